@@ -1,0 +1,398 @@
+"""What a user edits, as an immutable value with pure transitions.
+
+A :class:`Workspace` may hold values that are not (yet) a valid distribution: the user is
+typing. :meth:`Workspace.problems` lists what is wrong, cell by cell; :meth:`Workspace.compare`
+raises :class:`InvalidDistributionError` until everything is valid.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+import numpy as np
+
+from core.comparison import Comparison, compare
+from core.distributions import NO_SMOOTHING, SUM_TOLERANCE, Counts, Smoothing
+from core.errors import WorkspaceError
+from core.measures import check_measure, log_scale
+
+DistributionKind = Literal["probabilities", "counts"]
+KINDS: tuple[DistributionKind, ...] = ("probabilities", "counts")
+MIN_CLASSES = 2
+
+
+def _readonly_values(values: object) -> np.ndarray:
+    array = np.array(values, dtype=np.float64)  # always a copy, so nobody else holds it
+    if array.ndim != 1:
+        raise WorkspaceError(f"values must be a vector, got {array.ndim} dimensions")
+    array.flags.writeable = False
+    return array
+
+
+@dataclass(frozen=True, eq=False)
+class Distribution:
+    """A named column of the workspace: probabilities or counts, one value per class."""
+
+    name: str
+    values: np.ndarray
+    kind: DistributionKind = "probabilities"
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise WorkspaceError(f"kind must be 'probabilities' or 'counts', not {self.kind!r}")
+        values = self.values
+        if not (
+            isinstance(values, np.ndarray)
+            and values.dtype == np.float64
+            and not values.flags.writeable
+        ):
+            object.__setattr__(self, "values", _readonly_values(self.values))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Distribution):
+            return NotImplemented
+        return (
+            self.name == other.name
+            and self.kind == other.kind
+            and np.array_equal(self.values, other.values, equal_nan=True)
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    @property
+    def is_counts(self) -> bool:
+        return self.kind == "counts"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why a distribution is not valid. ``class_index`` is None for the column as a whole."""
+
+    distribution: str
+    class_index: int | None
+    message: str
+
+
+def _clean_name(name: object, what: str) -> str:
+    if not isinstance(name, str) or not name.strip():
+        raise WorkspaceError(f"a {what} name must be non-empty text")
+    return name.strip()
+
+
+def _move(items: tuple, index: int, new_index: int) -> tuple:
+    if not (0 <= index < len(items) and 0 <= new_index < len(items)):
+        raise WorkspaceError(f"cannot move position {index} to {new_index} of {len(items)}")
+    moved = list(items)
+    moved.insert(new_index, moved.pop(index))
+    return tuple(moved)
+
+
+@dataclass(frozen=True, eq=False)
+class Workspace:
+    """Classes, named distributions (one of them the reference P) and the analysis settings."""
+
+    classes: tuple[str, ...]
+    distributions: tuple[Distribution, ...]
+    reference: str
+    base: float | None = None
+    smoothing: Smoothing = field(default=NO_SMOOTHING)
+    rank_by: str = "kl"
+
+    def __post_init__(self) -> None:
+        classes = tuple(_clean_name(name, "class") for name in self.classes)
+        object.__setattr__(self, "classes", classes)
+        object.__setattr__(self, "distributions", tuple(self.distributions))
+        if len(classes) < MIN_CLASSES:
+            raise WorkspaceError(f"a comparison needs at least {MIN_CLASSES} classes")
+        duplicate = _first_duplicate(classes)
+        if duplicate is not None:
+            raise WorkspaceError(f"class {duplicate!r} appears twice; class names must be unique")
+        names = [d.name for d in self.distributions]
+        for name in names:
+            _clean_name(name, "distribution")
+        duplicate = _first_duplicate(names)
+        if duplicate is not None:
+            raise WorkspaceError(f"two distributions are named {duplicate!r}")
+        for distribution in self.distributions:
+            if distribution.values.shape[0] != len(classes):
+                raise WorkspaceError(
+                    f"{distribution.name!r} has {distribution.values.shape[0]} values "
+                    f"for {len(classes)} classes"
+                )
+        if self.reference not in names:
+            raise WorkspaceError(f"the reference {self.reference!r} is not a distribution")
+        try:
+            log_scale(self.base)
+            check_measure(self.rank_by)
+        except ValueError as error:
+            raise WorkspaceError(str(error)) from None
+
+    # -- equality -----------------------------------------------------------------------------
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Workspace):
+            return NotImplemented
+        return (
+            self.classes == other.classes
+            and self.distributions == other.distributions
+            and self.reference == other.reference
+            and self.base == other.base
+            and self.smoothing == other.smoothing
+            and self.rank_by == other.rank_by
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    # -- reading ------------------------------------------------------------------------------
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(d.name for d in self.distributions)
+
+    @property
+    def model_names(self) -> tuple[str, ...]:
+        """Every distribution except the reference, in column order."""
+        return tuple(d.name for d in self.distributions if d.name != self.reference)
+
+    def index_of(self, name: str) -> int:
+        for index, distribution in enumerate(self.distributions):
+            if distribution.name == name:
+                return index
+        raise WorkspaceError(f"there is no distribution named {name!r}")
+
+    def distribution(self, name: str) -> Distribution:
+        return self.distributions[self.index_of(name)]
+
+    def problems(self) -> tuple[Problem, ...]:
+        """Everything that keeps the workspace from a comparison, cell by cell."""
+        found: list[Problem] = []
+        for distribution in self.distributions:
+            found.extend(_problems_of(distribution, self.classes))
+        return tuple(found)
+
+    def is_valid(self) -> bool:
+        return not self.problems()
+
+    def compare(self) -> Comparison:
+        """The comparison of every model with the reference; raises while input is invalid."""
+        def as_input(distribution: Distribution) -> object:
+            return Counts(distribution.values) if distribution.is_counts else distribution.values
+
+        reference = self.distribution(self.reference)
+        return compare(
+            as_input(reference),
+            {d.name: as_input(d) for d in self.distributions if d.name != self.reference},
+            base=self.base,
+            smoothing=self.smoothing,
+            rank_by=self.rank_by,
+            classes=self.classes,
+            reference_name=self.reference,
+        )
+
+    # -- values -------------------------------------------------------------------------------
+
+    def _with_distribution(self, index: int, distribution: Distribution) -> Workspace:
+        distributions = list(self.distributions)
+        distributions[index] = distribution
+        return replace(self, distributions=tuple(distributions))
+
+    def with_value(self, name: str, class_index: int, value: float) -> Workspace:
+        index = self.index_of(name)
+        self._check_class_index(class_index)
+        values = self.distributions[index].values.copy()
+        values[class_index] = value
+        return self._with_distribution(index, replace(self.distributions[index], values=values))
+
+    def with_values(self, name: str, values: Sequence[float] | np.ndarray) -> Workspace:
+        index = self.index_of(name)
+        return self._with_distribution(
+            index, replace(self.distributions[index], values=_readonly_values(values))
+        )
+
+    def with_kind(self, name: str, kind: DistributionKind) -> Workspace:
+        """Reinterpret a column's numbers as probabilities or counts (the numbers stay)."""
+        index = self.index_of(name)
+        return self._with_distribution(index, replace(self.distributions[index], kind=kind))
+
+    def with_normalized(self, name: str) -> Workspace:
+        """Divide a column by its sum; a counts column becomes probabilities."""
+        index = self.index_of(name)
+        distribution = self.distributions[index]
+        values = distribution.values
+        if not np.isfinite(values).all() or (values < 0).any():
+            raise WorkspaceError(
+                f"{name!r} has a negative or non-numeric value; fix it before normalizing"
+            )
+        total = float(values.sum())
+        if total <= 0:
+            raise WorkspaceError(f"{name!r} sums to 0 and cannot be normalized")
+        return self._with_distribution(
+            index, Distribution(name, values / total, "probabilities")
+        )
+
+    # -- classes ------------------------------------------------------------------------------
+
+    def _check_class_index(self, class_index: int) -> None:
+        if not 0 <= class_index < len(self.classes):
+            raise WorkspaceError(f"there is no class at position {class_index}")
+
+    def with_class_added(
+        self,
+        name: str,
+        *,
+        index: int | None = None,
+        values: Mapping[str, float] | None = None,
+    ) -> Workspace:
+        """Insert a class (at the end by default); its value is 0 unless ``values`` names one."""
+        name = _clean_name(name, "class")
+        if name in self.classes:
+            raise WorkspaceError(f"there is already a class named {name!r}")
+        index = len(self.classes) if index is None else index
+        if not 0 <= index <= len(self.classes):
+            raise WorkspaceError(f"cannot insert a class at position {index}")
+        values = values or {}
+        distributions = tuple(
+            replace(d, values=np.insert(d.values, index, values.get(d.name, 0.0)))
+            for d in self.distributions
+        )
+        classes = (*self.classes[:index], name, *self.classes[index:])
+        return replace(self, classes=classes, distributions=distributions)
+
+    def with_class_removed(self, class_index: int) -> Workspace:
+        self._check_class_index(class_index)
+        if len(self.classes) <= MIN_CLASSES:
+            raise WorkspaceError(f"a comparison needs at least {MIN_CLASSES} classes")
+        classes = self.classes[:class_index] + self.classes[class_index + 1 :]
+        distributions = tuple(
+            replace(d, values=np.delete(d.values, class_index)) for d in self.distributions
+        )
+        return replace(self, classes=classes, distributions=distributions)
+
+    def with_class_renamed(self, class_index: int, name: str) -> Workspace:
+        self._check_class_index(class_index)
+        name = _clean_name(name, "class")
+        if name in self.classes and self.classes.index(name) != class_index:
+            raise WorkspaceError(f"there is already a class named {name!r}")
+        classes = list(self.classes)
+        classes[class_index] = name
+        return replace(self, classes=tuple(classes))
+
+    def with_class_moved(self, class_index: int, new_index: int) -> Workspace:
+        order = _move(tuple(range(len(self.classes))), class_index, new_index)
+        return self.with_class_order(order)
+
+    def with_class_order(self, order: Sequence[int]) -> Workspace:
+        """Reorder classes: ``order[i]`` is the old position of the class now at ``i``."""
+        if sorted(order) != list(range(len(self.classes))):
+            raise WorkspaceError("a class order must name every class exactly once")
+        positions = np.asarray(order)
+        return replace(
+            self,
+            classes=tuple(self.classes[i] for i in order),
+            distributions=tuple(replace(d, values=d.values[positions]) for d in self.distributions),
+        )
+
+    # -- distributions ------------------------------------------------------------------------
+
+    def with_distribution_added(
+        self,
+        name: str,
+        values: Sequence[float] | np.ndarray | None = None,
+        *,
+        kind: DistributionKind = "probabilities",
+        index: int | None = None,
+    ) -> Workspace:
+        """Add a column, uniform over the classes unless ``values`` are given."""
+        name = _clean_name(name, "distribution")
+        if name in self.names:
+            raise WorkspaceError(f"there is already a distribution named {name!r}")
+        if values is None:
+            values = np.full(len(self.classes), 1.0 / len(self.classes))
+        index = len(self.distributions) if index is None else index
+        if not 0 <= index <= len(self.distributions):
+            raise WorkspaceError(f"cannot insert a distribution at position {index}")
+        distributions = list(self.distributions)
+        distributions.insert(index, Distribution(name, _readonly_values(values), kind))
+        return replace(self, distributions=tuple(distributions))
+
+    def with_distribution_removed(self, name: str) -> Workspace:
+        index = self.index_of(name)
+        if name == self.reference:
+            raise WorkspaceError(
+                f"{name!r} is the reference; choose another reference before removing it"
+            )
+        remaining = self.distributions[:index] + self.distributions[index + 1 :]
+        return replace(self, distributions=remaining)
+
+    def with_distribution_renamed(self, name: str, new_name: str) -> Workspace:
+        index = self.index_of(name)
+        new_name = _clean_name(new_name, "distribution")
+        if new_name != name and new_name in self.names:
+            raise WorkspaceError(f"there is already a distribution named {new_name!r}")
+        renamed = self._with_distribution(index, replace(self.distributions[index], name=new_name))
+        if name == self.reference:
+            renamed = replace(renamed, reference=new_name)
+        return renamed
+
+    def with_distribution_moved(self, index: int, new_index: int) -> Workspace:
+        return replace(self, distributions=_move(self.distributions, index, new_index))
+
+    def with_reference(self, name: str) -> Workspace:
+        self.index_of(name)
+        return replace(self, reference=name)
+
+    # -- settings -----------------------------------------------------------------------------
+
+    def with_base(self, base: float | None) -> Workspace:
+        return replace(self, base=base)
+
+    def with_smoothing(self, smoothing: Smoothing) -> Workspace:
+        return replace(self, smoothing=smoothing)
+
+    def with_rank_by(self, rank_by: str) -> Workspace:
+        return replace(self, rank_by=rank_by)
+
+
+def _first_duplicate(names: Sequence[str]) -> str | None:
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            return name
+        seen.add(name)
+    return None
+
+
+def _problems_of(distribution: Distribution, classes: Sequence[str]) -> list[Problem]:
+    values = distribution.values
+    found = []
+    for index in np.flatnonzero(~np.isfinite(values) | (values < 0)):
+        value = float(values[index])
+        why = "is negative" if math.isfinite(value) else "is not a finite number"
+        found.append(
+            Problem(
+                distribution.name,
+                int(index),
+                f"{distribution.name!r}, class {classes[index]!r}: {value:g} {why}",
+            )
+        )
+    if found:
+        return found
+    total = float(values.sum())
+    if distribution.is_counts:
+        if total <= 0:
+            found.append(
+                Problem(distribution.name, None, f"{distribution.name!r}: all counts are 0")
+            )
+    elif abs(total - 1.0) > SUM_TOLERANCE:
+        found.append(
+            Problem(
+                distribution.name,
+                None,
+                f"{distribution.name!r} sums to {total:.6g}, not 1: normalize it "
+                "or switch it to counts",
+            )
+        )
+    return found
