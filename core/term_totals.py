@@ -24,8 +24,15 @@ from core.measures import (
 )
 
 #: Order of the rows of :attr:`TermTotals.totals`.
-TOTAL_ROWS = ("kl", "reverse_kl", "js_divergence", "hellinger_squared", "total_variation",
-              "chi_square", "wasserstein")
+TOTAL_ROWS = (
+    "kl",
+    "reverse_kl",
+    "js_divergence",
+    "hellinger_squared",
+    "total_variation",
+    "chi_square",
+    "wasserstein",
+)
 
 #: Up to this many values (classes × distributions) the pure-Python path is used.
 SMALL_TABLE_VALUES = 64

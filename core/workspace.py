@@ -178,6 +178,7 @@ class Workspace:
 
     def compare(self) -> Comparison:
         """The comparison of every model with the reference; raises while input is invalid."""
+
         def as_input(distribution: Distribution) -> object:
             return Counts(distribution.values) if distribution.is_counts else distribution.values
 
@@ -229,9 +230,7 @@ class Workspace:
         total = float(values.sum())
         if total <= 0:
             raise WorkspaceError(f"{name!r} sums to 0 and cannot be normalized")
-        return self._with_distribution(
-            index, Distribution(name, values / total, "probabilities")
-        )
+        return self._with_distribution(index, Distribution(name, values / total, "probabilities"))
 
     # -- classes ------------------------------------------------------------------------------
 
@@ -343,6 +342,30 @@ class Workspace:
     def with_reference(self, name: str) -> Workspace:
         self.index_of(name)
         return replace(self, reference=name)
+
+    def with_merged(self, other: Workspace) -> Workspace:
+        """Add ``other``'s distributions, matching classes by name, never by position.
+
+        A class only one side has is added to the other side with value 0; the reference
+        and the settings stay this workspace's.
+        """
+        clash = next((name for name in other.names if name in self.names), None)
+        if clash is not None:
+            raise WorkspaceError(f"both hold a distribution named {clash!r}; rename one first")
+        merged = self
+        for name in other.classes:
+            if name not in merged.classes:
+                merged = merged.with_class_added(name)
+        positions = [
+            other.classes.index(name) if name in other.classes else -1 for name in merged.classes
+        ]
+        present = np.array([position >= 0 for position in positions])
+        take = np.array([max(position, 0) for position in positions])
+        added = tuple(
+            Distribution(d.name, np.where(present, d.values[take], 0.0), d.kind)
+            for d in other.distributions
+        )
+        return replace(merged, distributions=merged.distributions + added)
 
     # -- settings -----------------------------------------------------------------------------
 

@@ -1,0 +1,70 @@
+"""Start the Qt application: the window, or an offscreen screenshot of it."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+QT_SYSTEM_PACKAGES = "libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0"
+DEFAULT_SCREENSHOT_SIZE = (1280, 800)
+
+
+def _has_display() -> bool:
+    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run_application(args: argparse.Namespace) -> int:
+    if args.screenshot and not _has_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    elif not _has_display():
+        print(
+            "klgui: error: no display to open a window on (DISPLAY is not set); "
+            "use --report for a text report or --screenshot OUT.png for an image",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        from PySide6.QtWidgets import QApplication
+    except ImportError as error:
+        print(
+            f"klgui: error: Qt cannot be loaded ({error}). On Debian or Ubuntu install: "
+            f"apt-get install {QT_SYSTEM_PACKAGES}",
+            file=sys.stderr,
+        )
+        return 2
+
+    from core import FormatError
+    from klgui.app import load_workspace
+
+    try:
+        workspace = load_workspace(args.files)
+    except FormatError as error:
+        print(f"klgui: error: {error}", file=sys.stderr)
+        return 2
+
+    from klgui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("KL Explorer")
+    app.setApplicationName("KL Explorer")
+    window = MainWindow(workspace)
+    if args.screenshot:
+        return _save_screenshot(app, window, args.screenshot, args.size or DEFAULT_SCREENSHOT_SIZE)
+    window.show()
+    return app.exec()
+
+
+def _save_screenshot(app, window, path: str, size: tuple[int, int]) -> int:
+    window.resize(*size)
+    window.show()
+    app.processEvents()
+    window.document.recompute_now()
+    app.processEvents()
+    if not window.grab().save(path, "PNG"):
+        print(f"klgui: error: {path}: cannot write the screenshot", file=sys.stderr)
+        return 2
+    print(path)
+    return 0

@@ -1,0 +1,256 @@
+"""The Document: the single source of truth of the open window.
+
+It holds an immutable :class:`core.Workspace`. Every change is a :class:`WorkspaceCommand` on
+the document's QUndoStack holding the workspace before and after, so undo and redo are exact
+and cheap. The comparison is recomputed from ``core`` after changes, coalesced by a 0 ms
+single-shot timer so a burst of edits costs one computation. While the input is invalid the
+last valid comparison stays available, with :attr:`Document.input_error` saying what is wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from core import (
+    Comparison,
+    InvalidDistributionError,
+    Problem,
+    Smoothing,
+    Workspace,
+    WorkspaceError,
+)
+from core.workspace import DistributionKind
+
+#: QUndoCommand.id() of commands that may merge; their merge_key decides whether they do.
+_MERGEABLE_ID = 1
+
+
+class WorkspaceCommand(QUndoCommand):
+    """One undo step: the workspace before and after a logical action."""
+
+    def __init__(
+        self,
+        document: Document,
+        before: Workspace,
+        after: Workspace,
+        text: str,
+        merge_key: object = None,
+    ) -> None:
+        super().__init__(text)
+        self._document = document
+        self.before = before
+        self.after = after
+        self.merge_key = merge_key
+
+    def redo(self) -> None:
+        self._document._set_workspace(self.after)
+
+    def undo(self) -> None:
+        self._document._set_workspace(self.before)
+
+    def id(self) -> int:
+        return _MERGEABLE_ID if self.merge_key is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        # A run of edits of one cell (or one drag) is one undo step.
+        if not isinstance(other, WorkspaceCommand) or other.merge_key != self.merge_key:
+            return False
+        self.after = other.after
+        if self.after == self.before:
+            self.setObsolete(True)
+        return True
+
+
+class Document(QObject):
+    """The open workspace, its undo history and its latest valid comparison."""
+
+    #: The workspace changed (any edit, undo or redo).
+    workspaceChanged = Signal()
+    #: A recompute finished: :attr:`comparison` or :attr:`input_error` changed.
+    comparisonChanged = Signal()
+
+    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._problems: tuple[Problem, ...] = workspace.problems()
+        self._comparison: Comparison | None = None
+        self._input_error: str | None = None
+        self.undo_stack = QUndoStack(self)
+        self._recompute_timer = QTimer(self)
+        self._recompute_timer.setSingleShot(True)
+        self._recompute_timer.setInterval(0)
+        self._recompute_timer.timeout.connect(self.recompute_now)
+        self.recompute_now()
+
+    # -- state ----------------------------------------------------------------------------------
+
+    @property
+    def workspace(self) -> Workspace:
+        return self._workspace
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """What keeps the current input from a comparison, cell by cell."""
+        return self._problems
+
+    @property
+    def comparison(self) -> Comparison | None:
+        """The latest valid comparison (None only if the input was never valid)."""
+        return self._comparison
+
+    @property
+    def input_error(self) -> str | None:
+        """Why the current input cannot be compared, or None when :attr:`comparison` is current."""
+        return self._input_error
+
+    def _set_workspace(self, workspace: Workspace) -> None:
+        self._workspace = workspace
+        self._problems = workspace.problems()
+        self.workspaceChanged.emit()
+        self._recompute_timer.start()
+
+    def recompute_now(self) -> None:
+        """Compare now (normally the coalescing timer calls this after a burst of edits)."""
+        self._recompute_timer.stop()
+        try:
+            self._comparison = self._workspace.compare()
+            self._input_error = None
+        except InvalidDistributionError as error:
+            self._input_error = str(error)
+        self.comparisonChanged.emit()
+
+    # -- editing --------------------------------------------------------------------------------
+
+    def apply(self, after: Workspace, text: str, merge_key: object = None) -> None:
+        """Push one undoable step from the current workspace to ``after``."""
+        if after == self._workspace:
+            return
+        self.undo_stack.push(WorkspaceCommand(self, self._workspace, after, text, merge_key))
+
+    def replace_workspace(self, workspace: Workspace) -> None:
+        """Start over with ``workspace`` (a file was opened): no undo history, clean."""
+        self.undo_stack.clear()
+        self._set_workspace(workspace)
+        self.undo_stack.setClean()
+        self.recompute_now()
+
+    def set_value(self, name: str, class_index: int, value: float) -> None:
+        self.apply(
+            self._workspace.with_value(name, class_index, value),
+            self.tr("Edit %s, %s") % (name, self._workspace.classes[class_index]),
+            merge_key=("value", name, class_index),
+        )
+
+    def set_values(
+        self, name: str, values: Sequence[float] | np.ndarray, merge_key: object = None
+    ) -> None:
+        self.apply(self._workspace.with_values(name, values), self.tr("Edit %s") % name, merge_key)
+
+    def add_class(self, name: str | None = None, index: int | None = None) -> None:
+        name = name or self.unused_class_name()
+        self.apply(
+            self._workspace.with_class_added(name, index=index), self.tr("Add class %s") % name
+        )
+
+    def remove_class(self, class_index: int) -> None:
+        name = self._workspace.classes[class_index]
+        self.apply(
+            self._workspace.with_class_removed(class_index), self.tr("Remove class %s") % name
+        )
+
+    def rename_class(self, class_index: int, name: str) -> None:
+        old = self._workspace.classes[class_index]
+        self.apply(
+            self._workspace.with_class_renamed(class_index, name),
+            self.tr("Rename class %s") % old,
+        )
+
+    def move_class(self, class_index: int, new_index: int) -> None:
+        name = self._workspace.classes[class_index]
+        self.apply(
+            self._workspace.with_class_moved(class_index, new_index),
+            self.tr("Move class %s") % name,
+        )
+
+    def add_distribution(self, name: str | None = None, index: int | None = None) -> None:
+        name = name or self.unused_model_name()
+        self.apply(
+            self._workspace.with_distribution_added(name, index=index),
+            self.tr("Add model %s") % name,
+        )
+
+    def remove_distribution(self, name: str) -> None:
+        self.apply(self._workspace.with_distribution_removed(name), self.tr("Remove %s") % name)
+
+    def rename_distribution(self, name: str, new_name: str) -> None:
+        self.apply(
+            self._workspace.with_distribution_renamed(name, new_name),
+            self.tr("Rename %s") % name,
+        )
+
+    def move_distribution(self, index: int, new_index: int) -> None:
+        name = self._workspace.distributions[index].name
+        self.apply(
+            self._workspace.with_distribution_moved(index, new_index), self.tr("Move %s") % name
+        )
+
+    def set_reference(self, name: str) -> None:
+        self.apply(self._workspace.with_reference(name), self.tr("Make %s the reference") % name)
+
+    def set_kind(self, name: str, kind: DistributionKind) -> None:
+        text = (
+            self.tr("Treat %s as counts")
+            if kind == "counts"
+            else self.tr("Treat %s as probabilities")
+        )
+        self.apply(self._workspace.with_kind(name, kind), text % name)
+
+    def normalize(self, name: str) -> None:
+        self.apply(self._workspace.with_normalized(name), self.tr("Normalize %s") % name)
+
+    def normalize_all(self) -> None:
+        """Normalize every column whose only problem is its sum."""
+        workspace = self._workspace
+        for distribution in workspace.distributions:
+            try:
+                workspace = workspace.with_normalized(distribution.name)
+            except WorkspaceError:
+                continue
+        self.apply(workspace, self.tr("Normalize all"))
+
+    def set_base(self, base: float | None) -> None:
+        self.apply(self._workspace.with_base(base), self.tr("Change the log base"))
+
+    def set_smoothing(self, smoothing: Smoothing) -> None:
+        self.apply(
+            self._workspace.with_smoothing(smoothing),
+            self.tr("Change smoothing"),
+            merge_key=("smoothing",),
+        )
+
+    def set_rank_by(self, measure: str) -> None:
+        self.apply(self._workspace.with_rank_by(measure), self.tr("Rank by another measure"))
+
+    # -- names ----------------------------------------------------------------------------------
+
+    def unused_class_name(self) -> str:
+        return _unused_name(self.tr("class %d"), self._workspace.classes)
+
+    def unused_model_name(self) -> str:
+        """The next free letter (A, B, C, ...), then "model N"."""
+        taken = set(self._workspace.names)
+        for letter in "ABCDEFGHIJKLMNOQRSTUVWXYZ":  # not P, the usual reference
+            if letter not in taken:
+                return letter
+        return _unused_name(self.tr("model %d"), taken)
+
+
+def _unused_name(pattern: str, taken: Sequence[str] | set[str]) -> str:
+    number = 1
+    while pattern % number in taken:
+        number += 1
+    return pattern % number

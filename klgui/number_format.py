@@ -1,0 +1,27 @@
+"""How numbers read in the tables, tooltips and labels."""
+
+from __future__ import annotations
+
+import math
+
+INFINITY = "∞"
+
+
+def format_number(value: float, decimals: int = 4) -> str:
+    """Fixed decimals for easy comparison down a column; tiny values in scientific notation."""
+    if math.isnan(value):
+        return "—"
+    if math.isinf(value):
+        return INFINITY if value > 0 else "−" + INFINITY
+    if value == 0:
+        return f"{0:.{decimals}f}"
+    if abs(value) < 10 ** -(decimals - 1):
+        return f"{value:.2e}".replace("-", "−")
+    return f"{value:.{decimals}f}".replace("-", "−")
+
+
+def format_exact(value: float) -> str:
+    """Every significant digit, for tooltips."""
+    if math.isinf(value):
+        return INFINITY if value > 0 else "−" + INFINITY
+    return repr(float(value))

@@ -1,0 +1,8 @@
+"""Start KL Explorer: ``python main.py [--report [--json]] [--screenshot OUT.png] [FILE ...]``."""
+
+import sys
+
+from klgui.app import main
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,156 @@
+"""main.py run as a user would: a subprocess, its output and exit status."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+MAIN = REPOSITORY / "main.py"
+
+
+def run_main(*arguments: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(MAIN), *arguments],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, **(env or {})},
+        timeout=120,
+        cwd=REPOSITORY,
+    )
+
+
+def test_json_report_ranks_a_above_b_on_the_built_in_example():
+    result = run_main("--report", "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["unit"] == "nats"
+    assert report["reference"] == "P"
+    assert report["classes"] == ["dog", "cat", "rabbit"]
+    assert report["rank_by"] == "kl"
+    names = [model["name"] for model in report["models"]]
+    assert names == ["A", "B"]
+    assert [model["rank"] for model in report["models"]] == [1, 2]
+    first = report["models"][0]
+    for key in (
+        "kl",
+        "reverse_kl",
+        "cross_entropy",
+        "js_divergence",
+        "js_distance",
+        "total_variation",
+        "hellinger",
+        "terms",
+        "infinite_classes",
+    ):
+        assert key in first
+    assert first["kl"] < report["models"][1]["kl"]
+    assert abs(first["cross_entropy"] - report["reference_entropy"] - first["kl"]) < 1e-12
+    assert abs(sum(first["terms"]) - first["kl"]) < 1e-12
+
+
+@pytest.mark.parametrize(("base", "unit"), [("2", "bits"), ("e", "nats"), ("10", "bans")])
+def test_base_sets_the_unit_and_scales_every_information_value(base, unit):
+    nats = json.loads(run_main("--report", "--json").stdout)
+    result = run_main("--report", "--json", "--base", base)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["unit"] == unit
+    factor = {"2": 0.6931471805599453, "e": 1.0, "10": 2.302585092994046}[base]
+    assert report["models"][0]["kl"] * factor == pytest.approx(nats["models"][0]["kl"], rel=1e-12)
+    # Unitless measures do not change with the base.
+    assert report["models"][0]["hellinger"] == nats["models"][0]["hellinger"]
+
+
+def test_text_report_is_an_aligned_ranking_table():
+    result = run_main("--report")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    header = next(line for line in lines if line.startswith("rank"))
+    rows = [line for line in lines if line.strip().startswith(("1  ", "2  "))]
+    assert "KL(P‖Q)" in header and "H(P,Q)" in header
+    assert len(rows) == 2 and "A" in rows[0] and "B" in rows[1]
+    # Right-aligned numbers: every row ends where the header ends.
+    assert all(len(row) == len(header) for row in rows)
+    assert "same order" in result.stdout
+
+
+def test_report_marks_infinite_values_as_the_string_inf(tmp_path):
+    table = tmp_path / "zero.json"
+    table.write_text(
+        json.dumps(
+            {
+                "classes": ["dog", "cat", "rabbit"],
+                "distributions": {"P": [0.5, 0.3, 0.2], "A": [0.5, 0.5, 0.0]},
+            }
+        ),
+        encoding="utf-8",
+    )
+    report = json.loads(run_main("--report", "--json", str(table)).stdout)
+    model = report["models"][0]
+    assert model["kl"] == "inf"
+    assert model["cross_entropy"] == "inf"
+    assert model["infinite_classes"] == ["rabbit"]
+    assert model["terms"][2] == "inf"
+    text = run_main("--report", str(table)).stdout
+    assert "rabbit" in text and "infinite" in text
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--report", "--base", "3"], "invalid choice"),
+        (["--json"], "--json only goes with --report"),
+        (["--report", "missing-file.json"], "missing-file.json: no such file"),
+        (["--screenshot", "out.jpg"], ".png"),
+        (["--screenshot", "out.png", "--size", "big"], "WIDTHxHEIGHT"),
+        (["--no-such-option"], "unrecognized arguments"),
+    ],
+)
+def test_bad_arguments_exit_2_with_one_clear_line(arguments, message):
+    result = run_main(*arguments)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_file_content_names_the_file_and_line(tmp_path):
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"classes": ["a", "b"],\n "distributions": {"P": [0.5, 0.5]\n', "utf-8")
+    result = run_main("--report", str(broken))
+    assert result.returncode == 2
+    assert str(broken) in result.stderr and "line" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_report_works_without_qt(tmp_path):
+    """--report must not import Qt: make PySide6 and pyqtgraph unimportable and run it."""
+    for package in ("PySide6", "pyqtgraph", "shiboken6"):
+        (tmp_path / package).mkdir()
+        (tmp_path / package / "__init__.py").write_text(
+            f"raise ImportError('{package} is not installed here')\n", encoding="utf-8"
+        )
+    path = os.pathsep.join([str(tmp_path), str(REPOSITORY)])
+    result = run_main("--report", "--json", env={"PYTHONPATH": path})
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["models"][0]["name"] == "A"
+
+
+def test_screenshot_writes_a_png(tmp_path):
+    out = tmp_path / "window.png"
+    result = run_main(
+        "--screenshot", str(out), "--size", "800x600", env={"QT_QPA_PLATFORM": "offscreen"}
+    )
+    assert result.returncode == 0, result.stderr
+    data = out.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    assert (width, height) == (800, 600)
