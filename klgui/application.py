@@ -45,16 +45,36 @@ def run_application(args: argparse.Namespace) -> int:
         print(f"klgui: error: {error}", file=sys.stderr)
         return 2
 
+    from klgui.error_dialog import install_excepthook
     from klgui.main_window import MainWindow
 
+    _quiet_harmless_qt_warnings()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("KL Explorer")
     app.setApplicationName("KL Explorer")
     window = MainWindow(workspace)
+    install_excepthook(window)
     if args.screenshot:
         return _save_screenshot(app, window, args.screenshot, args.size or DEFAULT_SCREENSHOT_SIZE)
     window.show()
     return app.exec()
+
+
+def _quiet_harmless_qt_warnings() -> None:
+    """The offscreen platform warns on every window it shows; that says nothing to a user."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    previous = None
+
+    def handler(mode, context, message: str) -> None:
+        if "propagateSizeHints" in message:
+            return
+        if previous is not None:
+            previous(mode, context, message)
+        else:
+            print(message, file=sys.stderr)
+
+    previous = qInstallMessageHandler(handler)
 
 
 def _save_screenshot(app, window, path: str, size: tuple[int, int]) -> int:

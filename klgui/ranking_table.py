@@ -7,6 +7,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from klgui.document import Document
+from klgui.item_roles import ALIGN_LEFT, ALIGN_RIGHT, ALIGNMENT, BACKGROUND, DISPLAY, FONT, TOOLTIP
 from klgui.measure_names import measure_title, measure_tooltip
 from klgui.number_format import format_exact, format_number
 
@@ -30,20 +31,57 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class RankingModel(QAbstractTableModel):
-    """Rows: models in rank order. Columns: rank, model, then every measure."""
+    """Rows: models in rank order. Columns: rank, model, then every measure.
+
+    The display text of every cell is formatted once per comparison, not on every repaint.
+    """
 
     def __init__(self, document: Document) -> None:
         super().__init__(document)
         self._document = document
         self._order: tuple[int, ...] = ()
+        self._cells: list[list[str]] = []
+        self._best_rows: frozenset[int] = frozenset()
+        self._rank_column = -1
+        self._header_key: tuple = ()
+        self._best_brush = QBrush(BEST_ROW_COLOUR)
+        self._bold = QFont()
+        self._bold.setBold(True)
         document.comparisonChanged.connect(self._on_document_comparison_changed)
         self._on_document_comparison_changed()
 
     def _on_document_comparison_changed(self) -> None:
-        self.beginResetModel()
         comparison = self._document.comparison
-        self._order = comparison.order if comparison is not None else ()
-        self.endResetModel()
+        order = comparison.order if comparison is not None else ()
+        cells = []
+        if comparison is not None:
+            columns = [comparison.measure(m) for m in RANKING_MEASURES]
+            cells = [
+                [
+                    str(int(comparison.rank[i])),
+                    comparison.models[i],
+                    *(format_number(float(values[i])) for values in columns),
+                ]
+                for i in order
+            ]
+            self._best_rows = frozenset(
+                row for row, i in enumerate(order) if comparison.rank[i] == 1
+            )
+            self._rank_column = 2 + RANKING_MEASURES.index(comparison.rank_by)
+        if len(order) != len(self._order):
+            self.beginResetModel()
+            self._order, self._cells = order, cells
+            self.endResetModel()
+            return
+        self._order, self._cells = order, cells
+        if order:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(order) - 1, self.columnCount() - 1)
+            )
+        header_key = (self._rank_column, comparison.unit if comparison is not None else "")
+        if header_key != self._header_key:
+            self._header_key = header_key
+            self.headerDataChanged.emit(Qt.Horizontal, 0, self.columnCount() - 1)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._order)
@@ -54,59 +92,46 @@ class RankingModel(QAbstractTableModel):
     def measure_at(self, column: int) -> str | None:
         return RANKING_MEASURES[column - 2] if column >= 2 else None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY):
         if orientation != Qt.Horizontal:
             return None
         comparison = self._document.comparison
         measure = self.measure_at(section)
-        if role == Qt.DisplayRole:
+        if role == DISPLAY:
             if section == 0:
                 return self.tr("Rank")
             if section == 1:
                 return self.tr("Model")
             title = measure_title(measure)
-            if comparison is not None and measure == comparison.rank_by:
-                return f"{title} ▲"
-            return title
-        if role == Qt.ToolTipRole and measure is not None:
+            return f"{title} ▲" if section == self._rank_column else title
+        if role == TOOLTIP and measure is not None:
             unit = comparison.unit if comparison is not None else ""
             return measure_tooltip(measure, unit)
         return None
 
-    def data(self, index: AnyIndex, role: int = Qt.DisplayRole):
-        comparison = self._document.comparison
-        if comparison is None or not index.isValid():
-            return None
-        model_index = self._order[index.row()]
-        column = index.column()
-        measure = self.measure_at(column)
-        if role == Qt.DisplayRole:
-            if column == 0:
-                return str(int(comparison.rank[model_index]))
-            if column == 1:
-                return comparison.models[model_index]
-            return format_number(float(comparison.measure(measure)[model_index]))
-        if role == Qt.ToolTipRole and measure is not None:
-            value = float(comparison.measure(measure)[model_index])
-            tip = f"{measure_title(measure)} = {format_exact(value)}"
-            if measure in ("kl", "cross_entropy", "chi_square"):
-                infinite = comparison.infinite_classes[model_index]
-                if infinite:
-                    tip += "\n" + self.tr("Infinite: the model gives 0 to %s") % ", ".join(infinite)
-            return tip
-        if role == Qt.TextAlignmentRole:
-            if column == 1:
-                return int(Qt.AlignLeft | Qt.AlignVCenter)
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.BackgroundRole and comparison.rank[model_index] == 1:
-            return QBrush(BEST_ROW_COLOUR)
-        if role == Qt.FontRole and (
-            comparison.rank[model_index] == 1 or measure == comparison.rank_by
-        ):
-            font = QFont()
-            font.setBold(True)
-            return font
+    def data(self, index: AnyIndex, role: int = DISPLAY):
+        row, column = index.row(), index.column()
+        if role == DISPLAY:
+            return self._cells[row][column]
+        if role == ALIGNMENT:
+            return ALIGN_LEFT if column == 1 else ALIGN_RIGHT
+        if role == BACKGROUND:
+            return self._best_brush if row in self._best_rows else None
+        if role == FONT:
+            return self._bold if row in self._best_rows or column == self._rank_column else None
+        if role == TOOLTIP and column >= 2:
+            return self._tooltip(self._order[row], RANKING_MEASURES[column - 2])
         return None
+
+    def _tooltip(self, model_index: int, measure: str) -> str:
+        comparison = self._document.comparison
+        value = float(comparison.measure(measure)[model_index])
+        tip = f"{measure_title(measure)} = {format_exact(value)}"
+        if measure in ("kl", "cross_entropy", "chi_square"):
+            infinite = comparison.infinite_classes[model_index]
+            if infinite:
+                tip += "\n" + self.tr("Infinite: the model gives 0 to %s") % ", ".join(infinite)
+        return tip
 
 
 class RankingTable(QWidget):
@@ -122,8 +147,12 @@ class RankingTable(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        # Fitted on a new set of models only: ResizeToContents would measure every cell on
+        # every edit.
+        header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(False)
+        self.model.modelReset.connect(self.view.resizeColumnsToContents)
+        self.view.resizeColumnsToContents()
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         layout = QVBoxLayout(self)

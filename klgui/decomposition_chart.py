@@ -1,0 +1,119 @@
+"""Per model, a stacked bar: H(P) + KL(P‖Q) = H(P,Q).
+
+The grey part, H(P), is the same for every model: only the coloured KL part tells models
+apart, which is why ranking by cross-entropy and by KL give the same order.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QWidget
+
+from klgui.bar_chart import BarChart, Bars, finite_range
+from klgui.document import Document
+from klgui.number_format import format_exact, format_number
+from klgui.palette import ENTROPY_COLOUR, model_colour
+
+BAR_WIDTH = 0.6
+HEADROOM = 1.45
+
+
+class DecompositionChart(BarChart):
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("H(P,Q) = H(P) + KL(P‖Q)"), parent)
+        self._document = document
+        self._entropy = Bars(x=[], height=[], width=BAR_WIDTH)
+        self._divergence = Bars(x=[], height=[], width=BAR_WIDTH)
+        self.addItem(self._entropy)
+        self.addItem(self._divergence)
+        self._labels: list[pg.TextItem] = []
+        self._entropy_labels: list[pg.TextItem] = []
+        self._infinite = pg.ScatterPlotItem(symbol="t1", size=16, pen=pg.mkPen("#202020"))
+        self.addItem(self._infinite)
+        self.getPlotItem().setMouseEnabled(x=False, y=False)
+        document.comparisonChanged.connect(self._on_document_comparison_changed)
+        self._on_document_comparison_changed()
+
+    def _on_document_comparison_changed(self) -> None:
+        comparison = self._document.comparison
+        if comparison is None:
+            return
+        count = len(comparison.models)
+        positions = np.arange(count, dtype=float)
+        entropy = comparison.reference_entropy
+        kl = comparison.kl
+        finite = np.isfinite(kl)
+        outline = pg.mkPen("#202020", width=0.6)
+        self._entropy.setOpts(
+            x=positions,
+            height=np.full(count, entropy),
+            width=BAR_WIDTH,
+            brush=pg.mkBrush(ENTROPY_COLOUR),
+            pen=outline,
+        )
+        self._divergence.setOpts(
+            x=positions,
+            y0=np.full(count, entropy),
+            height=np.where(finite, kl, 0.0),
+            width=BAR_WIDTH,
+            brushes=[pg.mkBrush(model_colour(i)) for i in range(count)],
+            pen=outline,
+        )
+        _, high = finite_range(comparison.cross_entropy)
+        top = max(high, entropy, 1e-9) * HEADROOM
+        self._infinite.setData(
+            [
+                {"pos": (i, top * 0.85), "brush": pg.mkBrush(model_colour(i))}
+                for i in np.flatnonzero(~finite)
+            ]
+        )
+        self._update_labels(comparison, top)
+        self.set_class_ticks(comparison.models)
+        self.set_x_span(-0.6, max(count, 1) - 0.4)
+        self.set_y_span(-0.07 * top, top)
+        self.set_axis_label(comparison.unit)
+
+    def _update_labels(self, comparison, top: float) -> None:
+        count = len(comparison.models)
+        while len(self._labels) < count:
+            label = pg.TextItem("", color="#202020", anchor=(0.5, 1.0))
+            entropy_label = pg.TextItem(self.tr("H(P)"), color="#202020", anchor=(0.5, 0.5))
+            self.addItem(label)
+            self.addItem(entropy_label)
+            self._labels.append(label)
+            self._entropy_labels.append(entropy_label)
+        for index, (label, entropy_label) in enumerate(
+            zip(self._labels, self._entropy_labels, strict=True)
+        ):
+            entropy_label.setVisible(index < count)
+            entropy_label.setPos(index, comparison.reference_entropy / 2)
+            if index >= count:
+                label.hide()
+                continue
+            cross_entropy = float(comparison.cross_entropy[index])
+            height = cross_entropy if np.isfinite(cross_entropy) else top * 0.8
+            kl = float(comparison.kl[index])
+            text = f"{format_number(cross_entropy, 3)}\nKL {format_number(kl, 3)}"
+            if label.toPlainText() != text:  # setText re-lays out HTML: only when it changed
+                label.setText(text)
+            label.setPos(index, height)
+            label.show()
+
+    def tooltip_at(self, x: float, y: float) -> str | None:
+        comparison = self._document.comparison
+        if comparison is None:
+            return None
+        index = round(x)
+        if not 0 <= index < len(comparison.models) or abs(x - index) > BAR_WIDTH / 2:
+            return None
+        unit = comparison.unit
+        return self.tr("%s\nH(P) = %s %s\nKL(P‖Q) = %s %s\nH(P,Q) = %s %s") % (
+            comparison.models[index],
+            format_exact(comparison.reference_entropy),
+            unit,
+            format_exact(float(comparison.kl[index])),
+            unit,
+            format_exact(float(comparison.cross_entropy[index])),
+            unit,
+        )

@@ -1,0 +1,453 @@
+"""The spreadsheet-like editor of classes and distributions, with its actions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QInputDialog,
+    QMenu,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import WorkspaceError
+from klgui.distribution_table_model import NAME_COLUMN, DistributionTableModel
+from klgui.document import Document
+from klgui.value_parsing import ValueParseError, parse_value
+
+
+class DistributionEditor(QWidget):
+    """Edit values, classes and distributions; every change goes through the Document."""
+
+    #: Something could not be done, or was done and is worth saying (for the status bar).
+    message = Signal(str)
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self.model = DistributionTableModel(document)
+        self.model.editRejected.connect(self.message)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.view.setEditTriggers(
+            QAbstractItemView.DoubleClicked
+            | QAbstractItemView.EditKeyPressed
+            | QAbstractItemView.AnyKeyPressed
+        )
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.view.horizontalHeader().setDefaultSectionSize(70)
+        self.view.horizontalHeader().setMinimumSectionSize(48)
+        self.view.verticalHeader().setDefaultSectionSize(26)
+        for header in (self.view.horizontalHeader(), self.view.verticalHeader()):
+            header.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.view.horizontalHeader().customContextMenuRequested.connect(
+            self._on_column_header_menu_requested
+        )
+        self.view.verticalHeader().customContextMenuRequested.connect(
+            self._on_row_header_menu_requested
+        )
+        self.view.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._on_cell_menu_requested)
+        self.view.horizontalHeader().sectionDoubleClicked.connect(
+            self._on_column_header_double_clicked
+        )
+        self._create_actions()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view, 1)
+        self.view.selectionModel().currentChanged.connect(self._on_view_current_changed)
+        document.workspaceChanged.connect(self._update_actions)
+        self.view.setCurrentIndex(self.model.index(0, 1))
+        self._update_actions()
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], None],
+        shortcut: QKeySequence | str | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.WindowShortcut)
+        if tip:
+            action.setToolTip(
+                f"{tip} ({action.shortcut().toString(QKeySequence.NativeText)})"
+                if shortcut
+                else tip
+            )
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _create_actions(self) -> None:
+        tr = self.tr
+        self.add_class_action = self._action(
+            tr("Add &class"),
+            self.add_class,
+            "Ctrl+Shift+K",
+            tr("Add a class below the current one"),
+        )
+        self.remove_class_action = self._action(
+            tr("Remove class"), self.remove_class, "Ctrl+Shift+Del", tr("Remove the current class")
+        )
+        self.move_class_up_action = self._action(
+            tr("Move class up"),
+            lambda: self.move_class(-1),
+            "Ctrl+Shift+Up",
+            tr("Move the current class up"),
+        )
+        self.move_class_down_action = self._action(
+            tr("Move class down"),
+            lambda: self.move_class(1),
+            "Ctrl+Shift+Down",
+            tr("Move the current class down"),
+        )
+        self.add_model_action = self._action(
+            tr("Add &model"), self.add_model, "Ctrl+Shift+M", tr("Add a model (uniform to start)")
+        )
+        self.remove_distribution_action = self._action(
+            tr("Remove model"), self.remove_distribution, None, tr("Remove the current model")
+        )
+        self.move_left_action = self._action(
+            tr("Move column left"),
+            lambda: self.move_distribution(-1),
+            "Ctrl+Shift+Left",
+            tr("Move the current distribution left"),
+        )
+        self.move_right_action = self._action(
+            tr("Move column right"),
+            lambda: self.move_distribution(1),
+            "Ctrl+Shift+Right",
+            tr("Move the current distribution right"),
+        )
+        self.rename_distribution_action = self._action(
+            tr("Rename…"),
+            self.rename_distribution,
+            "Shift+F2",
+            tr("Rename the current distribution"),
+        )
+        self.set_reference_action = self._action(
+            tr("Make it the &reference P"),
+            self.set_reference,
+            "Ctrl+Shift+P",
+            tr("Compare every other distribution with this one"),
+        )
+        self.toggle_counts_action = self._action(
+            tr("Values are &counts"),
+            self.toggle_counts,
+            None,
+            tr("Read this column as counts (divided by their total) or as probabilities"),
+        )
+        self.toggle_counts_action.setCheckable(True)
+        self.normalize_action = self._action(
+            tr("&Normalize column"),
+            self.normalize_current,
+            "Ctrl+Shift+N",
+            tr("Divide the current column by its sum so it sums to 1"),
+        )
+        self.normalize_all_action = self._action(
+            tr("Normalize &all"),
+            self._document.normalize_all,
+            None,
+            tr("Normalize every column that does not sum to 1"),
+        )
+        self.copy_action = self._action(tr("&Copy"), self.copy_selection, QKeySequence.Copy)
+        self.paste_action = self._action(tr("&Paste"), self.paste, QKeySequence.Paste)
+        self.clear_action = self._action(
+            tr("Set to zero"),
+            self.clear_selection,
+            QKeySequence.Delete,
+            tr("Set the selected values to 0"),
+        )
+        for action in (self.copy_action, self.paste_action, self.clear_action):
+            action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+            self.view.addAction(action)
+
+    # -- current cell ---------------------------------------------------------------------------
+
+    def current_class(self) -> int | None:
+        row = self.view.currentIndex().row()
+        return row if 0 <= row < self.model.sum_row else None
+
+    def current_distribution(self) -> str | None:
+        return self.model.distribution_at(self.view.currentIndex().column())
+
+    def select(self, class_index: int | None = None, distribution: str | None = None) -> None:
+        row = class_index if class_index is not None else max(self.current_class() or 0, 0)
+        column = (
+            self.model.column_of(distribution)
+            if distribution is not None
+            else max(self.view.currentIndex().column(), 1)
+        )
+        row = min(row, self.model.rowCount() - 2)
+        column = min(column, self.model.columnCount() - 1)
+        self.view.setCurrentIndex(self.model.index(row, column))
+
+    def _on_view_current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        workspace = self._document.workspace
+        name = self.current_distribution()
+        has_class = self.current_class() is not None
+        is_model = name is not None and name != workspace.reference
+        self.remove_class_action.setEnabled(has_class and len(workspace.classes) > 2)
+        self.move_class_up_action.setEnabled(has_class and self.current_class() > 0)
+        self.move_class_down_action.setEnabled(
+            has_class and self.current_class() < len(workspace.classes) - 1
+        )
+        self.remove_distribution_action.setEnabled(is_model)
+        self.remove_distribution_action.setText(
+            self.tr("Remove %s") % name if is_model else self.tr("Remove model")
+        )
+        index = workspace.index_of(name) if name is not None else -1
+        self.move_left_action.setEnabled(index > 0)
+        self.move_right_action.setEnabled(0 <= index < len(workspace.distributions) - 1)
+        for action in (
+            self.rename_distribution_action,
+            self.toggle_counts_action,
+            self.normalize_action,
+        ):
+            action.setEnabled(name is not None)
+        self.set_reference_action.setEnabled(is_model)
+        self.toggle_counts_action.setChecked(
+            name is not None and workspace.distribution(name).is_counts
+        )
+
+    # -- operations -----------------------------------------------------------------------------
+
+    def _attempt(self, operation: Callable[[], None]) -> bool:
+        """Run a document edit; say why in the status bar if it cannot be done."""
+        try:
+            operation()
+        except (WorkspaceError, ValueParseError) as error:
+            self.message.emit(self.tr("Not changed: %s") % error)
+            return False
+        return True
+
+    def add_class(self) -> None:
+        current = self.current_class()
+        index = current + 1 if current is not None else None
+        if self._attempt(lambda: self._document.add_class(index=index)):
+            self.select(class_index=index if index is not None else self.model.sum_row - 1)
+
+    def remove_class(self) -> None:
+        current = self.current_class()
+        if current is not None and self._attempt(lambda: self._document.remove_class(current)):
+            self.select(class_index=min(current, self.model.sum_row - 1))
+
+    def move_class(self, step: int) -> None:
+        current = self.current_class()
+        if current is None:
+            return
+        target = current + step
+        if self._attempt(lambda: self._document.move_class(current, target)):
+            self.select(class_index=target)
+
+    def add_model(self) -> None:
+        name = self._document.unused_model_name()
+        if self._attempt(lambda: self._document.add_distribution(name)):
+            self.select(distribution=name)
+
+    def remove_distribution(self) -> None:
+        name = self.current_distribution()
+        if name is not None:
+            self._attempt(lambda: self._document.remove_distribution(name))
+            self.select()
+
+    def move_distribution(self, step: int) -> None:
+        name = self.current_distribution()
+        if name is None:
+            return
+        index = self._document.workspace.index_of(name)
+        if self._attempt(lambda: self._document.move_distribution(index, index + step)):
+            self.select(distribution=name)
+
+    def rename_distribution(self) -> None:
+        name = self.current_distribution()
+        if name is None:
+            return
+        new_name, accepted = QInputDialog.getText(
+            self, self.tr("Rename"), self.tr("New name for %s:") % name, text=name
+        )
+        if (
+            accepted
+            and new_name.strip() not in ("", name)
+            and self._attempt(lambda: self._document.rename_distribution(name, new_name))
+        ):
+            self.select(distribution=new_name.strip())
+
+    def set_reference(self) -> None:
+        name = self.current_distribution()
+        if name is not None:
+            self._attempt(lambda: self._document.set_reference(name))
+
+    def toggle_counts(self) -> None:
+        name = self.current_distribution()
+        if name is None:
+            return
+        is_counts = self._document.workspace.distribution(name).is_counts
+        kind = "probabilities" if is_counts else "counts"
+        self._attempt(lambda: self._document.set_kind(name, kind))
+
+    def normalize_current(self) -> None:
+        name = self.current_distribution()
+        if name is not None and self._attempt(lambda: self._document.normalize(name)):
+            self.message.emit(self.tr("Normalized %s: it now sums to 1.") % name)
+
+    # -- clipboard ------------------------------------------------------------------------------
+
+    def _selected_value_cells(self) -> list[tuple[int, int]]:
+        return sorted(
+            (index.row(), index.column())
+            for index in self.view.selectionModel().selectedIndexes()
+            if index.row() < self.model.sum_row
+        )
+
+    def copy_selection(self) -> None:
+        """The selected block as tab-separated text that pastes into spreadsheets."""
+        cells = self._selected_value_cells() or (
+            [(self.current_class(), self.view.currentIndex().column())]
+            if self.current_class() is not None
+            else []
+        )
+        if not cells:
+            return
+        rows = sorted({row for row, _ in cells})
+        columns = sorted({column for _, column in cells})
+        selected = set(cells)
+        lines = [
+            "\t".join(
+                str(self.model.data(self.model.index(row, column), Qt.EditRole))
+                if (row, column) in selected
+                else ""
+                for column in columns
+            )
+            for row in rows
+        ]
+        QGuiApplication.clipboard().setText("\n".join(lines) + "\n")
+
+    def paste(self) -> None:
+        self.paste_text(QGuiApplication.clipboard().text())
+
+    def paste_text(self, text: str) -> None:
+        """Paste a tab-separated block at the current cell, as one undo step."""
+        start_row, start_column = self.current_class(), self.view.currentIndex().column()
+        if start_row is None or start_column < 0:
+            self.message.emit(self.tr("Not pasted: choose a cell to paste into first."))
+            return
+        grid = [line.split("\t") for line in text.rstrip("\r\n").splitlines()]
+        if not grid or not any(cell.strip() for line in grid for cell in line):
+            self.message.emit(self.tr("Not pasted: the clipboard holds no values."))
+            return
+        workspace = self._document.workspace
+        try:
+            for row_offset, line in enumerate(grid):
+                row = start_row + row_offset
+                if row >= len(workspace.classes):
+                    raise WorkspaceError(
+                        self.tr("the pasted block has %d rows; only %d fit below")
+                        % (len(grid), len(workspace.classes) - start_row)
+                    )
+                for column_offset, cell in enumerate(line):
+                    column = start_column + column_offset
+                    if column == NAME_COLUMN:
+                        workspace = workspace.with_class_renamed(row, cell)
+                        continue
+                    name = self.model.distribution_at(column)
+                    if name is None:
+                        raise WorkspaceError(self.tr("the pasted block is wider than the table"))
+                    try:
+                        value = parse_value(cell)
+                    except ValueParseError as error:
+                        raise WorkspaceError(
+                            self.tr("pasted row %d, column %d: %s")
+                            % (row_offset + 1, column_offset + 1, error)
+                        ) from None
+                    workspace = workspace.with_value(name, row, value)
+        except WorkspaceError as error:
+            self.message.emit(self.tr("Not pasted: %s") % error)
+            return
+        self._document.apply(workspace, self.tr("Paste"))
+
+    def clear_selection(self) -> None:
+        workspace = self._document.workspace
+        for row, column in self._selected_value_cells():
+            name = self.model.distribution_at(column)
+            if name is not None:
+                workspace = workspace.with_value(name, row, 0.0)
+        self._document.apply(workspace, self.tr("Set to zero"))
+
+    # -- menus ----------------------------------------------------------------------------------
+
+    def distribution_actions(self) -> list[QAction | None]:
+        return [
+            self.set_reference_action,
+            self.rename_distribution_action,
+            self.toggle_counts_action,
+            self.normalize_action,
+            None,
+            self.move_left_action,
+            self.move_right_action,
+            None,
+            self.add_model_action,
+            self.remove_distribution_action,
+        ]
+
+    def class_actions(self) -> list[QAction | None]:
+        return [
+            self.add_class_action,
+            self.remove_class_action,
+            None,
+            self.move_class_up_action,
+            self.move_class_down_action,
+        ]
+
+    def _popup(self, actions: list[QAction | None], position: QPoint, source: QWidget) -> None:
+        menu = QMenu(self)
+        for action in actions:
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        menu.exec(source.mapToGlobal(position))
+
+    def _on_column_header_menu_requested(self, position: QPoint) -> None:
+        column = self.view.horizontalHeader().logicalIndexAt(position)
+        if self.model.distribution_at(column) is None:
+            return
+        self.select(distribution=self.model.distribution_at(column))
+        self._popup(self.distribution_actions(), position, self.view.horizontalHeader())
+
+    def _on_row_header_menu_requested(self, position: QPoint) -> None:
+        row = self.view.verticalHeader().logicalIndexAt(position)
+        if not 0 <= row < self.model.sum_row:
+            return
+        self.select(class_index=row)
+        self._popup(self.class_actions(), position, self.view.verticalHeader())
+
+    def _on_cell_menu_requested(self, position: QPoint) -> None:
+        index = self.view.indexAt(position)
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+        actions: list[QAction | None] = [self.copy_action, self.paste_action, self.clear_action]
+        if self.current_distribution() is not None:
+            actions += [None, *self.distribution_actions()]
+        actions += [None, *self.class_actions()]
+        self._popup(actions, position, self.view.viewport())
+
+    def _on_column_header_double_clicked(self, column: int) -> None:
+        if self.model.distribution_at(column) is not None:
+            self.select(distribution=self.model.distribution_at(column))
+            self.rename_distribution()

@@ -1,0 +1,23 @@
+"""Colours: the Okabe–Ito palette, safe for colour-blind viewers and readable on a projector."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+#: The reference P: near-black, so it reads as "the truth" next to coloured models.
+REFERENCE_COLOUR = QColor("#3b3b3b")
+#: Okabe–Ito without black; yellow last, it is the faintest on white.
+MODEL_COLOURS = tuple(
+    QColor(code)
+    for code in ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F0E442")
+)
+#: H(P) in the decomposition: the part no model can change.
+ENTROPY_COLOUR = QColor("#b0b0b0")
+INVALID_CELL_COLOUR = QColor("#f8d0c8")
+SUM_ROW_COLOUR = QColor("#eeeeee")
+BANNER_COLOUR = QColor("#fff3c4")
+
+
+def model_colour(index: int) -> QColor:
+    """The colour of the model at ``index`` among the models (not counting the reference)."""
+    return MODEL_COLOURS[index % len(MODEL_COLOURS)]

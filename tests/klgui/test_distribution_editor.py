@@ -1,0 +1,136 @@
+"""The editor: the table shows the Document; typing, pasting and actions change it."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from klgui.distribution_editor import DistributionEditor
+from klgui.palette import INVALID_CELL_COLOUR
+
+
+@pytest.fixture
+def editor(qtbot, document):
+    widget = DistributionEditor(document)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def cell(editor, row, column, role=Qt.DisplayRole):
+    return editor.model.data(editor.model.index(row, column), role)
+
+
+def test_table_shows_classes_values_sums_and_the_reference(editor):
+    assert editor.model.rowCount() == 4  # three classes and the Σ row
+    assert [cell(editor, row, 0) for row in range(3)] == ["dog", "cat", "rabbit"]
+    assert cell(editor, 0, 1) == "0.6" and cell(editor, 2, 3) == "0.5"
+    assert cell(editor, 3, 2) == "1"
+    assert editor.model.headerData(1, Qt.Horizontal).startswith("★ P")
+
+
+def test_typing_a_value_edits_the_document(editor, document):
+    assert editor.model.setData(editor.model.index(0, 2), "45%")
+    assert document.workspace.distribution("A").values[0] == pytest.approx(0.45)
+    assert editor.model.setData(editor.model.index(1, 2), "2/5")
+    assert document.workspace.distribution("A").values[1] == pytest.approx(0.4)
+
+
+def test_text_that_is_not_a_number_is_refused_with_a_message(qtbot, editor, document):
+    start = document.workspace
+    with qtbot.waitSignal(editor.message) as signal:
+        assert not editor.model.setData(editor.model.index(0, 2), "lots")
+    assert "'lots' is not a number" in signal.args[0]
+    assert document.workspace == start
+
+
+def test_renaming_a_class_to_an_existing_name_is_refused(qtbot, editor, document):
+    with qtbot.waitSignal(editor.message) as signal:
+        assert not editor.model.setData(editor.model.index(0, 0), "cat")
+    assert "already a class named 'cat'" in signal.args[0]
+    assert document.workspace.classes == ("dog", "cat", "rabbit")
+
+
+def test_an_invalid_cell_is_highlighted_with_the_reason(editor, document):
+    document.set_value("B", 1, -0.3)
+    background = cell(editor, 1, 3, Qt.BackgroundRole)
+    assert background.color() == INVALID_CELL_COLOUR
+    assert "negative" in cell(editor, 1, 3, Qt.ToolTipRole)
+    assert cell(editor, 0, 3, Qt.BackgroundRole) is None
+
+
+def test_a_column_that_does_not_sum_to_one_is_marked_in_the_sum_row(editor, document):
+    document.set_value("A", 0, 0.9)
+    assert cell(editor, 3, 2, Qt.BackgroundRole).color() == INVALID_CELL_COLOUR
+    assert "sums to 1.4" in cell(editor, 3, 2, Qt.ToolTipRole)
+
+
+def test_add_and_remove_class_actions_follow_the_current_cell(editor, document):
+    editor.select(class_index=0, distribution="A")
+    editor.add_class_action.trigger()
+    assert document.workspace.classes == ("dog", "class 1", "cat", "rabbit")
+    assert editor.current_class() == 1
+    editor.remove_class_action.trigger()
+    assert document.workspace.classes == ("dog", "cat", "rabbit")
+
+
+def test_add_model_set_reference_and_counts_actions(editor, document):
+    editor.add_model_action.trigger()
+    assert document.workspace.model_names == ("A", "B", "C")
+    assert editor.current_distribution() == "C"
+    editor.set_reference_action.trigger()
+    assert document.workspace.reference == "C"
+    editor.toggle_counts_action.trigger()
+    assert document.workspace.distribution("C").is_counts
+    assert editor.toggle_counts_action.isChecked()
+
+
+def test_removing_the_reference_is_disabled_and_refused(qtbot, editor, document):
+    editor.select(distribution="P")
+    assert not editor.remove_distribution_action.isEnabled()
+    with qtbot.waitSignal(editor.message):
+        editor.remove_distribution()
+    assert "P" in document.workspace.names
+
+
+def test_paste_a_block_is_one_undo_step(editor, document):
+    editor.select(class_index=0, distribution="A")
+    editor.paste_text("0.2\t0.3\n0.3\t0.3\n0.5\t0.4\n")
+    assert document.workspace.distribution("A").values.tolist() == [0.2, 0.3, 0.5]
+    assert document.workspace.distribution("B").values.tolist() == [0.3, 0.3, 0.4]
+    assert document.undo_stack.count() == 1
+
+
+def test_a_paste_with_a_bad_cell_changes_nothing(qtbot, editor, document):
+    start = document.workspace
+    editor.select(class_index=0, distribution="A")
+    with qtbot.waitSignal(editor.message) as signal:
+        editor.paste_text("0.2\nabc\n")
+    assert "row 2, column 1" in signal.args[0]
+    assert document.workspace == start
+
+
+def test_copy_puts_tab_separated_values_on_the_clipboard(editor):
+    selection = editor.view.selectionModel()
+    editor.view.selectAll()
+    assert selection.hasSelection()
+    editor.copy_selection()
+    lines = QGuiApplication.clipboard().text().splitlines()
+    assert lines[0].split("\t") == ["dog", "0.6", "0.5", "0.2"]
+    assert len(lines) == 3
+
+
+def test_delete_sets_the_selected_values_to_zero(editor, document):
+    editor.view.setCurrentIndex(editor.model.index(2, 3))
+    editor.view.selectionModel().select(
+        editor.model.index(2, 3), editor.view.selectionModel().SelectionFlag.ClearAndSelect
+    )
+    editor.clear_action.trigger()
+    assert document.workspace.distribution("B").values[2] == 0.0
+
+
+def test_undo_shows_in_the_table(editor, document):
+    document.set_value("A", 2, 0.25)
+    assert cell(editor, 2, 2) == "0.25"
+    document.undo_stack.undo()
+    assert cell(editor, 2, 2) == "0.15"

@@ -1,0 +1,99 @@
+"""Ranking table, analysis controls and the invalid-input banner, both directions."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from klgui.analysis_controls import AnalysisControls
+from klgui.input_banner import InputBanner
+from klgui.ranking_table import BEST_ROW_COLOUR, RankingTable
+
+
+@pytest.fixture
+def ranking(qtbot, document):
+    widget = RankingTable(document)
+    qtbot.addWidget(widget)
+    return widget
+
+
+@pytest.fixture
+def controls(qtbot, document):
+    widget = AnalysisControls(document)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def row_names(ranking):
+    model = ranking.model
+    return [model.data(model.index(row, 1)) for row in range(model.rowCount())]
+
+
+def test_ranking_reorders_when_an_edit_makes_b_best(qtbot, document, ranking):
+    assert row_names(ranking) == ["A", "B"]
+    with qtbot.waitSignal(document.comparisonChanged):
+        document.set_values("B", [0.6, 0.3, 0.1])
+    assert row_names(ranking) == ["B", "A"]
+    best = ranking.model.data(ranking.model.index(0, 1), Qt.BackgroundRole)
+    assert best.color() == BEST_ROW_COLOUR
+    assert ranking.model.data(ranking.model.index(0, 2)) == "0.0000"
+
+
+def test_the_note_explains_why_cross_entropy_ranks_like_kl(ranking):
+    assert "same order" in ranking.note.text()
+    assert "0.8979 nats" in ranking.note.text()
+
+
+def test_unit_control_changes_the_document_and_every_number(qtbot, document, controls, ranking):
+    with qtbot.waitSignal(document.comparisonChanged):
+        controls.base.setCurrentIndex(0)  # bits
+    assert document.workspace.base == 2.0
+    assert "bits" in ranking.note.text()
+    assert ranking.model.data(ranking.model.index(0, 2)) == "0.0326"
+
+
+def test_document_changes_show_in_the_controls(document, controls):
+    document.set_rank_by("hellinger")
+    assert controls.rank_by.currentData() == "hellinger"
+    document.undo_stack.undo()
+    assert controls.rank_by.currentData() == "kl"
+
+
+def test_rank_by_control_changes_the_ranking_header(qtbot, document, controls, ranking):
+    with qtbot.waitSignal(document.comparisonChanged):
+        controls.rank_by.setCurrentIndex(controls.rank_by.findData("total_variation"))
+    assert document.comparison.rank_by == "total_variation"
+    header = [
+        ranking.model.headerData(column, Qt.Horizontal)
+        for column in range(ranking.model.columnCount())
+    ]
+    assert any(text.endswith("▲") and text.startswith("TV") for text in header)
+
+
+def test_smoothing_control_is_undoable_and_announced(qtbot, document, controls, ranking):
+    with qtbot.waitSignal(document.comparisonChanged):
+        controls.smoothing.setCurrentIndex(controls.smoothing.findData("epsilon"))
+    assert document.workspace.smoothing.method == "epsilon"
+    assert controls.amount.isEnabled()
+    assert "Smoothing is on" in ranking.note.text()
+    document.undo_stack.undo()
+    assert not controls.amount.isEnabled()
+
+
+def test_banner_shows_the_problem_and_normalize_fixes_it(qtbot, document):
+    window = QWidget()
+    qtbot.addWidget(window)
+    banner = InputBanner(document, window)
+    window.show()
+    assert not banner.isVisible()
+    with qtbot.waitSignal(document.comparisonChanged):
+        document.set_value("A", 0, 0.9)
+    assert banner.isVisible()
+    assert "sums to 1.4" in banner.label.text()
+    assert "last valid" in banner.label.text()
+    assert banner.normalize_button.isVisible()
+    with qtbot.waitSignal(document.comparisonChanged):
+        qtbot.mouseClick(banner.normalize_button, Qt.LeftButton)
+    assert not banner.isVisible()
+    assert document.workspace.distribution("A").values.sum() == pytest.approx(1.0)
