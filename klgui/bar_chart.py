@@ -113,6 +113,15 @@ class BarChart(pg.PlotWidget):
             plot.setTitle(self._title, size=f"{style.title_point_size}pt", color=style.foreground)
         self.fit_minimum_width()
 
+    def add_text(self, text: str, anchor: tuple[float, float], scale: float = 1.0) -> pg.TextItem:
+        """A text label in data coordinates, in the chart's font, added to the plot."""
+        label = pg.TextItem(text, color=self._style.foreground, anchor=anchor)
+        font = QFont()
+        font.setPointSizeF(self._style.font_point_size * scale)
+        label.setFont(font)
+        self.addItem(label)
+        return label
+
     def fit_minimum_width(self) -> None:
         """Never narrower than the plot's title and legend: pyqtgraph would clip, not shrink."""
         needed = self.getPlotItem().effectiveSizeHint(Qt.MinimumSize).width()
@@ -148,9 +157,10 @@ class BarChart(pg.PlotWidget):
         self._x_span = (first, last)
         self.getPlotItem().getViewBox().setXRange(first, last, padding=0)
 
-    def set_y_span(self, low: float, high: float) -> None:
+    def set_y_span(self, low: float, high: float) -> tuple[float, float]:
         """Fit y to [low, high], but keep the current span while the data still fills most of
-        it: a drag then changes bars only, and the axes need no new ticks every frame."""
+        it: a drag then changes bars only, and the axes need no new ticks every frame.
+        Returns the span shown."""
         if not (math.isfinite(low) and math.isfinite(high)) or high <= low:
             low, high = 0.0, 1.0
         if self._y_span is not None:
@@ -158,11 +168,12 @@ class BarChart(pg.PlotWidget):
             extent = current_high - current_low
             fits = current_low <= low and high <= current_high
             if fits and (high - low) >= Y_SPAN_KEEP * extent:
-                return
+                return self._y_span
         if self._y_span is not None and high > self._y_span[1]:
             high = low + (high - low) * Y_SPAN_GROWTH  # growing: leave room to grow more
         self._y_span = (low, high)
         self.getPlotItem().getViewBox().setYRange(low, high, padding=0)
+        return self._y_span
 
     # -- hover ----------------------------------------------------------------------------------
 

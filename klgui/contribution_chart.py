@@ -19,6 +19,7 @@ from klgui.number_format import format_exact, format_number
 from klgui.palette import model_colour
 
 HEADROOM = 1.2
+INFINITY_HEADROOM = 1.5
 
 
 class _TermsPlot(BarChart):
@@ -96,17 +97,20 @@ class _TermsPlot(BarChart):
             for bar, name in zip(self._positive, names, strict=True):
                 self.legend.addItem(bar, name)
             self.fit_minimum_width()
-        top = high * HEADROOM
-        self._mark_infinite(values, offsets, top * 0.93)
+        # Room above the bars for the ▲ ∞ markers of infinite terms.
+        top = high * (INFINITY_HEADROOM if not finite.all() else HEADROOM)
+        _, shown_top = self.set_y_span(min(low * 1.15, 0.0), top)
+        self._mark_infinite(values, offsets, width, shown_top * 0.85)
         self.set_class_ticks((*comparison.classes, "Σ"))
         self.set_x_span(-0.6, class_count + 0.6)
-        self.set_y_span(min(low * 1.15, 0.0), top)
         unit = comparison.unit
         self.set_axis_label(
             self.tr("q·log(q/p), %s") % unit if self.reverse else self.tr("p·log(p/q), %s") % unit
         )
 
-    def _mark_infinite(self, values: np.ndarray, offsets: np.ndarray, y: float) -> None:
+    def _mark_infinite(
+        self, values: np.ndarray, offsets: np.ndarray, width: float, y: float
+    ) -> None:
         models, classes = np.nonzero(np.isinf(values))
         spots = [
             {"pos": (c + offsets[m], y), "brush": pg.mkBrush(model_colour(m))}
@@ -114,13 +118,12 @@ class _TermsPlot(BarChart):
         ]
         self._infinite.setData(spots)
         while len(self._infinity_labels) < len(spots):
-            label = pg.TextItem("∞", color="#202020", anchor=(0.5, 1.0))
-            self.addItem(label)
+            label = self.add_text("∞", anchor=(0.0, 0.5), scale=1.6)
             self._infinity_labels.append(label)
         for index, label in enumerate(self._infinity_labels):
             if index < len(spots):
                 x, _ = spots[index]["pos"]
-                label.setPos(x, y * 1.05)
+                label.setPos(x + width * 0.3, y)
                 label.show()
             else:
                 label.hide()

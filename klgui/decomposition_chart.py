@@ -62,25 +62,24 @@ class DecompositionChart(BarChart):
         )
         _, high = finite_range(comparison.cross_entropy)
         top = max(high, entropy, 1e-9) * HEADROOM
+        _, shown_top = self.set_y_span(-0.07 * top, top)
+        marker_y = max(entropy + 0.1 * shown_top, shown_top * 0.7)
         self._infinite.setData(
             [
-                {"pos": (i, top * 0.85), "brush": pg.mkBrush(model_colour(i))}
+                {"pos": (i, marker_y), "brush": pg.mkBrush(model_colour(i))}
                 for i in np.flatnonzero(~finite)
             ]
         )
-        self._update_labels(comparison, top)
+        self._update_labels(comparison, marker_y)
         self.set_class_ticks(comparison.models)
         self.set_x_span(-0.6, max(count, 1) - 0.4)
-        self.set_y_span(-0.07 * top, top)
         self.set_axis_label(comparison.unit)
 
-    def _update_labels(self, comparison, top: float) -> None:
+    def _update_labels(self, comparison, marker_y: float) -> None:
         count = len(comparison.models)
         while len(self._labels) < count:
-            label = pg.TextItem("", color="#202020", anchor=(0.5, 1.0))
-            entropy_label = pg.TextItem(self.tr("H(P)"), color="#202020", anchor=(0.5, 0.5))
-            self.addItem(label)
-            self.addItem(entropy_label)
+            label = self.add_text("", anchor=(0.5, 1.0), scale=0.9)
+            entropy_label = self.add_text(self.tr("H(P)"), anchor=(0.5, 0.5), scale=0.9)
             self._labels.append(label)
             self._entropy_labels.append(entropy_label)
         for index, (label, entropy_label) in enumerate(
@@ -92,9 +91,13 @@ class DecompositionChart(BarChart):
                 label.hide()
                 continue
             cross_entropy = float(comparison.cross_entropy[index])
-            height = cross_entropy if np.isfinite(cross_entropy) else top * 0.8
             kl = float(comparison.kl[index])
-            text = f"{format_number(cross_entropy, 3)}\nKL {format_number(kl, 3)}"
+            if np.isfinite(cross_entropy):
+                height = cross_entropy
+                text = f"{format_number(cross_entropy, 3)}\nKL {format_number(kl, 3)}"
+            else:  # above the ▲ marker
+                height = marker_y * 1.08
+                text = f"KL {format_number(kl, 3)}"
             if label.toPlainText() != text:  # setText re-lays out HTML: only when it changed
                 label.setText(text)
             label.setPos(index, height)
