@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -16,15 +17,8 @@ from core.distributions import (
     check_probabilities,
 )
 from core.errors import InvalidDistributionError
-from core.measures import (
-    LN2,
-    MEASURES,
-    _bhattacharyya,
-    check_measure,
-    log_scale,
-    unit_name,
-)
-from core.term_totals import term_totals
+from core.measures import MEASURES, check_measure, log_scale, unit_name
+from core.pair_measures import pair_measures
 
 
 def _frozen(array: np.ndarray) -> np.ndarray:
@@ -157,8 +151,11 @@ def _infinite_classes(
     return tuple(tuple(classes[i] for i in np.flatnonzero(np.isinf(row))) for row in terms)
 
 
-#: Upper bounds of the rows of :attr:`TermTotals.totals` (rounding may overshoot them).
-_TOTAL_CAPS = np.array([[np.inf], [np.inf], [LN2], [1.0], [1.0], [np.inf], [np.inf]])
+#: Rows of the information measures that scale with the log base (JS distance by its root).
+_SCALED_ROWS = [
+    MEASURES.index(name) for name in ("kl", "reverse_kl", "cross_entropy", "js_divergence")
+]
+_JS_DISTANCE_ROW = MEASURES.index("js_distance")
 
 
 def compare(
@@ -188,29 +185,18 @@ def compare(
     p = matrix[0]
     q = matrix[1:]
 
-    sums = term_totals(p, q)
-    totals = np.minimum(np.maximum(sums.totals, 0.0), _TOTAL_CAPS)
-    kl, reverse_kl, js, hellinger_squared, total_variation, chi_square, wasserstein = totals
-    forward_terms, reverse_terms = sums.forward_terms, sums.reverse_terms
-    reference_entropy = max(sums.reference_entropy, 0.0)
+    computed = pair_measures(p, q)
+    # Ranked in nats: a base below 1 makes information values negative, not better.
+    rank = rank_values(computed.values[MEASURES.index(rank_by)])
+    values = computed.values
+    forward_terms, reverse_terms = computed.forward_terms, computed.reverse_terms
+    reference_entropy = computed.reference_entropy
     if scale != 1.0:
-        kl, reverse_kl, js = kl * scale, reverse_kl * scale, js * scale
+        values[_SCALED_ROWS] *= scale
+        values[_JS_DISTANCE_ROW] *= math.sqrt(abs(scale))  # as js_distance() does
         forward_terms, reverse_terms = forward_terms * scale, reverse_terms * scale
         reference_entropy *= scale
-    with np.errstate(divide="ignore"):
-        bhattacharyya = _bhattacharyya(hellinger_squared)
-    measures = {
-        "kl": kl,
-        "reverse_kl": reverse_kl,
-        "cross_entropy": reference_entropy + kl,
-        "js_divergence": js,
-        "js_distance": np.sqrt(js),
-        "total_variation": total_variation,
-        "hellinger": np.sqrt(hellinger_squared),
-        "bhattacharyya": bhattacharyya,
-        "chi_square": chi_square,
-        "wasserstein": wasserstein,
-    }
+    measures = dict(zip(MEASURES, _frozen(values), strict=True))
     return Comparison(
         classes=classes,
         reference=reference_name,
@@ -224,6 +210,6 @@ def compare(
         reference_entropy=reference_entropy,
         kl_terms=_frozen(forward_terms),
         reverse_kl_terms=_frozen(reverse_terms),
-        rank=_frozen(rank_values(measures[rank_by])),
-        **{name: _frozen(values) for name, values in measures.items()},
+        rank=_frozen(rank),
+        **measures,
     )

@@ -128,7 +128,7 @@ def check_probabilities(
     sums = array.sum(axis=-1)
     # One cheap test for the usual case; NaN fails both comparisons, inf fails the second.
     if array.min() >= 0 and (np.abs(sums - 1.0) <= tolerance).all():
-        return array
+        return array + 0.0  # a copy, with any −0.0 as +0.0 (1/−0.0 would be −inf)
     _check_entries(array, name, labels, row_names)
     off = np.abs(sums - 1.0) > tolerance
     if off.any():
@@ -141,7 +141,7 @@ def check_probabilities(
             f"{label} sums to {total:.9g}, not 1 (tolerance {tolerance:g}); "
             "normalize it or enter it as counts"
         )
-    return array
+    return array + 0.0
 
 
 def check_counts(
@@ -158,7 +158,7 @@ def check_counts(
             f"{name} has {array.shape[-1]} entries but there are {len(labels)} classes"
         )
     _check_entries(array, name, labels, row_names)
-    return array
+    return array + 0.0  # a copy, with any −0.0 as +0.0
 
 
 def normalize(values: object, *, name: str = "p") -> np.ndarray:

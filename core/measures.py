@@ -58,11 +58,19 @@ def unit_name(base: float | None) -> str:
 # not arithmetic, is the cost.
 
 
+def _log_ratio(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """ln(x/y), as log1p((x − y)/y) where x ≈ y: there the terms of a divergence nearly
+    cancel, and ln of a rounded ratio would lose their relative accuracy."""
+    ratio = x / y
+    close = np.abs(ratio - 1.0) < 0.5
+    return np.where(close, np.log1p((x - y) / y), np.log(ratio))
+
+
 def _kl_terms(
     p: np.ndarray, q: np.ndarray, has_zeros: bool = True, out: np.ndarray | None = None
 ) -> np.ndarray:
     """p·ln(p/q) with 0·ln(0/q) = 0 and p > 0, q = 0 → +inf (scipy's ``rel_entr``)."""
-    terms = np.multiply(p, np.log(p / q), out=out)
+    terms = np.multiply(p, _log_ratio(p, q), out=out)
     if has_zeros:
         np.copyto(terms, 0.0, where=(p == 0))
     if not np.isfinite(terms).all():
@@ -86,10 +94,19 @@ def _entropy_terms(p: np.ndarray, has_zeros: bool = True) -> np.ndarray:
 def _js_terms(
     p: np.ndarray, q: np.ndarray, has_zeros: bool = True, out: np.ndarray | None = None
 ) -> np.ndarray:
-    """½[p·ln(p/m) + q·ln(q/m)] with m = (p + q)/2; never infinite (m ≥ p/2, m ≥ q/2)."""
-    two_over_sum = 2.0 / (p + q)
-    terms = np.multiply(p, np.log(p * two_over_sum), out=out)
-    other = q * np.log(q * two_over_sum)
+    """½[p·ln(p/m) + q·ln(q/m)] with m = (p + q)/2; never infinite (m ≥ p/2, m ≥ q/2).
+
+    p/m = 1 + r and q/m = 1 − r with r = (p − q)/(p + q), so a close pair is exact through
+    log1p(±r), with no rounded m in between; far apart, ln(2p/(p + q)) keeps a tiny p exact.
+    Nothing overflows, even for subnormal entries.
+    """
+    total = p + q
+    relative_gap = (p - q) / total
+    close = np.abs(relative_gap) < 0.5
+    log_p_over_m = np.where(close, np.log1p(relative_gap), np.log(2.0 * p / total))
+    log_q_over_m = np.where(close, np.log1p(-relative_gap), np.log(2.0 * q / total))
+    terms = np.multiply(p, log_p_over_m, out=out)
+    other = q * log_q_over_m
     if has_zeros:
         np.copyto(terms, 0.0, where=(p == 0))
         np.copyto(other, 0.0, where=(q == 0))
@@ -115,13 +132,25 @@ def _total_variation_terms(difference: np.ndarray, out: np.ndarray | None = None
 
 
 def _chi_square_terms(
-    difference: np.ndarray, q: np.ndarray, has_zeros: bool = True, out: np.ndarray | None = None
+    p: np.ndarray,
+    q: np.ndarray,
+    difference: np.ndarray,
+    has_zeros: bool = True,
+    out: np.ndarray | None = None,
 ) -> np.ndarray:
-    """(p − q)²/q; p > 0 = q gives +inf, and p = q = 0 (0/0) contributes nothing."""
+    """(p − q)²/q; p > 0 = q gives +inf (even when (p − q)² underflows), p = q = 0 gives 0."""
     terms = np.divide(difference * difference, q, out=out)
     if has_zeros:
         np.copyto(terms, 0.0, where=np.isnan(terms))
+        np.copyto(terms, np.inf, where=(q == 0) & (p > 0))
     return terms
+
+
+def _bhattacharyya_coefficient_terms(
+    p: np.ndarray, q: np.ndarray, out: np.ndarray | None = None
+) -> np.ndarray:
+    """√(p·q): sums to the Bhattacharyya coefficient, exactly 0 for disjoint supports."""
+    return np.sqrt(np.multiply(p, q, out=out), out=out)
 
 
 def _wasserstein_terms(difference: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
@@ -137,9 +166,10 @@ def _total(terms: np.ndarray, cap: float = math.inf) -> np.ndarray:
     return np.minimum(np.maximum(terms.sum(axis=-1), 0.0), cap)
 
 
-def _bhattacharyya(hellinger_squared: np.ndarray) -> np.ndarray:
-    """−ln Σ√(pq) = −ln(1 − H²) for normalised inputs; exactly 0 when p = q."""
-    return np.negative(np.log1p(-hellinger_squared)) + 0.0
+def _bhattacharyya(coefficient: np.ndarray, hellinger_squared: np.ndarray) -> np.ndarray:
+    """−ln Σ√(pq): +inf for disjoint supports, and exactly 0 when p = q (where H² is 0)."""
+    distance = np.maximum(np.negative(np.log(coefficient)), 0.0)
+    return np.where(hellinger_squared == 0, 0.0, distance)
 
 
 def _check_pair(p: object, q: object) -> tuple[np.ndarray, np.ndarray]:
@@ -210,8 +240,11 @@ def js_divergence(p: object, q: object, *, base: float | None = None) -> float |
 
 
 def js_distance(p: object, q: object, *, base: float | None = None) -> float | np.ndarray:
-    """Jensen–Shannon distance, the square root of the divergence (a metric)."""
-    scale = log_scale(base)
+    """Jensen–Shannon distance, the square root of the divergence (a metric).
+
+    For a base below 1, where the divergence is negative, it is sqrt(JS / |log base|).
+    """
+    scale = abs(log_scale(base))
     p_array, q_array = _check_pair(p, q)
     with np.errstate(all="ignore"):
         return _result(np.sqrt(_total(_js_terms(p_array, q_array), LN2) * scale))
@@ -223,25 +256,40 @@ def total_variation(p: object, q: object) -> float | np.ndarray:
     return _result(_total(_total_variation_terms(p_array - q_array), 1.0))
 
 
+def _hellinger_squared_and_coefficient(
+    p: np.ndarray, q: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    squared = _total(_hellinger_squared_terms(p, q), 1.0)
+    coefficient = _bhattacharyya_coefficient_terms(p, q).sum(axis=-1)
+    return _exact_hellinger_squared(squared, coefficient), coefficient
+
+
+def _exact_hellinger_squared(squared: np.ndarray, coefficient: np.ndarray) -> np.ndarray:
+    """H² from ½Σ(√p − √q)² (exactly 0 for p = q), but exactly 1 for disjoint supports,
+    where that sum would round to 1 − 1e-16."""
+    return np.where(coefficient == 0, 1.0, squared)
+
+
 def hellinger(p: object, q: object) -> float | np.ndarray:
     """Hellinger distance sqrt(1 − Σ√(p·q)), in [0, 1]."""
     p_array, q_array = _check_pair(p, q)
-    return _result(np.sqrt(_total(_hellinger_squared_terms(p_array, q_array), 1.0)))
+    squared, _ = _hellinger_squared_and_coefficient(p_array, q_array)
+    return _result(np.sqrt(squared))
 
 
 def bhattacharyya_distance(p: object, q: object) -> float | np.ndarray:
     """Bhattacharyya distance −ln Σ√(p·q) (natural log); +inf when supports do not overlap."""
     p_array, q_array = _check_pair(p, q)
     with np.errstate(all="ignore"):
-        hellinger_squared = _total(_hellinger_squared_terms(p_array, q_array), 1.0)
-        return _result(_bhattacharyya(hellinger_squared))
+        squared, coefficient = _hellinger_squared_and_coefficient(p_array, q_array)
+        return _result(_bhattacharyya(coefficient, squared))
 
 
 def chi_square(p: object, q: object) -> float | np.ndarray:
     """Pearson χ²(P‖Q) = Σ (p − q)²/q; +inf where q = 0 < p."""
     p_array, q_array = _check_pair(p, q)
     with np.errstate(all="ignore"):
-        return _result(_total(_chi_square_terms(p_array - q_array, q_array)))
+        return _result(_total(_chi_square_terms(p_array, q_array, p_array - q_array)))
 
 
 def wasserstein_ordinal(p: object, q: object) -> float | np.ndarray:

@@ -25,7 +25,10 @@ MIN_CLASSES = 2
 
 
 def _readonly_values(values: object) -> np.ndarray:
-    array = np.array(values, dtype=np.float64)  # always a copy, so nobody else holds it
+    try:
+        array = np.array(values, dtype=np.float64)  # always a copy, so nobody else holds it
+    except (TypeError, ValueError):
+        raise WorkspaceError(f"values must be numbers, not {values!r}") from None
     if array.ndim != 1:
         raise WorkspaceError(f"values must be a vector, got {array.ndim} dimensions")
     array.flags.writeable = False
@@ -44,10 +47,13 @@ class Distribution:
         if self.kind not in KINDS:
             raise WorkspaceError(f"kind must be 'probabilities' or 'counts', not {self.kind!r}")
         values = self.values
+        # Keep an array as is only if nobody can write to it: read-only and owning its data
+        # (a read-only view of someone's writeable array would change under us).
         if not (
             isinstance(values, np.ndarray)
             and values.dtype == np.float64
             and not values.flags.writeable
+            and values.flags.owndata
         ):
             object.__setattr__(self, "values", _readonly_values(self.values))
 
@@ -129,6 +135,8 @@ class Workspace:
             check_measure(self.rank_by)
         except ValueError as error:
             raise WorkspaceError(str(error)) from None
+        if not isinstance(self.smoothing, Smoothing):
+            raise WorkspaceError(f"smoothing must be a Smoothing, not {self.smoothing!r}")
 
     # -- equality -----------------------------------------------------------------------------
 
@@ -170,7 +178,7 @@ class Workspace:
         """Everything that keeps the workspace from a comparison, cell by cell."""
         found: list[Problem] = []
         for distribution in self.distributions:
-            found.extend(_problems_of(distribution, self.classes))
+            found.extend(_problems_of(distribution, self.classes, self.smoothing))
         return tuple(found)
 
     def is_valid(self) -> bool:
@@ -203,6 +211,10 @@ class Workspace:
     def with_value(self, name: str, class_index: int, value: float) -> Workspace:
         index = self.index_of(name)
         self._check_class_index(class_index)
+        if isinstance(value, bool) or not isinstance(value, (int, float, np.number)):
+            raise WorkspaceError(
+                f"{name!r}, class {self.classes[class_index]!r}: {value!r} is not a number"
+            )
         values = self.distributions[index].values.copy()
         values[class_index] = value
         return self._with_distribution(index, replace(self.distributions[index], values=values))
@@ -331,10 +343,10 @@ class Workspace:
         new_name = _clean_name(new_name, "distribution")
         if new_name != name and new_name in self.names:
             raise WorkspaceError(f"there is already a distribution named {new_name!r}")
-        renamed = self._with_distribution(index, replace(self.distributions[index], name=new_name))
-        if name == self.reference:
-            renamed = replace(renamed, reference=new_name)
-        return renamed
+        distributions = list(self.distributions)
+        distributions[index] = replace(distributions[index], name=new_name)
+        reference = new_name if name == self.reference else self.reference
+        return replace(self, distributions=tuple(distributions), reference=reference)
 
     def with_distribution_moved(self, index: int, new_index: int) -> Workspace:
         return replace(self, distributions=_move(self.distributions, index, new_index))
@@ -388,7 +400,9 @@ def _first_duplicate(names: Sequence[str]) -> str | None:
     return None
 
 
-def _problems_of(distribution: Distribution, classes: Sequence[str]) -> list[Problem]:
+def _problems_of(
+    distribution: Distribution, classes: Sequence[str], smoothing: Smoothing
+) -> list[Problem]:
     values = distribution.values
     found = []
     for index in np.flatnonzero(~np.isfinite(values) | (values < 0)):
@@ -405,7 +419,8 @@ def _problems_of(distribution: Distribution, classes: Sequence[str]) -> list[Pro
         return found
     total = float(values.sum())
     if distribution.is_counts:
-        if total <= 0:
+        adds_counts = smoothing.method == "add_k" and smoothing.amount > 0
+        if total <= 0 and not adds_counts:
             found.append(
                 Problem(distribution.name, None, f"{distribution.name!r}: all counts are 0")
             )
