@@ -139,7 +139,7 @@ def check_probabilities(
             label = row_names[row] if row_names is not None else f"{name}, row {row}"
         raise InvalidDistributionError(
             f"{label} sums to {total:.9g}, not 1 (tolerance {tolerance:g}); "
-            "normalize it or enter it as counts"
+            "normalize it, or mark it as counts"
         )
     return array + 0.0
 

@@ -89,8 +89,10 @@ def _clean_name(name: object, what: str) -> str:
 
 
 def _move(items: tuple, index: int, new_index: int) -> tuple:
-    if not (0 <= index < len(items) and 0 <= new_index < len(items)):
-        raise WorkspaceError(f"cannot move position {index} to {new_index} of {len(items)}")
+    if not 0 <= index < len(items):
+        raise WorkspaceError(f"there is nothing at position {index + 1}")
+    if not 0 <= new_index < len(items):
+        raise WorkspaceError("it is already at the edge and cannot move further")
     moved = list(items)
     moved.insert(new_index, moved.pop(index))
     return tuple(moved)
@@ -233,15 +235,19 @@ class Workspace:
     def with_normalized(self, name: str) -> Workspace:
         """Divide a column by its sum; a counts column becomes probabilities."""
         index = self.index_of(name)
-        distribution = self.distributions[index]
-        values = distribution.values
+        values = self.distributions[index].values
         if not np.isfinite(values).all() or (values < 0).any():
             raise WorkspaceError(
                 f"{name!r} has a negative or non-numeric value; fix it before normalizing"
             )
-        total = float(values.sum())
-        if total <= 0:
+        largest = float(values.max())
+        if largest <= 0:
             raise WorkspaceError(f"{name!r} sums to 0 and cannot be normalized")
+        with np.errstate(over="ignore"):
+            total = float(values.sum())
+        if not np.isfinite(total):  # the sum overflows: scale by the largest value first
+            values = values / largest
+            total = float(values.sum())
         return self._with_distribution(index, Distribution(name, values / total, "probabilities"))
 
     # -- classes ------------------------------------------------------------------------------
@@ -290,6 +296,12 @@ class Workspace:
         classes = list(self.classes)
         classes[class_index] = name
         return replace(self, classes=tuple(classes))
+
+    def with_class_names(self, names: Sequence[str]) -> Workspace:
+        """Rename every class at once (names may swap places), keeping the values."""
+        if len(names) != len(self.classes):
+            raise WorkspaceError(f"expected {len(self.classes)} class names, got {len(names)}")
+        return replace(self, classes=tuple(names))
 
     def with_class_moved(self, class_index: int, new_index: int) -> Workspace:
         order = _move(tuple(range(len(self.classes))), class_index, new_index)
@@ -417,7 +429,8 @@ def _problems_of(
         )
     if found:
         return found
-    total = float(values.sum())
+    with np.errstate(over="ignore"):  # an overflowing sum is reported, not warned about
+        total = float(values.sum())
     if distribution.is_counts:
         adds_counts = smoothing.method == "add_k" and smoothing.amount > 0
         if total <= 0 and not adds_counts:
@@ -429,8 +442,8 @@ def _problems_of(
             Problem(
                 distribution.name,
                 None,
-                f"{distribution.name!r} sums to {total:.6g}, not 1: normalize it "
-                "or switch it to counts",
+                f"{distribution.name!r} sums to {total:.6g}, not 1: normalize it, "
+                "or mark it as counts",
             )
         )
     return found

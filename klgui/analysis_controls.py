@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QSignalBlocker
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QWidget
 
 from core import MEASURES, Smoothing
@@ -15,6 +16,40 @@ from klgui.measure_names import measure_long_name
 BASE_CHOICES = (("bits (log₂)", 2.0), ("nats (ln)", None), ("bans (log₁₀)", 10.0))
 SMOOTHING_CHOICES = ("none", "epsilon", "add_k")
 DEFAULT_AMOUNTS = {"none": 0.0, "epsilon": 1e-6, "add_k": 1.0}
+
+
+class AmountSpinBox(QDoubleSpinBox):
+    """A spin box for ε and k: shows 1e-07 as 1e-07, not 0.000000, and in logarithmic mode
+    (for ε) the arrows multiply or divide by 10 instead of adding a fixed step."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDecimals(15)
+        self.setRange(0.0, 100.0)
+        self.logarithmic = False
+
+    def textFromValue(self, value: float) -> str:
+        return f"{value:g}"
+
+    def valueFromText(self, text: str) -> float:
+        try:
+            return float(text.replace(",", "."))
+        except ValueError:
+            return self.value()
+
+    def validate(self, text: str, position: int):
+        try:
+            value = float(text.replace(",", "."))
+        except ValueError:
+            return QValidator.Intermediate, text, position
+        acceptable = self.minimum() <= value <= self.maximum()
+        return (QValidator.Acceptable if acceptable else QValidator.Intermediate), text, position
+
+    def stepBy(self, steps: int) -> None:
+        if self.logarithmic and self.value() > 0:
+            self.setValue(min(self.value() * 10.0**steps, self.maximum()))
+        else:
+            super().stepBy(steps)
 
 
 class AnalysisControls(QWidget):
@@ -39,9 +74,7 @@ class AnalysisControls(QWidget):
                 "reference included, and the ranking says so."
             )
         )
-        self.amount = QDoubleSpinBox(self)
-        self.amount.setDecimals(6)
-        self.amount.setRange(0.0, 100.0)
+        self.amount = AmountSpinBox(self)
         self.amount.setToolTip(self.tr("ε for additive smoothing, k for add-k"))
         smoothing_row = QHBoxLayout()
         smoothing_row.setContentsMargins(0, 0, 0, 0)
@@ -79,9 +112,8 @@ class AnalysisControls(QWidget):
         method = workspace.smoothing.method
         self.smoothing.setCurrentIndex(SMOOTHING_CHOICES.index(method))
         self.amount.setEnabled(method != "none")
-        step = 0.5 if method == "add_k" else 1e-4
-        if self.amount.singleStep() != step:
-            self.amount.setSingleStep(step)
+        self.amount.logarithmic = method == "epsilon"
+        self.amount.setSingleStep(0.5)
         if self.amount.value() != workspace.smoothing.amount:
             self.amount.setValue(workspace.smoothing.amount)
         del blockers

@@ -6,6 +6,7 @@ Parses the arguments before importing Qt, so ``--report`` runs on a machine with
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -73,18 +74,10 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def load_workspace(files: Sequence[str]):  # -> core.Workspace
     """The built-in example, or the files merged by class name. Raises FormatError."""
-    from core import FormatError, WorkspaceError, example_workspace
-    from core.formats import read_workspace
+    from core import example_workspace
+    from core.formats.merged_files import read_merged
 
-    if not files:
-        return example_workspace()
-    workspace = read_workspace(files[0])
-    for path in files[1:]:
-        try:
-            workspace = workspace.with_merged(read_workspace(path))
-        except WorkspaceError as error:
-            raise FormatError(str(error), path=path) from None
-    return workspace
+    return read_merged(files) if files else example_workspace()
 
 
 def run_report(args: argparse.Namespace) -> int:
@@ -93,11 +86,16 @@ def run_report(args: argparse.Namespace) -> int:
 
     try:
         workspace = load_workspace(args.files)
-        if args.base is not None:
-            workspace = workspace.with_base(BASES[args.base])
-        comparison = workspace.compare()
-    except (FormatError, InvalidDistributionError) as error:
+    except FormatError as error:
         print(f"klgui: error: {error}", file=sys.stderr)
+        return 2
+    if args.base is not None:
+        workspace = workspace.with_base(BASES[args.base])
+    try:
+        comparison = workspace.compare()
+    except InvalidDistributionError as error:
+        source = ", ".join(args.files) if args.files else "the built-in example"
+        print(f"klgui: error: {source}: {error}", file=sys.stderr)
         return 2
     source = ", ".join(args.files) if args.files else "built-in example (dog / cat / rabbit)"
     print(report_json(comparison) if args.json else report_text(comparison, source), end="")
@@ -107,6 +105,16 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # The reader went away (`klgui --report | head`): stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+def _main(argv: Sequence[str] | None) -> int:
     if hasattr(sys.stdout, "reconfigure"):
         # A terminal that cannot show "‖" gets "?" rather than a traceback.
         sys.stdout.reconfigure(errors="replace")

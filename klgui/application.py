@@ -52,12 +52,55 @@ def run_application(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("KL Explorer")
     app.setApplicationName("KL Explorer")
-    window = MainWindow(workspace)
+    title, path = _file_identity(args.files)
+    window = MainWindow(workspace, title=title, path=path)
     install_excepthook(window)
     if args.screenshot:
         return _save_screenshot(app, window, args.screenshot, args.size or DEFAULT_SCREENSHOT_SIZE)
     window.show()
+    offer_recovery(window)
     return app.exec()
+
+
+def _file_identity(files: list[str]) -> tuple[str | None, str | None]:
+    """The window title for the files opened, and the session path to save back to."""
+    from core.formats.session import SESSION_EXTENSION
+
+    if not files:
+        return None, None
+    title = ", ".join(os.path.basename(path) for path in files)
+    single_session = len(files) == 1 and files[0].endswith(SESSION_EXTENSION)
+    return title, os.path.abspath(files[0]) if single_session else None
+
+
+def offer_recovery(window) -> None:
+    """After a crash, offer the newest unsaved work left behind; clear the rest."""
+    from PySide6.QtCore import QDateTime
+    from PySide6.QtWidgets import QMessageBox
+
+    from klgui.autosave import find_recoverable
+
+    recoverable = find_recoverable(window.autosave.directory)
+    if not recoverable:
+        return
+    newest = recoverable[0]
+    when = QDateTime.fromSecsSinceEpoch(int(newest.saved_at)).toString()
+    answer = QMessageBox.question(
+        window,
+        window.tr("Restore unsaved work?"),
+        window.tr(
+            "KL Explorer did not close normally. Unsaved work on “%s” from %s was kept. Restore it?"
+        )
+        % (newest.title or window.tr("Untitled"), when),
+        QMessageBox.Yes | QMessageBox.No,
+        QMessageBox.Yes,
+    )
+    if answer == QMessageBox.Yes:
+        window.document.apply(newest.workspace, window.tr("Restore unsaved work"))
+        window.file_actions.title = newest.title or window.file_actions.title
+        window.file_actions.fileChanged.emit()
+    for item in recoverable:
+        item.path.unlink(missing_ok=True)
 
 
 def _quiet_harmless_qt_warnings() -> None:

@@ -20,8 +20,14 @@ MINIMUM_WIDTH = 200
 Y_SPAN_KEEP = 0.75
 #: When data outgrows the span, the new span has this much extra room.
 Y_SPAN_GROWTH = 1.15
-#: Most class names written under the axis; with more classes every n-th is named.
-MAX_NAMED_TICKS = 40
+#: Horizontal room each class name under the axis needs; with less, every n-th is named.
+PIXELS_PER_NAME = 70
+#: Legend entries per row; more wrap onto another row instead of widening the chart.
+LEGEND_COLUMNS = 5
+#: The y span for data that is all zero: a readable axis, not ticks at 1e-09.
+EMPTY_Y_SPAN = 0.05
+#: Opacity of the plot while it shows the last valid input rather than the current one.
+STALE_OPACITY = 0.35
 
 
 class Bars(pg.BarGraphItem):
@@ -71,7 +77,7 @@ class BarChart(pg.PlotWidget):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent=parent)
         self._style = DEFAULT_STYLE
-        self._tick_names: tuple[str, ...] | None = None
+        self._tick_names: tuple[tuple[str, ...], int] | None = None
         self._x_span: tuple[float, float] | None = None
         self._y_span: tuple[float, float] | None = None
         self._axis_label: str | None = None
@@ -81,13 +87,19 @@ class BarChart(pg.PlotWidget):
         plot.setMouseEnabled(x=True, y=False)  # zoom into many classes, never lose the zero line
         plot.showGrid(x=False, y=False)
         # The legend sits in its own row between the title and the plot, never over bars.
-        self.legend = pg.LegendItem(offset=None, colCount=8, horSpacing=14)
+        self.legend = pg.LegendItem(offset=None, colCount=LEGEND_COLUMNS, horSpacing=14)
         self.legend.setSizePolicy(QSizePolicy.Maximum, QSizePolicy.Fixed)
         plot.layout.removeItem(plot.getAxis("top"))
         plot.layout.addItem(self.legend, 1, 1, alignment=Qt.AlignHCenter)
+        plot.layout.setContentsMargins(4, 4, 18, 4)  # the last x label is not cut off
         self._title = title
+        self._title_suffix = ""
         if title:
             self.setTitle(title)
+        self._notice = pg.TextItem("", color="#606060", anchor=(0.5, 0.5))
+        self._notice.setZValue(20)
+        plot.getViewBox().addItem(self._notice, ignoreBounds=True)
+        self._notice.hide()
         self.setMinimumSize(MINIMUM_WIDTH, 120)
         self.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
         self.apply_style(DEFAULT_STYLE)
@@ -106,12 +118,35 @@ class BarChart(pg.PlotWidget):
             axis.setTickFont(font)
             axis.setPen(pg.mkPen(style.foreground))
             axis.setTextPen(pg.mkPen(style.foreground))
-            axis.setStyle(tickTextOffset=6, hideOverlappingLabels=False)
+            # The 0 of the y axis sits at its edge: show it, don't hide it as overlapping.
+            axis.setStyle(tickTextOffset=6, hideOverlappingLabels=name == "bottom")
         self.legend.setLabelTextSize(f"{style.font_point_size}pt")
         self.legend.setLabelTextColor(style.foreground)
-        if self._title:
-            plot.setTitle(self._title, size=f"{style.title_point_size}pt", color=style.foreground)
+        self._show_title()
         self.fit_minimum_width()
+
+    def _show_title(self) -> None:
+        if self._title:
+            self.getPlotItem().setTitle(
+                self._title + self._title_suffix,
+                size=f"{self._style.title_point_size}pt",
+                color=self._style.foreground,
+                justify="left",
+            )
+
+    def show_state(self, current: bool, notice: str = "") -> None:
+        """Dim the plot and say so while it shows the last valid input; show ``notice`` (for
+        an empty chart: what to do) in the middle of the plot."""
+        suffix = "" if current else self.tr(" (last valid input)")
+        if suffix != self._title_suffix:
+            self._title_suffix = suffix
+            self._show_title()
+        self.getPlotItem().getViewBox().setOpacity(1.0 if current else STALE_OPACITY)
+        if notice:
+            self._notice.setText(notice)
+            (x0, x1), (y0, y1) = self.getPlotItem().getViewBox().viewRange()
+            self._notice.setPos((x0 + x1) / 2, (y0 + y1) / 2)
+        self._notice.setVisible(bool(notice))
 
     def add_text(self, text: str, anchor: tuple[float, float], scale: float = 1.0) -> pg.TextItem:
         """A text label in data coordinates, in the chart's font, added to the plot."""
@@ -140,15 +175,24 @@ class BarChart(pg.PlotWidget):
         )
 
     def set_class_ticks(self, names: Sequence[str]) -> None:
-        """Class names under their groups; every n-th name when there are many."""
+        """Class names under their groups; every n-th name when they would not fit."""
         names = tuple(names)
-        if names == self._tick_names:
+        width = self.getPlotItem().getViewBox().width() or self.width()
+        fitting = max(2, int(width // PIXELS_PER_NAME))
+        key = (names, fitting)
+        if key == self._tick_names:
             return
-        self._tick_names = names
-        step = max(1, math.ceil(len(names) / MAX_NAMED_TICKS))
+        self._tick_names = key
+        step = max(1, math.ceil(len(names) / fitting))
         major = [(i, _short(name)) for i, name in enumerate(names) if i % step == 0]
         minor = [(i, "") for i in range(len(names)) if i % step != 0]
         self.getPlotItem().getAxis("bottom").setTicks([major, minor])
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        ticks = getattr(self, "_tick_names", None)  # pyqtgraph resizes during __init__
+        if ticks is not None and self.getPlotItem() is not None:  # and while closing
+            self.set_class_ticks(ticks[0])  # more or fewer names now fit
 
     def set_x_span(self, first: float, last: float) -> None:
         """Show x from ``first`` to ``last``; only when the span changes (keeps a user's zoom)."""
@@ -157,12 +201,23 @@ class BarChart(pg.PlotWidget):
         self._x_span = (first, last)
         self.getPlotItem().getViewBox().setXRange(first, last, padding=0)
 
+    def reset_zoom(self) -> None:
+        """Back to every class in view (after zooming with the mouse wheel)."""
+        if self._x_span is not None:
+            self.getPlotItem().getViewBox().setXRange(*self._x_span, padding=0)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        self.reset_zoom()
+        super().mouseDoubleClickEvent(event)
+
     def set_y_span(self, low: float, high: float) -> tuple[float, float]:
         """Fit y to [low, high], but keep the current span while the data still fills most of
         it: a drag then changes bars only, and the axes need no new ticks every frame.
         Returns the span shown."""
-        if not (math.isfinite(low) and math.isfinite(high)) or high <= low:
+        if not (math.isfinite(low) and math.isfinite(high)):
             low, high = 0.0, 1.0
+        if high - low <= 1e-12:
+            high = low + EMPTY_Y_SPAN
         if self._y_span is not None:
             current_low, current_high = self._y_span
             extent = current_high - current_low

@@ -11,11 +11,11 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
 from klgui.bar_chart import BarChart, Bars, finite_range, group_geometry, series_at
 from klgui.document import Document
-from klgui.number_format import format_exact, format_number
+from klgui.number_format import format_number, format_precise
 from klgui.palette import model_colour
 
 HEADROOM = 1.2
@@ -26,7 +26,8 @@ class _TermsPlot(BarChart):
     """The plot of :class:`ContributionChart`."""
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
-        super().__init__("", parent)
+        super().__init__(self.tr("Per-class terms (hatched: negative)"), parent)
+        self.corner_widget: QWidget | None = None
         self._document = document
         self.reverse = False
         self._positive: list[Bars] = []
@@ -38,6 +39,12 @@ class _TermsPlot(BarChart):
         self._infinity_labels: list[pg.TextItem] = []
         zero_line = pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#202020", width=1))
         self.addItem(zero_line)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if getattr(self, "corner_widget", None) is not None:
+            self.corner_widget.adjustSize()
+            self.corner_widget.move(self.width() - self.corner_widget.width() - 6, 4)
 
     def terms_and_totals(self) -> tuple[np.ndarray, np.ndarray]:
         comparison = self._document.comparison
@@ -70,7 +77,6 @@ class _TermsPlot(BarChart):
         positions = np.arange(class_count + 1)
         finite = np.isfinite(values)
         low, high = finite_range(values)
-        high = max(high, 1e-9)
         outline = pg.mkPen(None) if class_count > 60 else pg.mkPen("#202020", width=0.6)
         for model in range(model_count):
             colour = model_colour(model)
@@ -103,6 +109,11 @@ class _TermsPlot(BarChart):
         self._mark_infinite(values, offsets, width, shown_top * 0.85)
         self.set_class_ticks((*comparison.classes, "Σ"))
         self.set_x_span(-0.6, class_count + 0.6)
+        notice = "" if model_count else self.tr("Add a model to compare with %s (Ctrl+Shift+M)")
+        self.show_state(
+            self._document.input_error is None,
+            notice % comparison.reference if notice else "",
+        )
         unit = comparison.unit
         self.set_axis_label(
             self.tr("q·log(q/p), %s") % unit if self.reverse else self.tr("p·log(p/q), %s") % unit
@@ -147,7 +158,7 @@ class _TermsPlot(BarChart):
             return self.tr("%s: Σ of the terms = %s = %s %s") % (
                 name,
                 kl,
-                format_exact(total),
+                format_precise(total),
                 comparison.unit,
             )
         p = float(comparison.reference_distribution[class_index])
@@ -160,7 +171,7 @@ class _TermsPlot(BarChart):
             format_number(p),
             format_number(q),
             formula,
-            format_exact(term),
+            format_precise(term),
             comparison.unit,
         )
         if np.isinf(term):
@@ -182,15 +193,12 @@ class ContributionChart(QWidget):
             self.tr("KL is not symmetric: compare the terms in both directions.")
         )
         self.direction.currentIndexChanged.connect(self._on_direction_changed)
-        title = QLabel(self.tr("<b>Per-class terms</b> (solid +, hatched −, Σ = KL)"), self)
-        title.setWordWrap(True)
-        title.setMinimumWidth(80)
-        header = QHBoxLayout()
-        header.addWidget(title, 1)
-        header.addWidget(self.direction)
+        # The toggle sits in the plot's top-right corner, beside the title, so the plot keeps
+        # its height in a small window.
+        self.direction.setParent(self.plot)
+        self.plot.corner_widget = self.direction
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(header)
         layout.addWidget(self.plot, 1)
         document.comparisonChanged.connect(self._on_document_comparison_changed)
         self._on_document_comparison_changed()

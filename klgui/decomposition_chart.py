@@ -12,10 +12,12 @@ from PySide6.QtWidgets import QWidget
 
 from klgui.bar_chart import BarChart, Bars, finite_range
 from klgui.document import Document
-from klgui.number_format import format_exact, format_number
+from klgui.number_format import format_number, format_precise
 from klgui.palette import ENTROPY_COLOUR, model_colour
 
 BAR_WIDTH = 0.6
+#: With more models than this the value labels would overlap; the tooltips still tell.
+MAX_LABELLED_MODELS = 5
 HEADROOM = 1.45
 
 
@@ -38,6 +40,7 @@ class DecompositionChart(BarChart):
     def _on_document_comparison_changed(self) -> None:
         comparison = self._document.comparison
         if comparison is None:
+            self.show_state(False, self.tr("No valid input yet: see the table."))
             return
         count = len(comparison.models)
         positions = np.arange(count, dtype=float)
@@ -61,7 +64,7 @@ class DecompositionChart(BarChart):
             pen=outline,
         )
         _, high = finite_range(comparison.cross_entropy)
-        top = max(high, entropy, 1e-9) * HEADROOM
+        top = max(high, entropy) * HEADROOM
         _, shown_top = self.set_y_span(-0.07 * top, top)
         marker_y = max(entropy + 0.1 * shown_top, shown_top * 0.7)
         self._infinite.setData(
@@ -70,13 +73,19 @@ class DecompositionChart(BarChart):
                 for i in np.flatnonzero(~finite)
             ]
         )
-        self._update_labels(comparison, marker_y)
+        self._update_labels(comparison, marker_y, shown_top)
         self.set_class_ticks(comparison.models)
         self.set_x_span(-0.6, max(count, 1) - 0.4)
         self.set_axis_label(comparison.unit)
+        notice = self.tr("Add a model to compare with %s") % comparison.reference
+        self.show_state(self._document.input_error is None, "" if count else notice)
 
-    def _update_labels(self, comparison, marker_y: float) -> None:
+    def _update_labels(self, comparison, marker_y: float, top: float) -> None:
+        """Values over the bars while they fit (hover shows them always); "H(P)" inside the
+        grey part while it is tall enough to hold it."""
         count = len(comparison.models)
+        show_values = count <= MAX_LABELLED_MODELS
+        show_entropy = comparison.reference_entropy > 0.12 * top
         while len(self._labels) < count:
             label = self.add_text("", anchor=(0.5, 1.0), scale=0.9)
             entropy_label = self.add_text(self.tr("H(P)"), anchor=(0.5, 0.5), scale=0.9)
@@ -85,19 +94,19 @@ class DecompositionChart(BarChart):
         for index, (label, entropy_label) in enumerate(
             zip(self._labels, self._entropy_labels, strict=True)
         ):
-            entropy_label.setVisible(index < count)
+            entropy_label.setVisible(index < count and show_entropy)
             entropy_label.setPos(index, comparison.reference_entropy / 2)
-            if index >= count:
+            if index >= count or not show_values:
                 label.hide()
                 continue
             cross_entropy = float(comparison.cross_entropy[index])
             kl = float(comparison.kl[index])
             if np.isfinite(cross_entropy):
                 height = cross_entropy
-                text = f"{format_number(cross_entropy, 3)}\nKL {format_number(kl, 3)}"
+                text = f"{format_number(cross_entropy)}\nKL {format_number(kl)}"
             else:  # above the ▲ marker
                 height = marker_y * 1.08
-                text = f"KL {format_number(kl, 3)}"
+                text = f"KL {format_number(kl)}"
             if label.toPlainText() != text:  # setText re-lays out HTML: only when it changed
                 label.setText(text)
             label.setPos(index, height)
@@ -113,10 +122,10 @@ class DecompositionChart(BarChart):
         unit = comparison.unit
         return self.tr("%s\nH(P) = %s %s\nKL(P‖Q) = %s %s\nH(P,Q) = %s %s") % (
             comparison.models[index],
-            format_exact(comparison.reference_entropy),
+            format_precise(comparison.reference_entropy),
             unit,
-            format_exact(float(comparison.kl[index])),
+            format_precise(float(comparison.kl[index])),
             unit,
-            format_exact(float(comparison.cross_entropy[index])),
+            format_precise(float(comparison.cross_entropy[index])),
             unit,
         )

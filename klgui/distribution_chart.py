@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from klgui.bar_chart import BarChart, Bars, group_geometry, series_at
 from klgui.document import Document
-from klgui.number_format import format_exact, format_number
+from klgui.number_format import format_precise
 from klgui.palette import REFERENCE_COLOUR, model_colour
 
 #: Room above the tallest bar.
@@ -41,6 +41,7 @@ class DistributionChart(BarChart):
 
     def _on_document_comparison_changed(self) -> None:
         if self._document.comparison is None:
+            self.show_state(False, self.tr("No valid input yet: see the table."))
             return
         names, values = self._series()
         class_count = values.shape[1]
@@ -62,13 +63,14 @@ class DistributionChart(BarChart):
             self._legend_names = names
             self.legend.clear()
             for bar, name in zip(self._bars, names, strict=True):
-                label = self.tr("%s (reference)") % name if bar is self._bars[0] else name
+                label = f"★ {name}" if bar is self._bars[0] else name
                 self.legend.addItem(bar, label)
             self.fit_minimum_width()
         self.set_class_ticks(self._document.comparison.classes)
         self.set_x_span(-0.6, class_count - 0.4)
-        top = max(float(values.max()), 1e-9) * HEADROOM
+        top = float(values.max()) * HEADROOM
         self.set_y_span(-0.07 * top, top)
+        self.show_state(self._document.input_error is None)
 
     def tooltip_at(self, x: float, y: float) -> str | None:
         comparison = self._document.comparison
@@ -81,12 +83,7 @@ class DistributionChart(BarChart):
         class_index, series = hit
         value = float(values[series, class_index])
         if series == 0:
-            text = self.tr("%s (reference), class %s\np = %s  (%s)")
+            text = self.tr("%s (reference), class %s\np = %s")
         else:
-            text = self.tr("%s (model), class %s\nq = %s  (%s)")
-        return text % (
-            names[series],
-            comparison.classes[class_index],
-            format_number(value),
-            format_exact(value),
-        )
+            text = self.tr("%s (model), class %s\nq = %s")
+        return text % (names[series], comparison.classes[class_index], format_precise(value))

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QHeaderView,
     QInputDialog,
@@ -17,9 +19,32 @@ from PySide6.QtWidgets import (
 )
 
 from core import WorkspaceError
+from klgui.actions import make_action
 from klgui.distribution_table_model import NAME_COLUMN, DistributionTableModel
 from klgui.document import Document
 from klgui.value_parsing import ValueParseError, parse_value
+
+
+def _split_pasted_line(line: str) -> list[str]:
+    """Cells of one pasted line: tab-separated (spreadsheets), else semicolons, else spaces.
+    Commas are left alone: "0,5" may be a decimal comma."""
+    if "\t" in line:
+        return line.split("\t")
+    if ";" in line:
+        return line.split(";")
+    return line.split()
+
+
+class _EditorTableView(QTableView):
+    """A table where Enter commits a cell and moves down, as in a spreadsheet."""
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        super().closeEditor(editor, hint)
+        if hint == QAbstractItemDelegate.SubmitModelCache:  # Enter or Return
+            current = self.currentIndex()
+            below = current.siblingAtRow(current.row() + 1)
+            if below.isValid() and below.flags() & Qt.ItemIsEditable:
+                self.setCurrentIndex(below)
 
 
 class DistributionEditor(QWidget):
@@ -33,7 +58,7 @@ class DistributionEditor(QWidget):
         self._document = document
         self.model = DistributionTableModel(document)
         self.model.editRejected.connect(self.message)
-        self.view = QTableView(self)
+        self.view = _EditorTableView(self)
         self.view.setModel(self.model)
         self.view.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.view.setEditTriggers(
@@ -63,108 +88,112 @@ class DistributionEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view, 1)
         self.view.selectionModel().currentChanged.connect(self._on_view_current_changed)
+        self._kept_position = (0, 1)
+        self.model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
+        self.model.modelReset.connect(self._on_model_reset)
+        header = self.view.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)
+        header.setTextElideMode(Qt.ElideRight)
         document.workspaceChanged.connect(self._update_actions)
         self.view.setCurrentIndex(self.model.index(0, 1))
         self._update_actions()
 
     # -- actions --------------------------------------------------------------------------------
 
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], None],
-        shortcut: QKeySequence | str | None = None,
-        tip: str = "",
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.WindowShortcut)
-        if tip:
-            action.setToolTip(
-                f"{tip} ({action.shortcut().toString(QKeySequence.NativeText)})"
-                if shortcut
-                else tip
-            )
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        return action
-
     def _create_actions(self) -> None:
         tr = self.tr
-        self.add_class_action = self._action(
+        self.add_class_action = make_action(
+            self,
             tr("Add &class"),
             self.add_class,
             "Ctrl+Shift+K",
             tr("Add a class below the current one"),
         )
-        self.remove_class_action = self._action(
-            tr("Remove class"), self.remove_class, "Ctrl+Shift+Del", tr("Remove the current class")
+        self.remove_class_action = make_action(
+            self,
+            tr("Remove class"),
+            self.remove_class,
+            "Ctrl+Shift+Del",
+            tr("Remove the current class"),
         )
-        self.move_class_up_action = self._action(
+        self.move_class_up_action = make_action(
+            self,
             tr("Move class up"),
             lambda: self.move_class(-1),
             "Ctrl+Shift+Up",
             tr("Move the current class up"),
         )
-        self.move_class_down_action = self._action(
+        self.move_class_down_action = make_action(
+            self,
             tr("Move class down"),
             lambda: self.move_class(1),
             "Ctrl+Shift+Down",
             tr("Move the current class down"),
         )
-        self.add_model_action = self._action(
-            tr("Add &model"), self.add_model, "Ctrl+Shift+M", tr("Add a model (uniform to start)")
+        self.add_model_action = make_action(
+            self,
+            tr("Add &model"),
+            self.add_model,
+            "Ctrl+Shift+M",
+            tr("Add a model (uniform to start)"),
         )
-        self.remove_distribution_action = self._action(
-            tr("Remove model"), self.remove_distribution, None, tr("Remove the current model")
+        self.remove_distribution_action = make_action(
+            self, tr("Remove model"), self.remove_distribution, None, tr("Remove the current model")
         )
-        self.move_left_action = self._action(
+        self.move_left_action = make_action(
+            self,
             tr("Move column left"),
             lambda: self.move_distribution(-1),
             "Ctrl+Shift+Left",
             tr("Move the current distribution left"),
         )
-        self.move_right_action = self._action(
+        self.move_right_action = make_action(
+            self,
             tr("Move column right"),
             lambda: self.move_distribution(1),
             "Ctrl+Shift+Right",
             tr("Move the current distribution right"),
         )
-        self.rename_distribution_action = self._action(
+        self.rename_distribution_action = make_action(
+            self,
             tr("Rename…"),
             self.rename_distribution,
             "Shift+F2",
             tr("Rename the current distribution"),
         )
-        self.set_reference_action = self._action(
-            tr("Make it the &reference P"),
+        self.set_reference_action = make_action(
+            self,
+            tr("Make the &reference"),
             self.set_reference,
             "Ctrl+Shift+P",
             tr("Compare every other distribution with this one"),
         )
-        self.toggle_counts_action = self._action(
+        self.toggle_counts_action = make_action(
+            self,
             tr("Values are &counts"),
             self.toggle_counts,
             None,
             tr("Read this column as counts (divided by their total) or as probabilities"),
         )
         self.toggle_counts_action.setCheckable(True)
-        self.normalize_action = self._action(
+        self.normalize_action = make_action(
+            self,
             tr("&Normalize column"),
             self.normalize_current,
             "Ctrl+Shift+N",
             tr("Divide the current column by its sum so it sums to 1"),
         )
-        self.normalize_all_action = self._action(
+        self.normalize_all_action = make_action(
+            self,
             tr("Normalize &all"),
             self._document.normalize_all,
             None,
             tr("Normalize every column that does not sum to 1"),
         )
-        self.copy_action = self._action(tr("&Copy"), self.copy_selection, QKeySequence.Copy)
-        self.paste_action = self._action(tr("&Paste"), self.paste, QKeySequence.Paste)
-        self.clear_action = self._action(
+        self.copy_action = make_action(self, tr("&Copy"), self.copy_selection, QKeySequence.Copy)
+        self.paste_action = make_action(self, tr("&Paste"), self.paste, QKeySequence.Paste)
+        self.clear_action = make_action(
+            self,
             tr("Set to zero"),
             self.clear_selection,
             QKeySequence.Delete,
@@ -194,6 +223,19 @@ class DistributionEditor(QWidget):
         column = min(column, self.model.columnCount() - 1)
         self.view.setCurrentIndex(self.model.index(row, column))
 
+    def _on_model_about_to_be_reset(self) -> None:
+        current = self.view.currentIndex()
+        if current.isValid():
+            self._kept_position = (current.row(), current.column())
+
+    def _on_model_reset(self) -> None:
+        """Rows or columns came or went: keep the cursor where it was, as near as possible."""
+        row, column = self._kept_position
+        row = min(row, self.model.rowCount() - 2)
+        column = min(max(column, 0), self.model.columnCount() - 1)
+        self.view.setCurrentIndex(self.model.index(row, column))
+        self._update_actions()
+
     def _on_view_current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         self._update_actions()
 
@@ -221,6 +263,9 @@ class DistributionEditor(QWidget):
         ):
             action.setEnabled(name is not None)
         self.set_reference_action.setEnabled(is_model)
+        self.set_reference_action.setText(
+            self.tr("Make %s the &reference") % name if is_model else self.tr("Make the &reference")
+        )
         self.toggle_counts_action.setChecked(
             name is not None and workspace.distribution(name).is_counts
         )
@@ -342,51 +387,68 @@ class DistributionEditor(QWidget):
         self.paste_text(QGuiApplication.clipboard().text())
 
     def paste_text(self, text: str) -> None:
-        """Paste a tab-separated block at the current cell, as one undo step."""
+        """Paste a block (tab-, semicolon- or space-separated, as spreadsheets and editors
+        copy it) at the current cell, as one undo step."""
         start_row, start_column = self.current_class(), self.view.currentIndex().column()
         if start_row is None or start_column < 0:
             self.message.emit(self.tr("Not pasted: choose a cell to paste into first."))
             return
-        grid = [line.split("\t") for line in text.rstrip("\r\n").splitlines()]
+        grid = [_split_pasted_line(line) for line in text.strip("\r\n").splitlines()]
         if not grid or not any(cell.strip() for line in grid for cell in line):
             self.message.emit(self.tr("Not pasted: the clipboard holds no values."))
             return
-        workspace = self._document.workspace
         try:
-            for row_offset, line in enumerate(grid):
-                row = start_row + row_offset
-                if row >= len(workspace.classes):
-                    raise WorkspaceError(
-                        self.tr("the pasted block has %d rows; only %d fit below")
-                        % (len(grid), len(workspace.classes) - start_row)
-                    )
-                for column_offset, cell in enumerate(line):
-                    column = start_column + column_offset
-                    if column == NAME_COLUMN:
-                        workspace = workspace.with_class_renamed(row, cell)
-                        continue
-                    name = self.model.distribution_at(column)
-                    if name is None:
-                        raise WorkspaceError(self.tr("the pasted block is wider than the table"))
-                    try:
-                        value = parse_value(cell)
-                    except ValueParseError as error:
-                        raise WorkspaceError(
-                            self.tr("pasted row %d, column %d: %s")
-                            % (row_offset + 1, column_offset + 1, error)
-                        ) from None
-                    workspace = workspace.with_value(name, row, value)
+            workspace = self._pasted(self._document.workspace, grid, start_row, start_column)
         except WorkspaceError as error:
             self.message.emit(self.tr("Not pasted: %s") % error)
             return
         self._document.apply(workspace, self.tr("Paste"))
 
+    def _pasted(self, workspace, grid: list[list[str]], start_row: int, start_column: int):
+        """The workspace with ``grid`` written from (start_row, start_column): one new column
+        per distribution touched, not one per cell (a 1000-row paste stays instant)."""
+        if start_row + len(grid) > len(workspace.classes):
+            raise WorkspaceError(
+                self.tr("the pasted block has %d rows; only %d fit below")
+                % (len(grid), len(workspace.classes) - start_row)
+            )
+        names = list(workspace.classes)
+        columns: dict[str, np.ndarray] = {}
+        for row_offset, line in enumerate(grid):
+            row = start_row + row_offset
+            for column_offset, cell in enumerate(line):
+                column = start_column + column_offset
+                if column == NAME_COLUMN:
+                    names[row] = cell.strip()
+                    continue
+                name = self.model.distribution_at(column)
+                if name is None:
+                    raise WorkspaceError(self.tr("the pasted block is wider than the table"))
+                try:
+                    value = parse_value(cell)
+                except ValueParseError as error:
+                    raise WorkspaceError(
+                        self.tr("pasted row %d, column %d: %s")
+                        % (row_offset + 1, column_offset + 1, error)
+                    ) from None
+                if name not in columns:
+                    columns[name] = workspace.distribution(name).values.copy()
+                columns[name][row] = value
+        if names != list(workspace.classes):
+            workspace = workspace.with_class_names(names)  # all at once: names may swap
+        for name, values in columns.items():
+            workspace = workspace.with_values(name, values)
+        return workspace
+
     def clear_selection(self) -> None:
         workspace = self._document.workspace
+        columns: dict[str, np.ndarray] = {}
         for row, column in self._selected_value_cells():
             name = self.model.distribution_at(column)
             if name is not None:
-                workspace = workspace.with_value(name, row, 0.0)
+                columns.setdefault(name, workspace.distribution(name).values.copy())[row] = 0.0
+        for name, values in columns.items():
+            workspace = workspace.with_values(name, values)
         self._document.apply(workspace, self.tr("Set to zero"))
 
     # -- menus ----------------------------------------------------------------------------------

@@ -30,14 +30,18 @@ _INVALID_BRUSH = QBrush(INVALID_CELL_COLOUR)
 _SUM_ROW_BRUSH = QBrush(SUM_ROW_COLOUR)
 
 
-def _shape(workspace: Workspace) -> tuple:
-    """What decides the table's rows and columns; values may change without a reset."""
-    return (workspace.classes, workspace.names)
+def _shape(workspace: Workspace) -> tuple[int, int]:
+    """What decides the table's rows and columns; names and values change without a reset."""
+    return (len(workspace.classes), len(workspace.distributions))
 
 
 def format_cell(value: float, is_counts: bool) -> str:
-    if is_counts and float(value).is_integer():
+    """At most 9 characters, so a value is never cut to a misleading prefix (8.77e-05 must
+    not show as "8.77…")."""
+    if is_counts and float(value).is_integer() and abs(value) < 1e9:
         return f"{value:.0f}"
+    if value != 0 and (abs(value) < 1e-4 or abs(value) >= 1e6):
+        return f"{value:.2e}"
     return f"{value:.6g}"
 
 
@@ -107,6 +111,8 @@ class DistributionTableModel(QAbstractTableModel):
         self._index_problems(self._document.problems)
         if after.classes != before.classes:
             self.dataChanged.emit(self.index(0, 0), self.index(self.sum_row, 0))
+        if after.names != before.names:
+            self.dataChanged.emit(self.index(0, 1), self.index(self.sum_row, len(after.names)))
         # Transitions keep unchanged columns as the same objects: repaint only the changed ones.
         changed = [
             column
@@ -119,6 +125,7 @@ class DistributionTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, changed[0]), self.index(self.sum_row, changed[-1]))
         if (
             after.reference != before.reference
+            or after.names != before.names
             or self._column_problems != old_columns
             or any(
                 old.kind != new.kind

@@ -138,11 +138,14 @@ class Document(QObject):
         self.undo_stack.setClean()
         self.recompute_now()
 
-    def set_value(self, name: str, class_index: int, value: float) -> None:
+    def set_value(
+        self, name: str, class_index: int, value: float, merge_key: object = None
+    ) -> None:
+        """One value; edits with the same ``merge_key`` in a row (a drag) are one undo step."""
         self.apply(
             self._workspace.with_value(name, class_index, value),
             self.tr("Edit %s, %s") % (name, self._workspace.classes[class_index]),
-            merge_key=("value", name, class_index),
+            merge_key=merge_key,
         )
 
     def set_values(
@@ -226,10 +229,13 @@ class Document(QObject):
         self.apply(self._workspace.with_base(base), self.tr("Change the log base"))
 
     def set_smoothing(self, smoothing: Smoothing) -> None:
+        """A run of changes of the amount (spin box arrows) is one undo step; a change of
+        method is a step of its own."""
+        same_method = smoothing.method == self._workspace.smoothing.method
         self.apply(
             self._workspace.with_smoothing(smoothing),
             self.tr("Change smoothing"),
-            merge_key=("smoothing",),
+            merge_key=("smoothing amount", smoothing.method) if same_method else None,
         )
 
     def set_rank_by(self, measure: str) -> None:

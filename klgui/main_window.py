@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
@@ -15,32 +18,64 @@ from PySide6.QtWidgets import (
 )
 
 from core import Workspace
+from klgui.actions import fill, make_action
 from klgui.analysis_controls import AnalysisControls
+from klgui.autosave import Autosave
 from klgui.contribution_chart import ContributionChart
 from klgui.decomposition_chart import DecompositionChart
 from klgui.distribution_chart import DistributionChart
 from klgui.distribution_editor import DistributionEditor
 from klgui.document import Document
+from klgui.export_actions import ExportActions
+from klgui.file_actions import FileActions
 from klgui.input_banner import InputBanner
-from klgui.measure_names import measure_long_name
+from klgui.measure_names import measure_long_name, measures_help_html
 from klgui.ranking_table import RankingTable
 
 #: How long a status-bar message stays, in milliseconds.
 MESSAGE_MS = 6000
+#: First-run splitter sizes (scaled to the window); afterwards the user's own, from QSettings.
+DEFAULT_SPLITS = {"main": [460, 820], "charts": [240, 250, 290], "bottom": [480, 340]}
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, workspace: Workspace, title: str | None = None) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        title: str | None = None,
+        path: str | None = None,
+        autosave_directory: Path | None = None,
+    ) -> None:
         super().__init__()
         self.document = Document(workspace, self)
-        self.document_title = title or self.tr("Untitled")
+        self.file_actions = FileActions(self.document, self)
+        if title is not None:
+            self.file_actions.title = title
+        self.file_actions.path = path
+        self.autosave = Autosave(
+            self.document, lambda: self.file_actions.title, autosave_directory, self
+        )
         self._build_views()
+        self.export_actions = ExportActions(
+            self.document,
+            [
+                (self.tr("Distributions"), lambda: self.distribution_chart),
+                (self.tr("Per-class terms"), lambda: self.contribution_chart.plot),
+                (self.tr("Cross-entropy"), lambda: self.decomposition_chart),
+            ],
+            lambda: self.file_actions.title,
+            self,
+        )
         self._build_menus()
         self.summary = QLabel(self)
         self.statusBar().addPermanentWidget(self.summary)
         self.document.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
         self.document.comparisonChanged.connect(self._on_document_comparison_changed)
         self.editor.message.connect(self.show_message)
+        self.file_actions.message.connect(self.show_message)
+        self.export_actions.message.connect(self.show_message)
+        self.file_actions.fileChanged.connect(self._update_title)
+        self.setAcceptDrops(True)
         self._on_document_comparison_changed()
         self._update_title()
         self.resize(1280, 800)
@@ -85,74 +120,174 @@ class MainWindow(QMainWindow):
         for splitter in (self.main_splitter, self.chart_splitter, self.bottom_splitter):
             splitter.setChildrenCollapsible(False)
         # First-run proportions; afterwards the user's own, from QSettings.
-        self.main_splitter.setSizes([460, 820])
-        self.chart_splitter.setSizes([240, 250, 290])
-        self.bottom_splitter.setSizes([480, 340])
+        self._reset_layout()
         self.setCentralWidget(self.main_splitter)
 
-    def _build_menus(self) -> None:
+    def _undo_redo_actions(self) -> None:
+        """Undo and Redo with fixed text (a toolbar must not jump about on every edit) and the
+        step they undo or redo in the tooltip. Redo answers Ctrl+Shift+Z and Ctrl+Y on every
+        platform, without binding a key twice."""
         stack = self.document.undo_stack
-        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action = QAction(self.tr("&Undo"), self)
         self.undo_action.setShortcut(QKeySequence.Undo)
-        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcuts([QKeySequence.Redo, QKeySequence("Ctrl+Y")])
-        self.quit_action = QAction(self.tr("&Quit"), self)
-        self.quit_action.setShortcut(QKeySequence.Quit)
-        self.quit_action.triggered.connect(self.close)
-        self.reverse_terms_action = QAction(self.tr("Show the terms of KL(Q‖P)"), self)
+        self.undo_action.triggered.connect(stack.undo)
+        self.redo_action = QAction(self.tr("&Redo"), self)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.triggered.connect(stack.redo)
+        for action, can, text, changed_can, changed_text in (
+            (
+                self.undo_action,
+                stack.canUndo,
+                stack.undoText,
+                stack.canUndoChanged,
+                stack.undoTextChanged,
+            ),
+            (
+                self.redo_action,
+                stack.canRedo,
+                stack.redoText,
+                stack.canRedoChanged,
+                stack.redoTextChanged,
+            ),
+        ):
+            action.setEnabled(can())
+            changed_can.connect(action.setEnabled)
+            changed_text.connect(
+                lambda step, a=action: a.setToolTip(f"{a.text().replace('&', '')}: {step}")
+            )
+            action.setToolTip(action.text().replace("&", "") + (f": {text()}" if text() else ""))
+
+    def _build_menus(self) -> None:
+        self._undo_redo_actions()
+        editor = self.editor
+        self.quit_action = make_action(self, self.tr("&Quit"), self.close, QKeySequence.Quit)
+        self.reverse_terms_action = make_action(
+            self, self.tr("Show the terms of KL(Q‖P)"), None, "Ctrl+Shift+R"
+        )
         self.reverse_terms_action.setCheckable(True)
-        self.reverse_terms_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
         self.reverse_terms_action.toggled.connect(self.contribution_chart.set_reverse)
         self.contribution_chart.direction.currentIndexChanged.connect(
             lambda index: self.reverse_terms_action.setChecked(index == 1)
         )
-        about_action = QAction(self.tr("&About KL Explorer"), self)
-        about_action.triggered.connect(self._show_about)
+        self.reset_zoom_action = make_action(
+            self, self.tr("Reset chart &zoom"), self._reset_chart_zoom, "Ctrl+0"
+        )
+        self.reset_layout_action = make_action(
+            self, self.tr("Reset the &layout"), self._reset_layout
+        )
+        measures_action = make_action(self, self.tr("What the &measures mean"), self._show_measures)
+        shortcuts_action = make_action(self, self.tr("&Keyboard shortcuts"), self._show_shortcuts)
+        about_action = make_action(self, self.tr("&About KL Explorer"), self._show_about)
 
-        self.file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.file_menu.addAction(self.quit_action)
-        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        edit_menu.addActions([self.undo_action, self.redo_action])
-        edit_menu.addSeparator()
-        editor = self.editor
-        edit_menu.addActions([editor.copy_action, editor.paste_action, editor.clear_action])
-        edit_menu.addSeparator()
-        for action in [*editor.class_actions(), None, *editor.distribution_actions()]:
-            if action is None:
-                edit_menu.addSeparator()
-            else:
-                edit_menu.addAction(action)
-        edit_menu.addAction(editor.normalize_all_action)
-        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
-        self.view_menu.addAction(self.reverse_terms_action)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(about_action)
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        fill(
+            self.file_menu,
+            [*self.file_actions.menu_actions(), self.export_actions.menu, None, self.quit_action],
+        )
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        fill(
+            self.edit_menu,
+            [
+                self.undo_action,
+                self.redo_action,
+                None,
+                editor.copy_action,
+                editor.paste_action,
+                editor.clear_action,
+                self.export_actions.copy_ranking_action,
+                self.export_actions.copy_terms_action,
+                None,
+                *editor.class_actions(),
+                None,
+                *editor.distribution_actions(),
+                editor.normalize_all_action,
+            ],
+        )
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        fill(
+            self.view_menu,
+            [self.reverse_terms_action, None, self.reset_zoom_action, self.reset_layout_action],
+        )
+        help_menu = bar.addMenu(self.tr("&Help"))
+        fill(help_menu, [measures_action, shortcuts_action, None, about_action])
 
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
-        toolbar.addActions([self.undo_action, self.redo_action])
-        toolbar.addSeparator()
-        toolbar.addActions(
+        fill(
+            toolbar,
             [
+                self.file_actions.open_action,
+                self.file_actions.save_action,
+                None,
+                self.undo_action,
+                self.redo_action,
+                None,
                 editor.add_class_action,
-                editor.remove_class_action,
                 editor.add_model_action,
-                editor.remove_distribution_action,
-                editor.set_reference_action,
                 editor.normalize_action,
-            ]
+            ],
         )
         self.toolbar = toolbar
+
+    def _reset_chart_zoom(self) -> None:
+        for chart in (self.distribution_chart, self.contribution_chart.plot):
+            chart.reset_zoom()
+
+    def _reset_layout(self) -> None:
+        self.main_splitter.setSizes(DEFAULT_SPLITS["main"])
+        self.chart_splitter.setSizes(DEFAULT_SPLITS["charts"])
+        self.bottom_splitter.setSizes(DEFAULT_SPLITS["bottom"])
+
+    def _show_measures(self) -> None:
+        QMessageBox.information(self, self.tr("What the measures mean"), measures_help_html())
+
+    def _show_shortcuts(self) -> None:
+        actions = [
+            action
+            for menu in (self.file_menu, self.edit_menu, self.view_menu)
+            for action in menu.actions()
+            if not action.shortcut().isEmpty()
+        ]
+        rows = "".join(
+            f"<tr><td>{html.escape(action.text().replace('&', ''))}</td>"
+            f"<td><b>{action.shortcut().toString(QKeySequence.NativeText)}</b></td></tr>"
+            for action in actions
+        )
+        QMessageBox.information(
+            self, self.tr("Keyboard shortcuts"), f"<table cellpadding='3'>{rows}</table>"
+        )
 
     # -- state ----------------------------------------------------------------------------------
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, MESSAGE_MS)
 
+    @property
+    def document_title(self) -> str:
+        return self.file_actions.title
+
     def _update_title(self) -> None:
         self.setWindowTitle(self.tr("%s[*] — KL Explorer") % self.document_title)
         self.setWindowModified(not self.document.undo_stack.isClean())
+
+    # -- drag and drop --------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _local_files(event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = _local_files(event.mimeData().urls())
+        if not paths:
+            return
+        event.acceptProposedAction()
+        # Ctrl (or Cmd) while dropping adds the tables to this workspace instead of opening.
+        if event.modifiers() & Qt.ControlModifier:
+            self.file_actions.import_paths(paths)
+        else:
+            self.file_actions.open_paths(paths)
 
     def _on_undo_stack_clean_changed(self, _clean: bool) -> None:
         self._update_title()
@@ -160,16 +295,15 @@ class MainWindow(QMainWindow):
     def _on_document_comparison_changed(self) -> None:
         workspace = self.document.workspace
         comparison = self.document.comparison
-        unit = comparison.unit if comparison is not None else ""
-        self.summary.setText(
-            self.tr("%d classes · %d models · %s · ranked by %s")
-            % (
-                len(workspace.classes),
-                len(workspace.model_names),
-                unit,
-                measure_long_name(workspace.rank_by),
-            )
-        )
+        models = len(workspace.model_names)
+        parts = [
+            self.tr("%d classes") % len(workspace.classes),
+            self.tr("1 model") if models == 1 else self.tr("%d models") % models,
+        ]
+        if comparison is not None:
+            parts.append(comparison.unit)
+        parts.append(self.tr("ranked by %s") % measure_long_name(workspace.rank_by))
+        self.summary.setText(" · ".join(parts))
 
     def _show_about(self) -> None:
         QMessageBox.about(
@@ -213,22 +347,14 @@ class MainWindow(QMainWindow):
         for name, splitter in self._splitters().items():
             settings.setValue(f"window/splitter/{name}", splitter.saveState())
 
-    def confirm_discard(self) -> bool:
-        """True if there are no unsaved changes or the user agrees to lose them."""
-        if self.document.undo_stack.isClean():
-            return True
-        answer = QMessageBox.question(
-            self,
-            self.tr("Unsaved changes"),
-            self.tr("%s has unsaved changes. Discard them?") % self.document_title,
-            QMessageBox.Discard | QMessageBox.Cancel,
-            QMessageBox.Cancel,
-        )
-        return answer == QMessageBox.Discard
-
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.confirm_discard():
+        if not self.file_actions.maybe_save():
             event.ignore()
             return
+        self.autosave.discard()
         self.save_layout()
         event.accept()
+
+
+def _local_files(urls: list[QUrl]) -> list[str]:
+    return [url.toLocalFile() for url in urls if url.isLocalFile()]

@@ -61,3 +61,21 @@ def measure_tooltip(measure: str, unit: str) -> str:
     if measure in INFORMATION_MEASURES and unit:
         text += "\n" + _tr("Unit: %s.") % unit
     return text
+
+
+def measures_help_html() -> str:
+    """Every measure, what it means, as a small HTML table for the Help menu."""
+    from core import MEASURES
+
+    rows = "".join(
+        f"<tr><td><b>{measure_long_name(m)}</b></td><td>{_explanation(m)}</td></tr>"
+        for m in MEASURES
+    )
+    return (
+        f"<table cellpadding='4'>{rows}</table><p>"
+        + _tr(
+            "Lower is better for every measure. H(P,Q) = H(P) + KL(P‖Q): H(P) is the same for "
+            "every model, so ranking by cross-entropy is ranking by KL."
+        )
+        + "</p>"
+    )

@@ -20,8 +20,10 @@ def format_number(value: float, decimals: int = 4) -> str:
     return f"{value:.{decimals}f}".replace("-", "−")
 
 
-def format_exact(value: float) -> str:
-    """Every significant digit, for tooltips."""
+def format_precise(value: float) -> str:
+    """Six significant digits, for tooltips: more than a table shows, less than noise."""
+    if math.isnan(value):
+        return "—"
     if math.isinf(value):
         return INFINITY if value > 0 else "−" + INFINITY
-    return repr(float(value))
+    return f"{value:.6g}".replace("-", "−")

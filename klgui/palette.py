@@ -6,10 +6,28 @@ from PySide6.QtGui import QColor
 
 #: The reference P: near-black, so it reads as "the truth" next to coloured models.
 REFERENCE_COLOUR = QColor("#3b3b3b")
-#: Okabe–Ito without black; yellow last, it is the faintest on white.
+#: Okabe–Ito without black (yellow last, it is the faintest on white), then Paul Tol's
+#: "muted" scheme: 16 colours, all distinguishable with the common colour-vision deficiencies.
 MODEL_COLOURS = tuple(
     QColor(code)
-    for code in ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F0E442")
+    for code in (
+        "#E69F00",
+        "#56B4E9",
+        "#009E73",
+        "#0072B2",
+        "#D55E00",
+        "#CC79A7",
+        "#F0E442",
+        "#332288",
+        "#88CCEE",
+        "#44AA99",
+        "#117733",
+        "#999933",
+        "#DDCC77",
+        "#CC6677",
+        "#882255",
+        "#AA4499",
+    )
 )
 #: H(P) in the decomposition: the part no model can change.
 ENTROPY_COLOUR = QColor("#b0b0b0")

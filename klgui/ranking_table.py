@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWid
 from klgui.document import Document
 from klgui.item_roles import ALIGN_LEFT, ALIGN_RIGHT, ALIGNMENT, BACKGROUND, DISPLAY, FONT, TOOLTIP
 from klgui.measure_names import measure_title, measure_tooltip
-from klgui.number_format import format_exact, format_number
+from klgui.number_format import format_number, format_precise
 
 #: Measures shown as columns, in order.
 RANKING_MEASURES = (
@@ -92,6 +92,12 @@ class RankingModel(QAbstractTableModel):
     def measure_at(self, column: int) -> str | None:
         return RANKING_MEASURES[column - 2] if column >= 2 else None
 
+    def longest_texts(self) -> list[int]:
+        """The length of the longest text in each column."""
+        return [
+            max((len(row[c]) for row in self._cells), default=0) for c in range(self.columnCount())
+        ]
+
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY):
         if orientation != Qt.Horizontal:
             return None
@@ -126,7 +132,7 @@ class RankingModel(QAbstractTableModel):
     def _tooltip(self, model_index: int, measure: str) -> str:
         comparison = self._document.comparison
         value = float(comparison.measure(measure)[model_index])
-        tip = f"{measure_title(measure)} = {format_exact(value)}"
+        tip = f"{measure_title(measure)} = {format_precise(value)}"
         if measure in ("kl", "cross_entropy", "chi_square"):
             infinite = comparison.infinite_classes[model_index]
             if infinite:
@@ -151,8 +157,11 @@ class RankingTable(QWidget):
         # every edit.
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(False)
-        self.model.modelReset.connect(self.view.resizeColumnsToContents)
         self.view.resizeColumnsToContents()
+        self._fitted_lengths: list[int] = []
+        header.setSectionsClickable(True)
+        header.setToolTip(self.tr("Click a measure to rank by it"))
+        header.sectionClicked.connect(self._on_header_section_clicked)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -162,7 +171,21 @@ class RankingTable(QWidget):
         document.comparisonChanged.connect(self._on_document_comparison_changed)
         self._on_document_comparison_changed()
 
+    def _on_header_section_clicked(self, column: int) -> None:
+        measure = self.model.measure_at(column)
+        if measure is not None:
+            self._document.set_rank_by(measure)
+
+    def _fit_columns(self) -> None:
+        """Widen columns when their text grew (a new name, a longer number), not on every edit:
+        fitting measures every cell."""
+        lengths = self.model.longest_texts()
+        if lengths != self._fitted_lengths:
+            self._fitted_lengths = lengths
+            self.view.resizeColumnsToContents()
+
     def _on_document_comparison_changed(self) -> None:
+        self._fit_columns()
         comparison = self._document.comparison
         if comparison is None:
             self.note.clear()
@@ -174,9 +197,13 @@ class RankingTable(QWidget):
             )
             % (format_number(comparison.reference_entropy), comparison.unit)
         ]
-        if comparison.smoothing.is_active:
+        smoothing = comparison.smoothing
+        has_counts = any(d.is_counts for d in self._document.workspace.distributions)
+        if smoothing.is_active and smoothing.method == "add_k" and not has_counts:
+            lines.append(self.tr("Add-k smoothing has no effect: no column holds counts."))
+        elif smoothing.is_active:
             lines.append(
                 self.tr("Smoothing is on (%s): these are not the raw distributions.")
-                % comparison.smoothing.describe()
+                % smoothing.describe()
             )
         self.note.setText("\n".join(lines))

@@ -15,7 +15,13 @@ class ValueParseError(ValueError):
 def _plain(text: str) -> float:
     cleaned = text.strip().replace("\u2212", "-").replace(" ", "")
     if "," in cleaned and "." not in cleaned and cleaned.count(",") == 1:
-        cleaned = cleaned.replace(",", ".")  # a decimal comma, as typed in much of Europe
+        whole, fraction = cleaned.split(",")
+        if len(fraction) == 3 and whole.lstrip("+-") not in ("", "0"):
+            # 1,000 is a thousand in English and one in German: ask rather than guess.
+            raise ValueParseError(
+                f"{text.strip()!r} is ambiguous: write {whole}{fraction} or {whole}.{fraction}"
+            )
+        cleaned = f"{whole}.{fraction}"  # a decimal comma, as typed in much of Europe
     try:
         return float(cleaned)
     except ValueError:

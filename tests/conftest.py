@@ -19,6 +19,8 @@ for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STAT
 _RUNTIME = _SANDBOX / "runtime"
 _RUNTIME.mkdir(mode=0o700)
 os.environ["XDG_RUNTIME_DIR"] = str(_RUNTIME)
+os.environ["HOME"] = str(_SANDBOX / "home")  # whatever falls back to ~ lands here
+(_SANDBOX / "home").mkdir()
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 

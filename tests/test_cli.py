@@ -154,3 +154,44 @@ def test_screenshot_writes_a_png(tmp_path):
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
     assert (width, height) == (800, 600)
+
+
+EXAMPLE_CSV = "class,P,A,B\ndog,0.6,0.5,0.2\ncat,0.3,0.35,0.3\nrabbit,0.1,0.15,0.5\n"
+
+
+def test_json_report_on_a_csv_table_ranks_a_above_b(tmp_path):
+    table = tmp_path / "pets.csv"
+    table.write_text(EXAMPLE_CSV, encoding="utf-8")
+    result = run_main("--report", "--json", str(table))
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["reference"] == "P"
+    assert report["classes"] == ["dog", "cat", "rabbit"]
+    assert [model["name"] for model in report["models"]] == ["A", "B"]
+    assert report["models"][0]["kl"] < report["models"][1]["kl"]
+    builtin = json.loads(run_main("--report", "--json").stdout)
+    assert report["models"][0]["kl"] == pytest.approx(builtin["models"][0]["kl"], rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("content", "where", "words"),
+    [
+        ("", "line 1", "empty"),
+        ("class,P,A\ndog,0.6,0.5\ncat,0.4\n", "line 3", "2 fields"),
+        ("class,P,A\ndog,0.6,0.5\ncat,0.4,lots\n", "line 3, column 3", "'lots' is not a number"),
+        ("class,P,A\ndog,0.6,0.5\ncat,0.4,-0.5\n", "line 3, column 3", "negative"),
+    ],
+    ids=["empty", "ragged", "non-numeric", "negative"],
+)
+def test_bad_csv_files_exit_2_with_one_clear_message(tmp_path, content, where, words):
+    table = tmp_path / "bad.csv"
+    table.write_text(content, encoding="utf-8")
+    result = run_main("--report", "--json", str(table))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    # The file, then where in it (the path itself may hold the word "line").
+    assert f"{table}, {where}: " in lines[0]
+    assert words in lines[0]
+    assert "Traceback" not in result.stderr

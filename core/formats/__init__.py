@@ -9,50 +9,42 @@ from __future__ import annotations
 import os
 
 from core.errors import FormatError
+from core.formats.delimited_table import workspace_from_delimited_text
 from core.formats.json_table import parse_json_text, workspace_from_json_table
+from core.formats.text_files import read_text
 from core.workspace import Workspace
 
-#: Refuse files bigger than this before reading them: no table a person edits comes close.
-MAX_FILE_BYTES = 2 * 1024**3
-
-
-def read_bytes(path: str | os.PathLike[str]) -> bytes:
-    """The file's bytes, with every OS error turned into a FormatError naming the file."""
-    name = os.fspath(path)
-    try:
-        size = os.path.getsize(name)
-        if size > MAX_FILE_BYTES:
-            raise FormatError(f"the file is {size / 1024**3:.1f} GB; too large to open", path=name)
-        with open(name, "rb") as stream:
-            return stream.read()
-    except FileNotFoundError:
-        raise FormatError("no such file", path=name) from None
-    except IsADirectoryError:
-        raise FormatError("is a folder, not a file", path=name) from None
-    except PermissionError:
-        raise FormatError("permission denied: the file cannot be read", path=name) from None
-    except OSError as error:
-        raise FormatError(f"cannot read the file: {error.strerror or error}", path=name) from None
-
-
-def decode_text(data: bytes, path: str) -> str:
-    """UTF-8 (with or without a byte-order mark)."""
-    if b"\x00" in data[:4096]:
-        raise FormatError("this is a binary file, not text", path=path)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise FormatError("the file is not UTF-8 text", path=path, line=line) from None
+#: Extensions read as delimited text (CSV, TSV, semicolon-separated) without sniffing.
+DELIMITED_EXTENSIONS = frozenset({".csv", ".tsv", ".tab", ".txt"})
+#: As in core.formats.session, which is imported only when a session is read.
+SESSION_FORMAT = "kl-explorer-session"
 
 
 def read_workspace(path: str | os.PathLike[str]) -> Workspace:
-    """Read a distribution table (JSON) into a Workspace."""
+    """Read a distribution table (CSV / TSV / semicolon text, JSON) or a session file.
+
+    The extension decides; any other extension is sniffed: text starting with '{' is JSON.
+    """
     name = os.fspath(path)
-    text = decode_text(read_bytes(name), name)
+    text = read_text(name)
     if not text.strip():
-        raise FormatError("the file is empty", path=name)
-    return workspace_from_json_table(parse_json_text(text, name), name)
+        raise FormatError("the file is empty", path=name, line=1)
+    extension = os.path.splitext(name)[1].lower()
+    if extension == ".json" or (
+        extension not in DELIMITED_EXTENSIONS and text.lstrip().startswith("{")
+    ):
+        return _workspace_from_json(text, name)
+    return workspace_from_delimited_text(text, name)
 
 
-__all__ = ["FormatError", "read_bytes", "read_workspace"]
+def _workspace_from_json(text: str, path: str) -> Workspace:
+    data = parse_json_text(text, path)
+    if isinstance(data, dict) and data.get("format") == SESSION_FORMAT:
+        # Imported here, so that reading tables does not depend on the session module.
+        from core.formats.session import workspace_from_session
+
+        return workspace_from_session(data, path)
+    return workspace_from_json_table(data, path)
+
+
+__all__ = ["FormatError", "read_workspace"]

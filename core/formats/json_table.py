@@ -14,16 +14,36 @@ from core.formats.table import workspace_from_columns
 from core.workspace import KINDS, Workspace
 
 
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """json keeps the last of two equal keys silently; a table must not lose a column so."""
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKey(key)
+        result[key] = value
+    return result
+
+
 def parse_json_text(text: str, path: str) -> Any:
     """json.loads with errors as FormatError at the line and column."""
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=_refuse_duplicate_keys)
+    except _DuplicateKey as error:
+        raise FormatError(f"the key {error.key!r} appears twice in one object", path=path) from None
     except json.JSONDecodeError as error:
         raise FormatError(
             f"not valid JSON: {error.msg}", path=path, line=error.lineno, column=error.colno
         ) from None
     except RecursionError:
         raise FormatError("not valid JSON: nested too deeply", path=path) from None
+    except ValueError as error:  # e.g. an integer of more than 4300 digits
+        raise FormatError(f"not valid JSON: {error}", path=path) from None
 
 
 def workspace_from_json_table(data: Any, path: str) -> Workspace:
@@ -42,18 +62,34 @@ def workspace_from_json_table(data: Any, path: str) -> Workspace:
         if not isinstance(values, list):
             raise FormatError(f"distribution {name!r} must be a list of numbers", path=path)
         for index, value in enumerate(values):
+            where = f"class {classes[index]!r}" if index < len(classes) else f"entry {index + 1}"
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                where = f"class {classes[index]!r}" if index < len(classes) else f"entry {index}"
                 raise FormatError(
                     f"distribution {name!r}, {where}: {value!r} is not a number", path=path
                 )
-        columns[name] = [float(v) for v in values]
+            try:
+                float(value)
+            except OverflowError:
+                raise FormatError(
+                    f"distribution {name!r}, {where}: the number is too large", path=path
+                ) from None
+        columns[name.strip()] = [float(v) for v in values]
     reference = data.get("reference")
-    if reference is not None and reference not in columns:
-        raise FormatError(f"the reference {reference!r} is not one of the distributions", path=path)
+    if isinstance(reference, str):
+        reference = reference.strip()
+    if reference is not None and (not isinstance(reference, str) or reference not in columns):
+        raise FormatError(
+            f"the reference {reference!r} is not the name of one of the distributions", path=path
+        )
     kinds = data.get("kinds") or {}
     if not isinstance(kinds, dict) or any(kind not in KINDS for kind in kinds.values()):
         raise FormatError("'kinds' must map names to 'probabilities' or 'counts'", path=path)
+    kinds = {name.strip(): kind for name, kind in kinds.items()}
+    unknown = [name for name in kinds if name not in columns]
+    if unknown:
+        raise FormatError(
+            f"'kinds' names {unknown[0]!r}, which is not one of the distributions", path=path
+        )
     return workspace_from_columns(
         path, [c.strip() for c in classes], columns, reference=reference, kinds=kinds
     )

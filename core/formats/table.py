@@ -56,7 +56,12 @@ def workspace_from_columns(
     for index, name in enumerate(classes):
         if not name.strip():
             line, _ = locate("", index)
-            raise FormatError(f"class {index + 1} has no name", path=path, line=line, column=1)
+            raise FormatError(
+                f"class {index + 1} has no name",
+                path=path,
+                line=line,
+                column=1 if line is not None else None,
+            )
         if name in seen:
             line, _ = locate("", index)
             raise FormatError(
@@ -64,7 +69,7 @@ def workspace_from_columns(
                 "class names must be unique",
                 path=path,
                 line=line,
-                column=1,
+                column=1 if line is not None else None,
             )
         seen[name] = index
     if not columns:

@@ -263,7 +263,10 @@ INVALID = {
         "already a distribution named 'B'",
     ),
     "rename_unknown": (lambda w: w.with_distribution_renamed("Z", "Y"), "named 'Z'"),
-    "move_distribution_out_of_range": (lambda w: w.with_distribution_moved(3, 0), "cannot move"),
+    "move_distribution_out_of_range": (
+        lambda w: w.with_distribution_moved(3, 0),
+        "nothing at position 4",
+    ),
     "unknown_reference": (lambda w: w.with_reference("Z"), "named 'Z'"),
     "bad_kind": (lambda w: w.with_kind("A", "percent"), "'percent'"),
     "value_of_unknown": (lambda w: w.with_value("Z", 0, 0.1), "named 'Z'"),
@@ -439,3 +442,22 @@ def test_workspaces_are_frozen_and_unhashable(workspace):
         workspace.reference = "A"
     with pytest.raises(TypeError):
         hash(workspace)
+
+
+def test_normalize_scales_first_so_huge_values_do_not_overflow():
+    workspace = core.example_workspace().with_values("P", [1e308, 1e308, 0.0])
+    normalized = workspace.with_normalized("P").distribution("P").values
+    assert normalized.tolist() == [0.5, 0.5, 0.0]
+
+
+def test_class_names_can_swap_places_in_one_step():
+    workspace = core.example_workspace().with_class_names(["cat", "dog", "rabbit"])
+    assert workspace.classes == ("cat", "dog", "rabbit")
+    assert workspace.distribution("P").values.tolist() == [0.6, 0.3, 0.1]
+    with pytest.raises(core.WorkspaceError, match="appears twice"):
+        core.example_workspace().with_class_names(["cat", "cat", "rabbit"])
+
+
+def test_moving_past_the_edge_says_so_plainly():
+    with pytest.raises(core.WorkspaceError, match="already at the edge"):
+        core.example_workspace().with_class_moved(0, -1)

@@ -34,20 +34,23 @@ def test_undo_and_redo_round_trip_exactly(document):
     assert document.workspace == after
 
 
-def test_edits_of_one_cell_in_a_row_are_one_undo_step(document):
+def test_a_drag_is_one_undo_step_but_separate_edits_are_not(document):
     for value in (0.1, 0.2, 0.3):
-        document.set_value("A", 0, value)
+        document.set_value("A", 0, value, merge_key="drag 1")
     assert document.undo_stack.count() == 1
-    document.set_value("A", 1, 0.5)
-    assert document.undo_stack.count() == 2
+    document.set_value("A", 0, 0.4)
+    document.set_value("A", 0, 0.45)  # typed again later: its own step
+    assert document.undo_stack.count() == 3
+    document.undo_stack.undo()
+    assert document.workspace.distribution("A").values[0] == 0.4
     document.undo_stack.undo()
     document.undo_stack.undo()
     assert document.workspace == example_workspace()
 
 
-def test_an_edit_back_to_the_start_leaves_no_undo_step(document):
-    document.set_value("A", 0, 0.9)
-    document.set_value("A", 0, 0.5)
+def test_a_drag_back_to_the_start_leaves_no_undo_step(document):
+    document.set_value("A", 0, 0.9, merge_key="drag")
+    document.set_value("A", 0, 0.5, merge_key="drag")
     assert document.undo_stack.count() == 0
     assert document.undo_stack.isClean()
 
@@ -88,12 +91,13 @@ def test_failed_edits_raise_and_change_nothing(document):
 def test_settings_changes_are_undoable(document):
     document.set_base(2.0)
     document.set_rank_by("js_divergence")
-    document.set_smoothing(Smoothing("epsilon", 0.01))
-    document.set_smoothing(Smoothing("epsilon", 0.02))  # merges with the previous step
+    document.set_smoothing(Smoothing("epsilon", 0.01))  # a new method: its own step
+    document.set_smoothing(Smoothing("epsilon", 0.02))  # the amount: a step
+    document.set_smoothing(Smoothing("epsilon", 0.03))  # ... that the next amount joins
     document.recompute_now()
     assert document.comparison.unit == "bits"
     assert document.comparison.rank_by == "js_divergence"
-    assert document.undo_stack.count() == 3
+    assert document.undo_stack.count() == 4
     while document.undo_stack.canUndo():
         document.undo_stack.undo()
     assert document.workspace == example_workspace()

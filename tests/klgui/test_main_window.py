@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from PySide6.QtCore import QEvent, QPoint
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core import example_workspace
 from klgui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot):
-    main = MainWindow(example_workspace())
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    return main
 
 
 def test_window_opens_on_the_example_and_ranks_a_first(window):
@@ -100,6 +93,7 @@ def test_the_view_menu_toggles_the_reverse_terms(window):
 
 def test_closed_windows_do_not_leak_top_level_widgets(qtbot):
     def top_level_count() -> int:
+        gc.collect()  # Python reference cycles between wrappers are freed here
         QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
         return len(QApplication.topLevelWidgets())
 

@@ -1,0 +1,240 @@
+"""Distribution tables as delimited text: CSV, TSV or semicolon-separated.
+
+The first row is a header: a label for the class column (may be empty), then one name per
+distribution. Every following row is a class: its name, then one value per distribution::
+
+    class,P,A,B
+    dog,0.6,0.5,0.2
+    cat,0.3,0.35,0.3
+
+The delimiter is sniffed (tab, then ';', then ','). With ';' or tab a decimal comma ("0,25")
+is accepted. Blank lines and lines starting with '#' are skipped. Values are never
+renormalised; counts vs probabilities is inferred by :func:`core.formats.table.infer_kind`.
+"""
+
+from __future__ import annotations
+
+import csv
+from typing import NamedTuple
+
+from core.errors import FormatError
+from core.formats.table import workspace_from_columns
+from core.workspace import MIN_CLASSES, Workspace
+
+#: In order of preference: a tab or ';' in a header is deliberate, a ',' may be a decimal comma.
+DELIMITERS = ("\t", ";", ",")
+_DELIMITER_NAMES = {"\t": "tab", ";": "';'", ",": "','"}
+
+
+class _Record(NamedTuple):
+    """One parsed row: its fields and the file lines it came from (1-based)."""
+
+    line: int
+    end_line: int
+    fields: list[str]
+
+
+def _content_lines(text: str) -> list[tuple[int, str]]:
+    """(line number, text) of every line that is not blank and not a '#' comment.
+
+    A line of nothing but delimiters (",,,") is how spreadsheets write a blank row.
+    """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return [
+        (number, line)
+        for number, line in enumerate(lines, start=1)
+        if line.strip(" \t;,") and not line.lstrip().startswith("#")
+    ]
+
+
+def _parse(lines: list[tuple[int, str]], delimiter: str, path: str) -> list[_Record]:
+    """Split the lines into records with the csv module (quoted fields may hold delimiters)."""
+    numbers = [number for number, _ in lines]
+    # Lines keep their newline so that a quoted field spanning lines keeps it too.
+    reader = csv.reader(
+        (line + "\n" for _, line in lines), delimiter=delimiter, skipinitialspace=True
+    )
+    records: list[_Record] = []
+    consumed = 0  # lines the reader has taken so far
+    try:
+        for fields in reader:
+            end = reader.line_num
+            if fields:  # csv gives [] for an empty line
+                records.append(_Record(numbers[consumed], numbers[end - 1], fields))
+            consumed = end
+    except csv.Error as error:  # e.g. a field over csv's size limit: an unclosed quote
+        line = numbers[min(consumed, len(numbers) - 1)]  # where the failing row starts
+        raise FormatError(f"cannot read this row: {error}", path=path, line=line) from None
+    return records
+
+
+def _fits(records: list[_Record]) -> bool:
+    width = len(records[0].fields)
+    return width >= 2 and all(len(record.fields) == width for record in records)
+
+
+def _split_records(lines: list[tuple[int, str]], path: str) -> tuple[str, list[_Record]]:
+    """The first delimiter that splits the header and every row into the same number ≥ 2 of
+    fields; failing that, the one whose header splits and that most rows agree with, so the
+    error names the ragged row."""
+    header_text = lines[0][1]
+    fallback: tuple[int, str, list[_Record]] | None = None
+    for delimiter in DELIMITERS:
+        if delimiter not in header_text:  # cheap: no need to parse the whole file
+            continue
+        records = _parse(lines, delimiter, path)
+        if _fits(records):
+            return delimiter, records
+        width = len(records[0].fields)
+        agreeing = sum(len(record.fields) == width for record in records)
+        if width >= 2 and (fallback is None or agreeing > fallback[0]):
+            fallback = (agreeing, delimiter, records)
+    if fallback is not None:
+        return fallback[1], fallback[2]
+    raise FormatError(
+        "the header names no distributions: expected the class column's label, then one "
+        "name per distribution, separated by tabs, ';' or ','",
+        path=path,
+        line=lines[0][0],
+    )
+
+
+def _fields(count: int) -> str:
+    return f"{count} field{'' if count == 1 else 's'}"
+
+
+def _check_header(header: _Record, path: str) -> list[str]:
+    """The distribution names from the header, non-empty and unique."""
+    names = [field.strip() for field in header.fields[1:]]
+    first_column: dict[str, int] = {}
+    for column, name in enumerate(names, start=2):
+        if not name:
+            raise FormatError(
+                f"the header has no distribution name in column {column}",
+                path=path,
+                line=header.line,
+                column=column,
+            )
+        if name in first_column:
+            raise FormatError(
+                f"the distribution name {name!r} appears twice in the header "
+                f"(columns {first_column[name]} and {column})",
+                path=path,
+                line=header.line,
+                column=column,
+            )
+        first_column[name] = column
+    return names
+
+
+def _number(cell: str, delimiter: str) -> float | None:
+    """The cell's value, or None if it is not a number. NaN and inf parse; they are refused
+    later with the cell's location."""
+    text = cell.strip()
+    # A decimal comma ("0,25") cannot be confused with the delimiter when that is ';' or tab.
+    if delimiter != "," and text.count(",") == 1 and "." not in text:
+        text = text.replace(",", ".")
+    if "_" in text:  # float() accepts "1_000"; a table should not
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _column_values(
+    rows: list[_Record], column: int, name: str, delimiter: str, path: str
+) -> list[float]:
+    """The numbers in one column (1-based); the first cell that is not a number is an error."""
+    cells = [row.fields[column - 1] for row in rows]
+    if "_" not in "".join(cells):
+        try:  # the fast path: plain numbers with a decimal point
+            return [float(cell) for cell in cells]
+        except ValueError:
+            pass
+    values = []
+    for cell, row in zip(cells, rows, strict=True):
+        value = _number(cell, delimiter)
+        if value is None:
+            what = "is empty" if not cell.strip() else f"{cell.strip()!r} is not a number"
+            raise FormatError(
+                f"distribution {name!r}, class {row.fields[0].strip()!r}: the cell {what}",
+                path=path,
+                line=row.line,
+                column=column,
+            )
+        values.append(value)
+    return values
+
+
+def workspace_from_delimited_text(text: str, path: str) -> Workspace:
+    """Read a CSV / TSV / semicolon-separated distribution table. Raises FormatError."""
+    if not text.strip():
+        raise FormatError("the file is empty", path=path, line=1)
+    if "\x00" in text:
+        # The binary check in text_files only samples the start of the file.
+        before = text[: text.index("\x00")]
+        raise FormatError(
+            "the file contains a NUL character; is it a binary file?",
+            path=path,
+            line=before.count("\n") + 1,
+        )
+    lines = _content_lines(text)
+    if not lines:
+        raise FormatError("the file has no header row: only blank lines and comments", path=path)
+    delimiter, records = _split_records(lines, path)
+    header, rows = records[0], records[1:]
+    names = _check_header(header, path)
+    width = len(header.fields)
+    if not rows:
+        raise FormatError(
+            f"the file has a header but no classes; a comparison needs at least {MIN_CLASSES}",
+            path=path,
+            line=header.line,
+        )
+
+    classes: list[str] = []
+    first_line: dict[str, int] = {}
+    for row in rows:
+        if len(row.fields) != width:
+            hint = ""
+            if row.end_line != row.line:
+                hint = f" (the row runs on to line {row.end_line}: is a closing quote missing?)"
+            raise FormatError(
+                f"this row has {_fields(len(row.fields))}, the header (line {header.line}) "
+                f"has {width}{hint}; fields are separated by {_DELIMITER_NAMES[delimiter]}",
+                path=path,
+                line=row.line,
+            )
+        name = row.fields[0].strip()
+        if not name:
+            raise FormatError("the class name is empty", path=path, line=row.line, column=1)
+        if name in first_line:
+            raise FormatError(
+                f"the class {name!r} appears twice: here and on line {first_line[name]}; "
+                "class names must be unique",
+                path=path,
+                line=row.line,
+                column=1,
+            )
+        first_line[name] = row.line
+        classes.append(name)
+
+    if len(classes) < MIN_CLASSES:
+        raise FormatError(
+            f"only one class ({classes[0]!r}); a comparison needs at least {MIN_CLASSES}",
+            path=path,
+            line=rows[0].line,
+        )
+    columns = {
+        name: _column_values(rows, column, name, delimiter, path)
+        for column, name in enumerate(names, start=2)
+    }
+    row_lines = [row.line for row in rows]
+    name_columns = {name: column for column, name in enumerate(names, start=2)}
+
+    def locate(name: str, index: int) -> tuple[int | None, int | None]:
+        # "" is the class column (see core.formats.table).
+        return row_lines[index], name_columns.get(name, 1)
+
+    return workspace_from_columns(path, classes, columns, locate=locate)

@@ -1,0 +1,25 @@
+"""Several tables read as one workspace, their classes matched by name."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+from core.errors import FormatError, WorkspaceError
+from core.workspace import Workspace
+
+
+def read_merged(paths: Sequence[str | os.PathLike[str]]) -> Workspace:
+    """Read every file and merge them by class name (never by position); the first file's
+    reference and settings stay. FormatError names the file at fault."""
+    from core.formats import read_workspace  # the dispatcher imports the readers
+
+    if not paths:
+        raise ValueError("no files to read")
+    workspace = read_workspace(paths[0])
+    for path in paths[1:]:
+        try:
+            workspace = workspace.with_merged(read_workspace(path))
+        except WorkspaceError as error:
+            raise FormatError(str(error), path=os.fspath(path)) from None
+    return workspace

@@ -1,0 +1,251 @@
+"""New, Open, Open Recent, Import, Save and Save As: the window's file, and its actions.
+
+Opening replaces the document (asking first if there are unsaved changes); importing merges a
+table into the open workspace, matching classes by name, as one undoable step. Any file that
+cannot be read leaves the document exactly as it was and says why, naming file and line.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+
+from core import FormatError, Workspace, WorkspaceError, example_workspace
+from core.formats.atomic_write import write_atomically
+from core.formats.merged_files import read_merged
+from core.formats.session import SESSION_EXTENSION, session_text
+from klgui.actions import make_action
+from klgui.document import Document
+
+RECENT_KEY = "files/recent"
+RECENT_LIMIT = 8
+
+
+def new_workspace() -> Workspace:
+    """What File ▸ New starts from: the dog / cat / rabbit example, ready to edit."""
+    return example_workspace()
+
+
+class FileActions(QObject):
+    #: The file or the title changed (for the window title).
+    fileChanged = Signal()
+    #: Something worth a line in the status bar.
+    message = Signal(str)
+
+    def __init__(self, document: Document, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._parent = parent
+        self.path: str | None = None
+        self.title = self.tr("Untitled")
+        self._create_actions()
+        self._update_recent_menu()
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def _create_actions(self) -> None:
+        tr = self.tr
+        self.new_action = make_action(
+            self, tr("&New"), self.new, QKeySequence.New, tr("Start again from the example")
+        )
+        self.open_action = make_action(
+            self,
+            tr("&Open…"),
+            self.open,
+            QKeySequence.Open,
+            tr("Open a session or a distribution table"),
+        )
+        self.import_action = make_action(
+            self,
+            tr("&Import table…"),
+            self.import_tables,
+            "Ctrl+I",
+            tr("Add a table's distributions to this workspace, matching classes by name"),
+        )
+        self.save_action = make_action(
+            self, tr("&Save"), self.save, QKeySequence.Save, tr("Save the session")
+        )
+        self.save_as_action = make_action(
+            self,
+            tr("Save &As…"),
+            self.save_as,
+            QKeySequence.SaveAs,
+            tr("Save the session as a new file"),
+        )
+        self.recent_menu = QMenu(tr("Open &Recent"), self._parent)
+        self.clear_recent_action = make_action(self, tr("Clear the list"), self.clear_recent)
+
+    def menu_actions(self) -> list[QAction | QMenu | None]:
+        return [
+            self.new_action,
+            self.open_action,
+            self.recent_menu,
+            self.import_action,
+            None,
+            self.save_action,
+            self.save_as_action,
+        ]
+
+    # -- state ----------------------------------------------------------------------------------
+
+    def _set_file(self, path: str | None, title: str) -> None:
+        self.path = path
+        self.title = title
+        self.fileChanged.emit()
+
+    def _fail(self, verb: str, error: Exception | str) -> None:
+        text = self.tr("Could not %s: %s") % (verb, error)
+        self.message.emit(text)
+        QMessageBox.warning(self._parent, self.tr("KL Explorer"), text)
+
+    # -- opening --------------------------------------------------------------------------------
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current workspace (saved, or the user agrees)."""
+        if self._document.undo_stack.isClean():
+            return True
+        answer = QMessageBox.question(
+            self._parent,
+            self.tr("Unsaved changes"),
+            self.tr("%s has unsaved changes. Save them first?") % self.title,
+            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel,
+            QMessageBox.Save,
+        )
+        if answer == QMessageBox.Save:
+            return self.save()
+        return answer == QMessageBox.Discard
+
+    def new(self) -> None:
+        if self.maybe_save():
+            self._document.replace_workspace(new_workspace())
+            self._set_file(None, self.tr("Untitled"))
+
+    def open(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self._parent,
+            self.tr("Open"),
+            self._last_directory(),
+            self.tr("Sessions and tables (*%s *.json *.csv *.tsv *.tab *.txt);;All files (*)")
+            % SESSION_EXTENSION,
+        )
+        if paths:
+            self.open_paths(paths)
+
+    def open_paths(self, paths: Sequence[str]) -> bool:
+        """Open files (merged by class name when several); the document is untouched on error."""
+        if not paths or not self.maybe_save():
+            return False
+        try:
+            workspace = read_merged(paths)
+        except FormatError as error:
+            self._fail(self.tr("open the file"), error)
+            return False
+        self._document.replace_workspace(workspace)
+        single_session = len(paths) == 1 and paths[0].endswith(SESSION_EXTENSION)
+        title = ", ".join(os.path.basename(path) for path in paths)
+        # Only a session is saved back to where it came from; a table is saved as a session.
+        self._set_file(os.path.abspath(paths[0]) if single_session else None, title)
+        for path in paths:
+            self._remember(path)
+        self.message.emit(self.tr("Opened %s") % title)
+        return True
+
+    def import_tables(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self._parent,
+            self.tr("Import tables"),
+            self._last_directory(),
+            self.tr("Tables (*.json *.csv *.tsv *.tab *.txt *%s);;All files (*)")
+            % SESSION_EXTENSION,
+        )
+        if paths:
+            self.import_paths(paths)
+
+    def import_paths(self, paths: Sequence[str]) -> bool:
+        """Merge files into the open workspace as one undo step."""
+        try:
+            workspace = self._document.workspace.with_merged(read_merged(paths))
+        except WorkspaceError as error:
+            self._fail(self.tr("import"), FormatError(str(error), path=paths[0]))
+            return False
+        except FormatError as error:
+            self._fail(self.tr("import"), error)
+            return False
+        names = ", ".join(os.path.basename(path) for path in paths)
+        self._document.apply(workspace, self.tr("Import %s") % names)
+        self.message.emit(self.tr("Imported %s") % names)
+        return True
+
+    # -- saving ---------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        if self.path is None:
+            return self.save_as()
+        return self.save_to(self.path)
+
+    def save_as(self) -> bool:
+        suggested = self.path or os.path.join(
+            self._last_directory(), os.path.splitext(self.title)[0] + SESSION_EXTENSION
+        )
+        path, _ = QFileDialog.getSaveFileName(
+            self._parent,
+            self.tr("Save session"),
+            suggested,
+            self.tr("KL Explorer sessions (*%s)") % SESSION_EXTENSION,
+        )
+        if not path:
+            return False
+        if not path.endswith(SESSION_EXTENSION):
+            path += SESSION_EXTENSION
+        return self.save_to(path)
+
+    def save_to(self, path: str) -> bool:
+        try:
+            write_atomically(path, session_text(self._document.workspace).encode("utf-8"))
+        except OSError as error:
+            self._fail(self.tr("save %s") % path, error.strerror or error)
+            return False
+        self._document.undo_stack.setClean()
+        self._set_file(os.path.abspath(path), os.path.basename(path))
+        self._remember(path)
+        self.message.emit(self.tr("Saved %s") % path)
+        return True
+
+    # -- recent files ---------------------------------------------------------------------------
+
+    def recent_files(self) -> list[str]:
+        value = QSettings().value(RECENT_KEY, [])
+        if isinstance(value, str):  # QSettings returns a lone string for a one-item list
+            value = [value]
+        return [str(path) for path in value or []]
+
+    def _remember(self, path: str) -> None:
+        path = os.path.abspath(path)
+        recent = [path] + [p for p in self.recent_files() if p != path]
+        QSettings().setValue(RECENT_KEY, recent[:RECENT_LIMIT])
+        self._update_recent_menu()
+
+    def clear_recent(self) -> None:
+        QSettings().setValue(RECENT_KEY, [])
+        self._update_recent_menu()
+
+    def _update_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.recent_files()
+        for number, path in enumerate(recent, start=1):
+            action = self.recent_menu.addAction(f"&{number} {os.path.basename(path)}")
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_paths([p]))
+        if recent:
+            self.recent_menu.addSeparator()
+        self.recent_menu.addAction(self.clear_recent_action)
+        self.clear_recent_action.setEnabled(bool(recent))
+
+    def _last_directory(self) -> str:
+        recent = self.recent_files()
+        return os.path.dirname(recent[0]) if recent else os.getcwd()

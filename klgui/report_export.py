@@ -1,0 +1,396 @@
+"""A one-page report of the comparison: charts, the ranking, the per-class terms.
+
+HTML is self-contained (charts embedded as base64 PNG data URIs), so it works offline and
+survives being mailed. PDF is one A4 landscape page, laid out by QTextDocument from the same
+markup: QTextDocument does not load data: URIs, so there the charts are document resources
+referred to by name. A report too long for the page is scaled down to fit it.
+
+Every piece of user text (title, class and model names) is escaped.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import html
+import math
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+import pyqtgraph as pg
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QSize, QUrl
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+
+from core import Comparison
+from core.formats.atomic_write import write_atomically
+from core.formats.comparison_tables import ranking_rows, terms_rows
+from core.measures import INFORMATION_MEASURES, MEASURES
+from klgui.chart_export import chart_image, png_bytes
+from klgui.measure_names import measure_title
+from klgui.number_format import format_number
+from klgui.palette import BANNER_COLOUR
+
+REPORT_FORMATS = {".html": "HTML page", ".pdf": "PDF document"}
+#: Decimals of the numbers in the tables.
+DECIMALS = 4
+#: Charts are laid out at this logical size (pixels at 96 dpi), whatever the window shows,
+#: so the report looks the same every time, and rendered at this many pixels per logical one.
+CHART_SIZE = QSize(460, 400)
+CHART_SCALE = 2.0
+#: Charts side by side in a row.
+CHARTS_PER_ROW = 3
+#: The PDF page: A4 landscape (the tables are wide, the charts sit in one row), margins in mm.
+PAGE_MARGIN_MM = 12.0
+#: QTextDocument lays the page out in logical pixels; the PDF is drawn at this resolution.
+LOGICAL_DPI = 96
+PDF_DPI = 1200
+
+_STYLE = """
+body { font-family: 'DejaVu Sans', 'Noto Sans', Arial, 'Nanum Gothic', sans-serif;
+       font-size: 9.5pt; color: #202020; background-color: #ffffff; }
+h1 { font-size: 16pt; font-weight: 600; margin-top: 0px; margin-bottom: 2px; }
+h2 { font-size: 10.5pt; font-weight: 600; margin-top: 8px; margin-bottom: 3px; }
+p { margin-top: 2px; margin-bottom: 2px; }
+p.meta { color: #505050; }
+table.data { border-collapse: collapse; border-color: #b0b0b0; border-style: solid;
+              border-width: 1px; }
+table.data th { background-color: #eeeeee; font-weight: 600; padding: 2px 5px;
+                border-color: #b0b0b0; border-style: solid; border-width: 1px; }
+table.data td { padding: 2px 5px; border-color: #b0b0b0; border-style: solid;
+                border-width: 1px; }
+td.num { text-align: right; }
+td.best { background-color: %(best)s; font-weight: 600; }
+td.sum { font-weight: 600; background-color: #f6f6f6; }
+td.chart { padding: 0px 4px; text-align: center; vertical-align: top; }
+p.note { color: #404040; }
+"""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("report", text)
+
+
+@dataclass(frozen=True)
+class _Figure:
+    """A chart image, how the markup refers to it, and its displayed size."""
+
+    name: str
+    source: str
+    width: int
+    height: int
+
+
+# -- public API -------------------------------------------------------------------------------
+
+
+def report_html(
+    title: str,
+    when: datetime.date,
+    comparison: Comparison,
+    charts: list[tuple[str, pg.PlotWidget]],
+) -> str:
+    """The report as one self-contained HTML page (charts as base64 PNG data URIs)."""
+    figures = []
+    for name, image in _chart_images(charts):
+        uri = "data:image/png;base64," + base64.b64encode(png_bytes(image)).decode("ascii")
+        figures.append(_Figure(name, uri, CHART_SIZE.width(), CHART_SIZE.height()))
+    return _markup(title, when, comparison, figures, _html_image)
+
+
+def write_report(
+    path: str,
+    title: str,
+    when: datetime.date,
+    comparison: Comparison,
+    charts: list[tuple[str, pg.PlotWidget]],
+) -> None:
+    """Write the report to ``path``: ``.html`` or ``.pdf`` (one A4 page), atomically.
+
+    Raises ValueError for another extension; an OSError from writing propagates, and then
+    neither a partial file nor a temporary one is left behind.
+    """
+    extension = os.path.splitext(os.fspath(path))[1].lower()
+    if extension == ".html":
+        data = report_html(title, when, comparison, charts).encode("utf-8")
+    elif extension == ".pdf":
+        data = report_pdf(title, when, comparison, charts)
+    else:
+        choices = ", ".join(f"{suffix} ({what})" for suffix, what in REPORT_FORMATS.items())
+        shown = extension or "no extension"
+        raise ValueError(f"cannot write a report as {shown}: use {choices}")
+    write_atomically(path, data)
+
+
+def report_pdf(
+    title: str,
+    when: datetime.date,
+    comparison: Comparison,
+    charts: list[tuple[str, pg.PlotWidget]],
+) -> bytes:
+    """The report as a one-page A4 landscape PDF."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(title)
+    writer.setCreator("KL Explorer")
+    writer.setResolution(PDF_DPI)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Landscape,
+            QMarginsF(PAGE_MARGIN_MM, PAGE_MARGIN_MM, PAGE_MARGIN_MM, PAGE_MARGIN_MM),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    # The page's printable area in the document's logical pixels.
+    paint_rect = writer.pageLayout().paintRect(QPageLayout.Unit.Inch)
+    page_width = paint_rect.width() * LOGICAL_DPI
+    page_height = paint_rect.height() * LOGICAL_DPI
+
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    figures = []
+    for index, (name, image) in enumerate(_chart_images(charts)):
+        resource = f"chart-{index + 1}.png"
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(resource), image)
+        width, height = _fitted_chart_size(page_width, len(charts))
+        figures.append(_Figure(name, resource, width, height))
+    document.setHtml(_markup(title, when, comparison, figures, _print_image))
+    document.setTextWidth(page_width)
+
+    # One page, always: a report longer or wider than the page is scaled down to fit.
+    size = document.size()
+    fit = min(1.0, page_width / max(size.width(), 1.0), page_height / max(size.height(), 1.0))
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError("Qt could not start the PDF")
+    try:
+        painter.scale(PDF_DPI / LOGICAL_DPI * fit, PDF_DPI / LOGICAL_DPI * fit)
+        document.drawContents(painter)
+    finally:
+        painter.end()
+    buffer.close()
+    return bytes(data.data())
+
+
+# -- building the page ------------------------------------------------------------------------
+
+
+def _chart_images(charts: Sequence[tuple[str, pg.PlotWidget]]) -> Iterator[tuple[str, QImage]]:
+    for name, plot in charts:
+        size = CHART_SIZE.expandedTo(QSize(plot.minimumWidth(), 0))
+        yield name, chart_image(plot, CHART_SCALE, size=size, title=name)
+
+
+def _fitted_chart_size(page_width: float, count: int) -> tuple[int, int]:
+    per_row = max(1, min(CHARTS_PER_ROW, count))
+    width = math.floor(page_width / per_row) - 10  # the cells' padding
+    height = round(width * CHART_SIZE.height() / CHART_SIZE.width())
+    return width, height
+
+
+def _html_image(figure: _Figure) -> str:
+    name = html.escape(figure.name)
+    return (
+        f'<img src="{figure.source}" alt="{name}" width="{figure.width}" '
+        f'style="max-width: 100%; height: auto;">'
+    )
+
+
+def _print_image(figure: _Figure) -> str:
+    return (
+        f'<img src="{html.escape(figure.source)}" width="{figure.width}" height="{figure.height}">'
+    )
+
+
+def _markup(
+    title: str,
+    when: datetime.date,
+    comparison: Comparison,
+    figures: Sequence[_Figure],
+    image: Callable[[_Figure], str],
+) -> str:
+    e = html.escape
+    unit = comparison.unit
+    reference = e(comparison.reference)
+    parts = [
+        "<!DOCTYPE html>",
+        '<html><head><meta charset="utf-8">',
+        f"<title>{e(title)} — {when.isoformat()}</title>",
+        f"<style>{_STYLE % {'best': BANNER_COLOUR.name()}}</style>",
+        "</head><body>",
+        f"<h1>{e(title)}</h1>",
+        f'<p class="meta">{e(when.isoformat())} · {e(_tr("KL Explorer report"))}</p>',
+        "<p>"
+        + _tr("Unit: <b>%s</b> · reference: <b>%s</b> · H(%s) = <b>%s %s</b> · %s")
+        % (
+            e(unit),
+            reference,
+            reference,
+            format_number(comparison.reference_entropy, DECIMALS),
+            e(unit),
+            e(_class_summary(comparison)),
+        )
+        + "</p>",
+    ]
+    if figures:
+        parts.append(_figure_table(figures, image))
+    parts.append(f"<h2>{e(_tr('Ranking'))}</h2>")
+    parts.append(
+        "<p>"
+        + e(
+            _tr("Models best first by %s; lower is better. The best is highlighted.")
+            % measure_title(comparison.rank_by)
+        )
+        + "</p>"
+    )
+    parts.append(_ranking_table(comparison))
+    parts.append(f"<h2>{e(_tr('Per-class terms'))}</h2>")
+    parts.append(
+        "<p>"
+        + e(
+            _tr(
+                "p·log(p/q) sums to KL(P‖Q), q·log(q/p) to KL(Q‖P); a negative term means "
+                "the model gives the class more than P does."
+            )
+        )
+        + "</p>"
+    )
+    parts.append(_terms_table(comparison))
+    parts.extend(f'<p class="note">{note}</p>' for note in _notes(comparison))
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def _class_summary(comparison: Comparison) -> str:
+    count = len(comparison.classes)
+    return _tr("%d classes, %d models") % (count, len(comparison.models))
+
+
+def _figure_table(figures: Sequence[_Figure], image: Callable[[_Figure], str]) -> str:
+    rows = []
+    for start in range(0, len(figures), CHARTS_PER_ROW):
+        cells = "".join(
+            f'<td class="chart">{image(figure)}</td>'
+            for figure in figures[start : start + CHARTS_PER_ROW]
+        )
+        rows.append(f"<tr>{cells}</tr>")
+    return (
+        '<table class="charts" width="100%" cellspacing="0" cellpadding="0">'
+        + "".join(rows)
+        + "</table>"
+    )
+
+
+def _number_cell(text: str, classes: str = "num") -> str:
+    return f'<td class="{classes}">{html.escape(format_number(float(text), DECIMALS))}</td>'
+
+
+def _table(header_rows: Sequence[str], body_rows: Sequence[str]) -> str:
+    return (
+        '<table class="data" width="100%" cellspacing="0" cellpadding="2">'
+        + "<thead>"
+        + "".join(header_rows)
+        + "</thead><tbody>"
+        + "".join(body_rows)
+        + "</tbody></table>"
+    )
+
+
+def _ranking_table(comparison: Comparison) -> str:
+    rows = ranking_rows(comparison)
+    header, body = rows[0], rows[1:]
+    if len(header) != 2 + len(MEASURES):
+        raise AssertionError("ranking_rows changed its columns: update the report")
+    if not body:
+        return "<p>" + html.escape(_tr("No models to compare: only the reference.")) + "</p>"
+    unit = comparison.unit
+    titles = [_tr("Rank"), _tr("Model")] + [
+        f"{measure_title(name)} ({unit})" if name in INFORMATION_MEASURES else measure_title(name)
+        for name in MEASURES
+    ]
+    header_row = "<tr>" + "".join(f"<th>{html.escape(t)}</th>" for t in titles) + "</tr>"
+    body_rows = []
+    for rank, model, *values in body:
+        best = " best" if rank == "1" else ""
+        cells = [
+            f'<td class="num{best}">{html.escape(rank)}</td>',
+            f'<td class="model{best}">{html.escape(model)}</td>',
+            *(_number_cell(value, "num" + best) for value in values),
+        ]
+        body_rows.append("<tr>" + "".join(cells) + "</tr>")
+    return _table([header_row], body_rows)
+
+
+def _terms_table(comparison: Comparison) -> str:
+    """Classes down, models across in rank order, each with q, p·log(p/q), q·log(q/p)."""
+    rows = terms_rows(comparison)
+    models = comparison.models
+    if len(rows[0]) != 2 + 3 * len(models):
+        raise AssertionError("terms_rows changed its columns: update the report")
+    e = html.escape
+    unit = e(comparison.unit)
+    order = comparison.order
+    group_header = (
+        '<tr><th rowspan="2">'
+        + e(_tr("Class"))
+        + '</th><th rowspan="2">'
+        + e(_tr("p (%s)") % comparison.reference)
+        + "</th>"
+        + "".join(f'<th colspan="3">{e(models[i])}</th>' for i in order)
+        + "</tr>"
+    )
+    column_header = (
+        "<tr>"
+        + "".join(
+            f"<th>q</th><th>p·log(p/q) ({unit})</th><th>q·log(q/p) ({unit})</th>" for _ in order
+        )
+        + "</tr>"
+    )
+    body_rows = []
+    for position, row in enumerate(rows[1:]):
+        is_sum = position == len(rows) - 2
+        extra = " sum" if is_sum else ""
+        name = "Σ" if is_sum else row[0]
+        cells = [f'<td class="class{extra}">{e(name)}</td>', _number_cell(row[1], "num" + extra)]
+        for model in order:
+            start = 2 + 3 * model
+            cells.extend(_number_cell(value, "num" + extra) for value in row[start : start + 3])
+        body_rows.append("<tr>" + "".join(cells) + "</tr>")
+    return _table([group_header, column_header], body_rows)
+
+
+def _notes(comparison: Comparison) -> list[str]:
+    e = html.escape
+    unit = comparison.unit
+    notes = [
+        e(
+            _tr(
+                "H(P,Q) = H(P) + KL(P‖Q), and H(P) = %s %s is the same for every model, so "
+                "ranking by cross-entropy gives the same order as ranking by KL."
+            )
+            % (format_number(comparison.reference_entropy, DECIMALS), unit)
+        )
+    ]
+    for index in comparison.order:
+        classes = comparison.infinite_classes[index]
+        if classes:
+            notes.append(
+                e(
+                    _tr("%s: KL(P‖Q) is ∞, the model gives probability 0 to %s, which P has.")
+                    % (comparison.models[index], ", ".join(classes))
+                )
+            )
+    if comparison.smoothing.is_active:
+        notes.append(
+            "<b>"
+            + e(_tr("Smoothing is on"))
+            + "</b>: "
+            + e(
+                _tr("%s. The numbers are those of the smoothed distributions, not the raw ones.")
+                % comparison.smoothing.describe()
+            )
+        )
+    return notes

@@ -1,0 +1,76 @@
+"""The JSON distribution table: what it accepts, and every way it refuses a bad file."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from core import FormatError
+from core.formats import read_workspace
+
+
+def write(tmp_path, text: str, name: str = "table.json"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_table_with_reference_and_kinds(tmp_path):
+    data = {
+        "classes": ["dog", "cat"],
+        "distributions": {"A": [0.5, 0.5], "Truth": [30, 70]},
+        "reference": "Truth",
+        "kinds": {"Truth": "counts"},
+    }
+    workspace = read_workspace(write(tmp_path, json.dumps(data)))
+    assert workspace.reference == "Truth"
+    assert workspace.distribution("Truth").is_counts
+    assert workspace.compare().models == ("A",)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            '{"classes":["a","b"],"distributions":{"P":[0.5,0.5]},"reference":["P"]}',
+            "the reference ['P'] is not the name",
+        ),
+        ('{"classes":["a","b"],"distributions":{"P":[1, ' + "9" * 400 + "]}}", "too large"),
+        (
+            '{"classes":["a","b"],"distributions":{"P":[0.5,0.5],"P":[0.2,0.8]}}',
+            "the key 'P' appears twice",
+        ),
+        (
+            '{"classes":["a","b"],"distributions":{"P":[0.5,0.5]},"kinds":{"Z":"counts"}}',
+            "'Z', which is not one of the distributions",
+        ),
+        ('{"classes":["a","b"],"distributions":{"P":[0.5,"half"]}}', "'half' is not a number"),
+        ('{"classes":["a","b"],"distributions":{"P":[0.5,true]}}', "True is not a number"),
+        ('{"classes":["a"],"distributions":{"P":[1.0]}}', "found 1 class"),
+        ('{"classes":["a","a"],"distributions":{"P":[0.5,0.5]}}', "appears twice"),
+        ('{"classes":["a","b"],"distributions":{"P":[0.5,-0.5]}}', "is negative"),
+        ("[1, 2, 3]", "expected a JSON object"),
+        ('{"classes":["a","b"],', "not valid JSON"),
+    ],
+)
+def test_bad_tables_are_refused_naming_the_file(tmp_path, text, message):
+    path = write(tmp_path, text)
+    with pytest.raises(FormatError) as caught:
+        read_workspace(path)
+    assert message in str(caught.value)
+    assert str(path) in str(caught.value)
+
+
+def test_a_json_syntax_error_gives_line_and_column(tmp_path):
+    path = write(tmp_path, '{\n  "classes": ["a", "b"],\n  "distributions": {"P": [0.5 0.5]}\n}')
+    with pytest.raises(FormatError) as caught:
+        read_workspace(path)
+    assert caught.value.line == 3 and caught.value.column is not None
+
+
+def test_duplicate_class_error_names_no_column_without_a_line(tmp_path):
+    path = write(tmp_path, '{"classes":["a","a"],"distributions":{"P":[0.5,0.5]}}')
+    with pytest.raises(FormatError) as caught:
+        read_workspace(path)
+    assert caught.value.line is None and caught.value.column is None

@@ -1,0 +1,213 @@
+"""Open, save, import, recent files, drag and drop, autosave and recovery."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from core import example_workspace
+from core.formats import read_workspace
+from core.formats.comparison_tables import ranking_rows
+from klgui.application import offer_recovery
+from klgui.autosave import find_recoverable
+
+TABLE = "class,Truth,Net\ndog,0.5,0.4\ncat,0.5,0.6\n"
+
+
+@pytest.fixture
+def window(make_window):
+    return make_window()
+
+
+@pytest.fixture
+def warnings(monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    return shown
+
+
+def answer_questions(monkeypatch, answer):
+    asked = []
+
+    def question(*args, **_keywords):
+        asked.append(args[2])
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
+
+
+def test_save_as_then_open_round_trips_the_workspace(window, tmp_path, monkeypatch):
+    window.document.set_value("A", 0, 0.55)
+    target = tmp_path / "lecture"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    assert window.file_actions.save_as()
+    saved = tmp_path / "lecture.klsession"
+    assert read_workspace(saved) == window.document.workspace
+    assert not window.isWindowModified()
+    assert "lecture.klsession" in window.windowTitle()
+
+    edited = window.document.workspace
+    window.document.set_value("B", 0, 0.25, merge_key="drag")
+    window.document.set_value("B", 0, 0.2, merge_key="drag")  # a drag back where it was
+    window.file_actions.new()
+    assert window.document.workspace == example_workspace()
+    assert window.file_actions.open_paths([str(saved)])
+    assert window.document.workspace == edited
+    assert window.file_actions.path == str(saved)
+
+
+def test_save_writes_back_to_the_opened_session(window, tmp_path):
+    path = tmp_path / "s.klsession"
+    window.file_actions.save_to(str(path))
+    window.document.set_value("P", 0, 0.5)
+    window.document.set_value("P", 1, 0.4)
+    assert window.isWindowModified()
+    assert window.file_actions.save()  # no dialog: it goes back to s.klsession
+    assert read_workspace(path).distribution("P").values.tolist() == [0.5, 0.4, 0.1]
+    assert not window.isWindowModified()
+
+
+def test_a_bad_file_leaves_the_document_exactly_as_it_was(window, tmp_path, warnings, monkeypatch):
+    answer_questions(monkeypatch, QMessageBox.Discard)
+    window.document.set_value("A", 0, 0.45)
+    before, history = window.document.workspace, window.document.undo_stack.count()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("class,P,A\ndog,0.5,0.5\ncat,oops,0.5\n", encoding="utf-8")
+    assert not window.file_actions.open_paths([str(bad)])
+    assert window.document.workspace == before
+    assert window.document.undo_stack.count() == history
+    assert len(warnings) == 1 and "bad.csv" in warnings[0] and "line 3" in warnings[0]
+
+
+def test_opening_over_unsaved_changes_asks_and_cancel_keeps_them(window, tmp_path, monkeypatch):
+    table = tmp_path / "t.csv"
+    table.write_text(TABLE, encoding="utf-8")
+    window.document.set_value("A", 0, 0.45)
+    asked = answer_questions(monkeypatch, QMessageBox.Cancel)
+    assert not window.file_actions.open_paths([str(table)])
+    assert asked and window.document.workspace.distribution("A").values[0] == 0.45
+    answer_questions(monkeypatch, QMessageBox.Discard)
+    assert window.file_actions.open_paths([str(table)])
+    assert window.document.workspace.names == ("Truth", "Net")
+    assert window.file_actions.path is None  # a table is saved as a new session
+
+
+def test_import_merges_by_class_name_as_one_undo_step(window, tmp_path):
+    table = tmp_path / "extra.csv"
+    table.write_text("class,C\nrabbit,0.2\ndog,0.5\ncat,0.3\n", encoding="utf-8")
+    assert window.file_actions.import_paths([str(table)])
+    workspace = window.document.workspace
+    assert workspace.distribution("C").values.tolist() == [0.5, 0.3, 0.2]
+    window.document.undo_stack.undo()
+    assert window.document.workspace == example_workspace()
+
+
+def test_recent_files_are_remembered_and_reopen(window, tmp_path, monkeypatch):
+    first, second = tmp_path / "one.csv", tmp_path / "two.csv"
+    for path in (first, second):
+        path.write_text(TABLE, encoding="utf-8")
+    window.file_actions.open_paths([str(first)])
+    window.file_actions.open_paths([str(second)])
+    assert window.file_actions.recent_files()[:2] == [str(second), str(first)]
+    entries = [a for a in window.file_actions.recent_menu.actions() if a.toolTip()]
+    assert [a.toolTip() for a in entries][:2] == [str(second), str(first)]
+    entries[1].trigger()
+    assert window.file_actions.title == "one.csv"
+    window.file_actions.clear_recent()
+    assert window.file_actions.recent_files() == []
+
+
+def test_dropping_a_file_opens_it_and_ctrl_drop_imports_it(window, tmp_path):
+    table = tmp_path / "dropped.csv"
+    table.write_text("class,C\ndog,0.2\ncat,0.3\nrabbit,0.5\n", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(table))])
+
+    def drop(modifiers):
+        event = QDropEvent(QPointF(10, 10), Qt.CopyAction, mime, Qt.LeftButton, modifiers)
+        window.dropEvent(event)
+
+    drop(Qt.ControlModifier)
+    assert "C" in window.document.workspace.names and "P" in window.document.workspace.names
+    window.document.undo_stack.setClean()
+    drop(Qt.NoModifier)
+    assert window.document.workspace.names == ("C",)
+    assert window.file_actions.title == "dropped.csv"
+
+
+def test_autosave_writes_unsaved_work_and_saving_removes_it(window, tmp_path, monkeypatch):
+    window.document.set_value("A", 0, 0.45)
+    window.autosave.write_now()
+    assert window.autosave.path.exists()
+    data = json.loads(window.autosave.path.read_text(encoding="utf-8"))
+    assert data["distributions"][1]["values"][0] == 0.45
+    target = tmp_path / "kept.klsession"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.file_actions.save()
+    assert not window.autosave.path.exists()
+
+
+def test_after_a_crash_the_next_start_offers_to_restore(make_window, window, monkeypatch):
+    window.document.set_value("B", 2, 0.4)
+    window.autosave.write_now()
+    crashed = json.loads(window.autosave.path.read_text(encoding="utf-8"))
+    # Pretend it was written by a process that has ended.
+    finished = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    crashed["autosave"]["pid"] = int(finished.stdout)
+    window.autosave.discard()
+    leftover = window.autosave.directory / "12345-dead.autosave.klsession"
+    leftover.write_text(json.dumps(crashed), encoding="utf-8")
+
+    assert [item.path for item in find_recoverable(window.autosave.directory)] == [leftover]
+    restarted = make_window(autosave_directory=window.autosave.directory)
+    asked = answer_questions(monkeypatch, QMessageBox.Yes)
+    offer_recovery(restarted)
+    assert asked and "did not close normally" in asked[0]
+    assert restarted.document.workspace.distribution("B").values[2] == 0.4
+    assert restarted.isWindowModified()
+    assert not leftover.exists()
+
+
+def test_a_running_window_s_autosave_is_not_offered(window):
+    window.document.set_value("A", 0, 0.45)
+    window.autosave.write_now()
+    assert find_recoverable(window.autosave.directory) == []
+
+
+def test_export_menu_writes_a_chart_a_table_and_a_report(window, tmp_path, monkeypatch):
+    targets = iter([tmp_path / "chart.svg", tmp_path / "ranking.csv", tmp_path / "report.html"])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(next(targets)), ""))
+    window.show()
+    exports = window.export_actions
+    assert exports.export_chart("Distributions", window.distribution_chart)
+    assert "<svg" in (tmp_path / "chart.svg").read_text(encoding="utf-8")
+    assert exports.export_table("ranking", ranking_rows)
+    lines = (tmp_path / "ranking.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("rank,model,kl (nats)") and lines[1].startswith("1,A,")
+    assert exports.export_report()
+    assert "A" in (tmp_path / "report.html").read_text(encoding="utf-8")
+
+
+def test_copy_ranking_puts_tab_separated_rows_on_the_clipboard(window):
+    window.export_actions.copy_ranking_action.trigger()
+    rows = [line.split("\t") for line in QGuiApplication.clipboard().text().splitlines()]
+    assert rows[0][:2] == ["rank", "model"] and [row[1] for row in rows[1:]] == ["A", "B"]
+
+
+def test_an_export_into_a_missing_folder_says_why(window, tmp_path, monkeypatch, warnings):
+    missing = tmp_path / "no such folder" / "ranking.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(missing), ""))
+    assert not window.export_actions.export_table("ranking", ranking_rows)
+    assert len(warnings) == 1 and "no such folder" in warnings[0]
