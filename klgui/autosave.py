@@ -19,7 +19,6 @@ from PySide6.QtCore import QObject, QStandardPaths, QTimer
 
 from core import FormatError, Workspace
 from core.formats.atomic_write import write_atomically
-from core.formats.session import session_dict, workspace_from_session
 from klgui.document import Document
 
 #: Quiet time after the last change before writing.
@@ -56,6 +55,8 @@ def _process_alive(pid: int) -> bool:
 
 def find_recoverable(directory: Path | None = None) -> list[Recoverable]:
     """Autosaves of crashed sessions, newest first. Unreadable ones are skipped."""
+    from core.formats.session import workspace_from_session  # not needed at start-up
+
     directory = directory or autosave_directory()
     found = []
     for path in sorted(directory.glob(f"*{AUTOSAVE_SUFFIX}")):
@@ -110,6 +111,8 @@ class Autosave(QObject):
         if self._document.undo_stack.isClean():
             self.discard()
             return
+        from core.formats.session import session_dict
+
         data = session_dict(self._document.workspace)
         data["autosave"] = {"pid": os.getpid(), "title": self._title(), "saved_at": time.time()}
         try:

@@ -141,12 +141,16 @@ class BarChart(pg.PlotWidget):
         if suffix != self._title_suffix:
             self._title_suffix = suffix
             self._show_title()
-        self.getPlotItem().getViewBox().setOpacity(1.0 if current else STALE_OPACITY)
-        if notice:
+        view = self.getPlotItem().getViewBox()
+        opacity = 1.0 if current else STALE_OPACITY
+        if view.opacity() != opacity:  # setting it repaints the whole plot
+            view.setOpacity(opacity)
+        if notice and notice != self._notice.toPlainText():
             self._notice.setText(notice)
             (x0, x1), (y0, y1) = self.getPlotItem().getViewBox().viewRange()
             self._notice.setPos((x0 + x1) / 2, (y0 + y1) / 2)
-        self._notice.setVisible(bool(notice))
+        if self._notice.isVisible() != bool(notice):
+            self._notice.setVisible(bool(notice))
 
     def add_text(self, text: str, anchor: tuple[float, float], scale: float = 1.0) -> pg.TextItem:
         """A text label in data coordinates, in the chart's font, added to the plot."""
@@ -210,24 +214,29 @@ class BarChart(pg.PlotWidget):
         self.reset_zoom()
         super().mouseDoubleClickEvent(event)
 
-    def set_y_span(self, low: float, high: float) -> tuple[float, float]:
-        """Fit y to [low, high], but keep the current span while the data still fills most of
-        it: a drag then changes bars only, and the axes need no new ticks every frame.
-        Returns the span shown."""
+    def set_y_span(
+        self, low: float, high: float, bottom_margin: float = 0.0
+    ) -> tuple[float, float]:
+        """Show the data range [low, high] (plus ``bottom_margin`` × its extent below, so a
+        zero line is not on the edge), but keep the current span while the data still fills
+        most of it: a drag then changes bars only, and the axes need no new ticks every
+        frame. A span that must grow gets room to grow more. Returns the span shown."""
         if not (math.isfinite(low) and math.isfinite(high)):
             low, high = 0.0, 1.0
         if high - low <= 1e-12:
             high = low + EMPTY_Y_SPAN
-        if self._y_span is not None:
-            current_low, current_high = self._y_span
-            extent = current_high - current_low
-            fits = current_low <= low and high <= current_high
-            if fits and (high - low) >= Y_SPAN_KEEP * extent:
-                return self._y_span
-        if self._y_span is not None and high > self._y_span[1]:
-            high = low + (high - low) * Y_SPAN_GROWTH  # growing: leave room to grow more
-        self._y_span = (low, high)
-        self.getPlotItem().getViewBox().setYRange(low, high, padding=0)
+        current = self._y_span
+        if current is not None:
+            shown_low, shown_high = current
+            fits = shown_low <= low and high <= shown_high
+            if fits and (high - low) >= Y_SPAN_KEEP * (shown_high - shown_low):
+                return current
+            if high > shown_high:
+                high = low + (high - low) * Y_SPAN_GROWTH
+            if low < min(shown_low, 0.0):
+                low = high - (high - low) * Y_SPAN_GROWTH
+        self._y_span = (low - bottom_margin * (high - low), high)
+        self.getPlotItem().getViewBox().setYRange(*self._y_span, padding=0)
         return self._y_span
 
     # -- hover ----------------------------------------------------------------------------------

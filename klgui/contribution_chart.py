@@ -7,6 +7,8 @@ that is infinite is marked with ▲ and ∞ at the top of the plot, never drawn 
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
@@ -101,11 +103,11 @@ class _TermsPlot(BarChart):
             self._legend_names = names
             self.legend.clear()
             for bar, name in zip(self._positive, names, strict=True):
-                self.legend.addItem(bar, name)
+                self.legend.addItem(bar, html.escape(name))  # labels are HTML
             self.fit_minimum_width()
         # Room above the bars for the ▲ ∞ markers of infinite terms.
         top = high * (INFINITY_HEADROOM if not finite.all() else HEADROOM)
-        _, shown_top = self.set_y_span(min(low * 1.15, 0.0), top)
+        _, shown_top = self.set_y_span(min(low * 1.15, 0.0), top, bottom_margin=0.0)
         self._mark_infinite(values, offsets, width, shown_top * 0.85)
         self.set_class_ticks((*comparison.classes, "Σ"))
         self.set_x_span(-0.6, class_count + 0.6)

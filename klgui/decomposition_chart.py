@@ -65,7 +65,7 @@ class DecompositionChart(BarChart):
         )
         _, high = finite_range(comparison.cross_entropy)
         top = max(high, entropy) * HEADROOM
-        _, shown_top = self.set_y_span(-0.07 * top, top)
+        _, shown_top = self.set_y_span(0.0, top, bottom_margin=0.07)
         marker_y = max(entropy + 0.1 * shown_top, shown_top * 0.7)
         self._infinite.setData(
             [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
@@ -64,12 +66,12 @@ class DistributionChart(BarChart):
             self.legend.clear()
             for bar, name in zip(self._bars, names, strict=True):
                 label = f"★ {name}" if bar is self._bars[0] else name
-                self.legend.addItem(bar, label)
+                self.legend.addItem(bar, html.escape(label))  # labels are HTML
             self.fit_minimum_width()
         self.set_class_ticks(self._document.comparison.classes)
         self.set_x_span(-0.6, class_count - 0.4)
         top = float(values.max()) * HEADROOM
-        self.set_y_span(-0.07 * top, top)
+        self.set_y_span(0.0, top, bottom_margin=0.07)
         self.show_state(self._document.input_error is None)
 
     def tooltip_at(self, x: float, y: float) -> str | None:

@@ -14,9 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from core.formats.atomic_write import write_atomically
 from core.formats.comparison_tables import delimited_text, ranking_rows, terms_rows
-from klgui.chart_export import export_chart
 from klgui.document import Document
-from klgui.report_export import write_report
 
 #: QSettings key: PNG exports at 2× (sharp on projectors) or 1×.
 PNG_SCALE_KEY = "export/png_scale"
@@ -116,6 +114,8 @@ class ExportActions(QObject):
             return False
         if os.path.splitext(path)[1].lower() not in (".png", ".svg"):
             path += ".png"
+        from klgui.chart_export import export_chart  # only when exporting: not at start-up
+
         scale = 2.0 if self.double_scale_action.isChecked() else 1.0
         try:
             export_chart(plot, path, scale=scale)
@@ -161,6 +161,8 @@ class ExportActions(QObject):
             return False
         if os.path.splitext(path)[1].lower() not in (".pdf", ".html"):
             path += ".pdf"
+        from klgui.report_export import write_report  # only when exporting: not at start-up
+
         charts = [(name, plot()) for name, plot in self._charts]
         try:
             write_report(path, self._title(), datetime.date.today(), comparison, charts)

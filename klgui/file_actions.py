@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from core import FormatError, Workspace, WorkspaceError, example_workspace
 from core.formats.atomic_write import write_atomically
-from core.formats.merged_files import read_merged
 from core.formats.session import SESSION_EXTENSION, session_text
 from klgui.actions import make_action
 from klgui.document import Document
@@ -139,6 +138,8 @@ class FileActions(QObject):
         """Open files (merged by class name when several); the document is untouched on error."""
         if not paths or not self.maybe_save():
             return False
+        from core.formats.merged_files import read_merged  # the readers load on first use
+
         try:
             workspace = read_merged(paths)
         except FormatError as error:
@@ -167,6 +168,8 @@ class FileActions(QObject):
 
     def import_paths(self, paths: Sequence[str]) -> bool:
         """Merge files into the open workspace as one undo step."""
+        from core.formats.merged_files import read_merged
+
         try:
             workspace = self._document.workspace.with_merged(read_merged(paths))
         except WorkspaceError as error:

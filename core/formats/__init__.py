@@ -9,9 +9,6 @@ from __future__ import annotations
 import os
 
 from core.errors import FormatError
-from core.formats.delimited_table import workspace_from_delimited_text
-from core.formats.json_table import parse_json_text, workspace_from_json_table
-from core.formats.text_files import read_text
 from core.workspace import Workspace
 
 #: Extensions read as delimited text (CSV, TSV, semicolon-separated) without sniffing.
@@ -25,6 +22,10 @@ def read_workspace(path: str | os.PathLike[str]) -> Workspace:
 
     The extension decides; any other extension is sniffed: text starting with '{' is JSON.
     """
+    # The readers are imported here: importing core.formats (for a writer) stays cheap.
+    from core.formats.delimited_table import workspace_from_delimited_text
+    from core.formats.text_files import read_text
+
     name = os.fspath(path)
     text = read_text(name)
     if not text.strip():
@@ -38,6 +39,8 @@ def read_workspace(path: str | os.PathLike[str]) -> Workspace:
 
 
 def _workspace_from_json(text: str, path: str) -> Workspace:
+    from core.formats.json_table import parse_json_text, workspace_from_json_table
+
     data = parse_json_text(text, path)
     if isinstance(data, dict) and data.get("format") == SESSION_FORMAT:
         # Imported here, so that reading tables does not depend on the session module.
