@@ -36,7 +36,12 @@ def build_parser() -> argparse.ArgumentParser:
         prog="klgui",
         description="KL Explorer: compare models' predicted class distributions with the truth.",
     )
-    parser.add_argument("files", nargs="*", metavar="FILE", help="distribution tables to open")
+    parser.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="distribution tables, sessions or prediction files (CSV, Parquet, .npz, .npy)",
+    )
     parser.add_argument(
         "--report", action="store_true", help="print the comparison and exit (no window, no Qt)"
     )
@@ -55,7 +60,30 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="WxH",
         help="window size for --screenshot (default 1280x800)",
     )
+    predictions = parser.add_argument_group("prediction files")
+    predictions.add_argument(
+        "--labels", metavar="FILE", help="the true labels for a .npy of probabilities"
+    )
+    predictions.add_argument(
+        "--label-column",
+        metavar="NAME",
+        help="the true-label column (default: label, y_true, target)",
+    )
+    predictions.add_argument(
+        "--resamples", type=_positive_int, default=1000, help="bootstrap resamples (1000)"
+    )
+    predictions.add_argument("--seed", type=int, default=0, help="bootstrap seed (0)")
     return parser
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
 
 
 def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -67,6 +95,8 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         parser.error("--report and --screenshot cannot be combined")
     if args.size and not args.screenshot:
         parser.error("--size only goes with --screenshot")
+    if args.labels and not args.files:
+        parser.error("--labels goes with a .npy file of probabilities")
     if args.screenshot and not args.screenshot.lower().endswith(".png"):
         parser.error(f"the screenshot must be a .png file, not {args.screenshot!r}")
     return args
@@ -80,9 +110,58 @@ def load_workspace(files: Sequence[str]):  # -> core.Workspace
     return read_merged(files) if files else example_workspace()
 
 
+def read_prediction_files(args: argparse.Namespace):  # -> list[ModelPredictions]
+    """Every model in the prediction files named. Raises FormatError."""
+    from core.predictions.readers import read_predictions
+
+    models = []
+    for path in args.files:
+        models.extend(
+            read_predictions(path, label_column=args.label_column, labels_path=args.labels)
+        )
+    return models
+
+
+def run_prediction_report(args: argparse.Namespace) -> int:
+    from core import FormatError
+    from core.predictions.evaluation import evaluate
+    from klgui.prediction_report import prediction_report_json, prediction_report_text
+
+    try:
+        models = read_prediction_files(args)
+        report = evaluate(
+            models,
+            base=BASES[args.base] if args.base is not None else None,
+            resamples=args.resamples,
+            seed=args.seed,
+        )
+    except (FormatError, ValueError) as error:
+        print(f"klgui: error: {error}", file=sys.stderr)
+        return 2
+    source = ", ".join(args.files)
+    print(
+        prediction_report_json(report) if args.json else prediction_report_text(report, source),
+        end="",
+    )
+    if args.json:
+        print()
+    return 0
+
+
 def run_report(args: argparse.Namespace) -> int:
     from core import FormatError, InvalidDistributionError
+    from core.predictions.detection import is_prediction_file
     from klgui.report import report_json, report_text
+
+    kinds = {is_prediction_file(path, args.label_column) for path in args.files}
+    if kinds == {True}:
+        return run_prediction_report(args)
+    if kinds == {True, False}:
+        print(
+            "klgui: error: give either distribution tables or prediction files, not both",
+            file=sys.stderr,
+        )
+        return 2
 
     try:
         workspace = load_workspace(args.files)

@@ -37,11 +37,26 @@ def run_application(args: argparse.Namespace) -> int:
         return 2
 
     from core import FormatError
+    from core.predictions.detection import is_prediction_file
     from klgui.app import load_workspace
 
+    predictions = None
+    prediction_files = bool(args.files) and all(
+        is_prediction_file(f, args.label_column) for f in args.files
+    )
     try:
-        workspace = load_workspace(args.files)
-    except FormatError as error:
+        if prediction_files and args.screenshot:
+            from klgui.prediction_loader import load_paths_now
+
+            # A screenshot has no event loop to load in the background: read them now.
+            workspace, predictions = load_paths_now(
+                args.files, label_column=args.label_column, labels_path=args.labels
+            )
+        elif prediction_files:
+            workspace = None  # the window opens at once and loads them in the background
+        else:
+            workspace = load_workspace(args.files)
+    except (FormatError, ValueError) as error:
         print(f"klgui: error: {error}", file=sys.stderr)
         return 2
 
@@ -52,13 +67,24 @@ def run_application(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("KL Explorer")
     app.setApplicationName("KL Explorer")
-    title, path = _file_identity(args.files)
-    window = MainWindow(workspace, title=title, path=path)
+    if workspace is None:
+        from core import example_workspace
+
+        window = MainWindow(example_workspace())
+    else:
+        title, path = _file_identity(args.files)
+        window = MainWindow(workspace, title=title, path=path)
+    if predictions is not None:
+        window.document.replace_workspace(workspace, predictions)
     install_excepthook(window)
     if args.screenshot:
         return _save_screenshot(app, window, args.screenshot, args.size or DEFAULT_SCREENSHOT_SIZE)
     window.show()
     offer_recovery(window)
+    if workspace is None:
+        window.file_actions.open_predictions(
+            args.files, label_column=args.label_column, labels_path=args.labels
+        )
     return app.exec()
 
 

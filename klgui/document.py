@@ -10,6 +10,7 @@ last valid comparison stays available, with :attr:`Document.input_error` saying 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -24,6 +25,9 @@ from core import (
     WorkspaceError,
 )
 from core.workspace import DistributionKind
+
+if TYPE_CHECKING:
+    from core.predictions.evaluation import PredictionReport
 
 #: QUndoCommand.id() of commands that may merge; their merge_key decides whether they do.
 _MERGEABLE_ID = 1
@@ -72,6 +76,8 @@ class Document(QObject):
     workspaceChanged = Signal()
     #: A recompute finished: :attr:`comparison` or :attr:`input_error` changed.
     comparisonChanged = Signal()
+    #: Prediction files were opened, or the workspace no longer comes from them.
+    predictionsChanged = Signal()
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +85,7 @@ class Document(QObject):
         self._problems: tuple[Problem, ...] = workspace.problems()
         self._comparison: Comparison | None = None
         self._input_error: str | None = None
+        self._predictions: PredictionReport | None = None
         self.undo_stack = QUndoStack(self)
         self._recompute_timer = QTimer(self)
         self._recompute_timer.setSingleShot(True)
@@ -107,6 +114,11 @@ class Document(QObject):
         """Why the current input cannot be compared, or None when :attr:`comparison` is current."""
         return self._input_error
 
+    @property
+    def predictions(self) -> PredictionReport | None:
+        """Per-sample results of the prediction files the workspace came from, if any."""
+        return self._predictions
+
     def _set_workspace(self, workspace: Workspace) -> None:
         self._workspace = workspace
         self._problems = workspace.problems()
@@ -131,12 +143,17 @@ class Document(QObject):
             return
         self.undo_stack.push(WorkspaceCommand(self, self._workspace, after, text, merge_key))
 
-    def replace_workspace(self, workspace: Workspace) -> None:
-        """Start over with ``workspace`` (a file was opened): no undo history, clean."""
+    def replace_workspace(
+        self, workspace: Workspace, predictions: PredictionReport | None = None
+    ) -> None:
+        """Start over with ``workspace`` (a file was opened): no undo history, clean.
+        ``predictions`` are the per-sample results when it comes from prediction files."""
         self.undo_stack.clear()
+        self._predictions = predictions
         self._set_workspace(workspace)
         self.undo_stack.setClean()
         self.recompute_now()
+        self.predictionsChanged.emit()
 
     def set_value(
         self, name: str, class_index: int, value: float, merge_key: object = None

@@ -19,6 +19,7 @@ from core.formats.atomic_write import write_atomically
 from core.formats.session import SESSION_EXTENSION, session_text
 from klgui.actions import make_action
 from klgui.document import Document
+from klgui.prediction_loader import PredictionLoader, PredictionRequest
 
 RECENT_KEY = "files/recent"
 RECENT_LIMIT = 8
@@ -34,6 +35,8 @@ class FileActions(QObject):
     fileChanged = Signal()
     #: Something worth a line in the status bar.
     message = Signal(str)
+    #: Prediction files started loading in the background.
+    loadStarted = Signal()
 
     def __init__(self, document: Document, parent: QWidget) -> None:
         super().__init__(parent)
@@ -41,6 +44,12 @@ class FileActions(QObject):
         self._parent = parent
         self.path: str | None = None
         self.title = self.tr("Untitled")
+        self.loader = PredictionLoader(self)
+        self.loader.loaded.connect(self._on_loader_loaded)
+        self.loader.failed.connect(self._on_loader_failed)
+        self.loader.cancelled.connect(
+            lambda: self.message.emit(self.tr("Loading cancelled; nothing changed."))
+        )
         self._create_actions()
         self._update_recent_menu()
 
@@ -135,7 +144,19 @@ class FileActions(QObject):
             self.open_paths(paths)
 
     def open_paths(self, paths: Sequence[str]) -> bool:
-        """Open files (merged by class name when several); the document is untouched on error."""
+        """Open files (merged by class name when several); the document is untouched on error.
+        Prediction files load in the background: True means the load started."""
+        from core.predictions.detection import is_prediction_file
+
+        kinds = {is_prediction_file(path) for path in paths}
+        if kinds == {True, False}:
+            self._fail(
+                self.tr("open these files"),
+                self.tr("give either distribution tables or prediction files, not both"),
+            )
+            return False
+        if kinds == {True}:
+            return self.open_predictions(paths)
         if not paths or not self.maybe_save():
             return False
         from core.formats.merged_files import read_merged  # the readers load on first use
@@ -154,6 +175,43 @@ class FileActions(QObject):
             self._remember(path)
         self.message.emit(self.tr("Opened %s") % title)
         return True
+
+    def open_predictions(
+        self,
+        paths: Sequence[str],
+        label_column: str | None = None,
+        labels_path: str | None = None,
+    ) -> bool:
+        """Start loading prediction files; the document changes only when it succeeds."""
+        if not self.maybe_save():
+            return False
+        if labels_path is None and any(path.lower().endswith(".npy") for path in paths):
+            labels_path, _ = QFileDialog.getOpenFileName(
+                self._parent,
+                self.tr("The true labels for %s") % os.path.basename(paths[0]),
+                os.path.dirname(paths[0]),
+                self.tr("Labels (*.npy *.csv *.txt);;All files (*)"),
+            )
+            if not labels_path:
+                return False
+        request = PredictionRequest(
+            tuple(paths), label_column, labels_path or None, self._document.workspace.base
+        )
+        self.loader.start(request)
+        self.loadStarted.emit()
+        self.message.emit(self.tr("Loading %s…") % ", ".join(map(os.path.basename, paths)))
+        return True
+
+    def _on_loader_loaded(self, workspace, report, request: PredictionRequest) -> None:
+        self._document.replace_workspace(workspace, report)
+        title = ", ".join(os.path.basename(path) for path in request.paths)
+        self._set_file(None, title)
+        for path in request.paths:
+            self._remember(path)
+        self.message.emit(self.tr("Opened %s") % title)
+
+    def _on_loader_failed(self, text: str) -> None:
+        self._fail(self.tr("open the prediction files"), text)
 
     def import_tables(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(

@@ -12,7 +12,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
+    QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +33,7 @@ from klgui.export_actions import ExportActions
 from klgui.file_actions import FileActions
 from klgui.input_banner import InputBanner
 from klgui.measure_names import measure_long_name, measures_help_html
+from klgui.predictions_panel import PredictionsPanel
 from klgui.ranking_table import RankingTable
 
 #: How long a status-bar message stays, in milliseconds.
@@ -68,6 +72,7 @@ class MainWindow(QMainWindow):
         )
         self._build_menus()
         self.summary = QLabel(self)
+        self._build_load_progress()
         self.statusBar().addPermanentWidget(self.summary)
         self.document.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
         self.document.comparisonChanged.connect(self._on_document_comparison_changed)
@@ -101,10 +106,15 @@ class MainWindow(QMainWindow):
         self.distribution_chart = DistributionChart(document, self)
         self.contribution_chart = ContributionChart(document, self)
         self.ranking = RankingTable(document, self)
+        self.predictions_panel = PredictionsPanel(document, self)
         self.decomposition_chart = DecompositionChart(document, self)
+        self.bottom_tabs = QTabWidget(self)
+        self.bottom_tabs.addTab(self.ranking, self.tr("Ranking"))
+        self.bottom_tabs.addTab(self.predictions_panel, self.tr("Per-sample predictions"))
+        document.predictionsChanged.connect(self._on_document_predictions_changed)
 
         self.bottom_splitter = QSplitter(Qt.Horizontal, self)
-        self.bottom_splitter.addWidget(self.ranking)
+        self.bottom_splitter.addWidget(self.bottom_tabs)
         self.bottom_splitter.addWidget(self.decomposition_chart)
         self.bottom_splitter.setStretchFactor(0, 3)
         self.bottom_splitter.setStretchFactor(1, 2)
@@ -259,6 +269,38 @@ class MainWindow(QMainWindow):
             self, self.tr("Keyboard shortcuts"), f"<table cellpadding='3'>{rows}</table>"
         )
 
+    def _build_load_progress(self) -> None:
+        """A progress bar and Cancel in the status bar while prediction files load: the
+        window stays usable meanwhile."""
+        loader = self.file_actions.loader
+        self.load_progress = QProgressBar(self)
+        self.load_progress.setRange(0, 1000)
+        self.load_progress.setMaximumWidth(220)
+        self.load_progress.setFormat(self.tr("Loading %p%"))
+        self.cancel_load_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_load_button.setToolTip(self.tr("Stop loading; nothing will change"))
+        self.cancel_load_button.clicked.connect(loader.cancel)
+        for widget in (self.load_progress, self.cancel_load_button):
+            self.statusBar().addPermanentWidget(widget)
+            widget.hide()
+        self.file_actions.loadStarted.connect(self._on_load_started)
+        loader.progress.connect(lambda f: self.load_progress.setValue(int(f * 1000)))
+        for signal in (loader.loaded, loader.failed, loader.cancelled):
+            signal.connect(self._on_load_ended)
+
+    def _on_load_started(self) -> None:
+        self.load_progress.setValue(0)
+        self.load_progress.show()
+        self.cancel_load_button.show()
+
+    def _on_load_ended(self, *_arguments) -> None:
+        self.load_progress.hide()
+        self.cancel_load_button.hide()
+
+    def _on_document_predictions_changed(self) -> None:
+        if self.document.predictions is not None:
+            self.bottom_tabs.setCurrentWidget(self.predictions_panel)
+
     # -- state ----------------------------------------------------------------------------------
 
     def show_message(self, text: str) -> None:
@@ -351,6 +393,7 @@ class MainWindow(QMainWindow):
         if not self.file_actions.maybe_save():
             event.ignore()
             return
+        self.file_actions.loader.cancel()
         self.autosave.discard()
         self.save_layout()
         event.accept()

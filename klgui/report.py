@@ -74,7 +74,11 @@ def report_json(comparison: Comparison) -> str:
 
 
 def format_value(value: float, digits: int = 4) -> str:
-    return "inf" if math.isinf(value) else f"{value:.{digits}f}"
+    if math.isnan(value):
+        return "—"
+    if math.isinf(value):
+        return "inf" if value > 0 else "-inf"
+    return f"{value:.{digits}f}"
 
 
 def report_text(comparison: Comparison, source: str) -> str:

@@ -93,8 +93,9 @@ def test_the_view_menu_toggles_the_reverse_terms(window):
 
 def test_closed_windows_do_not_leak_top_level_widgets(qtbot):
     def top_level_count() -> int:
-        gc.collect()  # Python reference cycles between wrappers are freed here
-        QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+        gc.collect()  # Python reference cycles between wrappers are freed here,
+        QApplication.sendPostedEvents(None, QEvent.DeferredDelete)  # then Qt's deleteLater,
+        gc.collect()  # then the wrappers only the deleted widgets still held
         return len(QApplication.topLevelWidgets())
 
     before = top_level_count()

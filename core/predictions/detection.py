@@ -1,0 +1,38 @@
+"""Telling a prediction file (per-sample labels and probabilities) from a distribution table."""
+
+from __future__ import annotations
+
+import csv
+import os
+
+from core.predictions.model_predictions import LABEL_COLUMNS
+
+#: Extensions that only ever hold predictions.
+PREDICTION_EXTENSIONS = frozenset({".npz", ".npy", ".parquet"})
+_TEXT_EXTENSIONS = frozenset({".csv", ".tsv", ".tab", ".txt"})
+
+
+def is_prediction_file(path: str | os.PathLike[str], label_column: str | None = None) -> bool:
+    """True for .npz / .npy / .parquet, and for text whose header has a true-label column.
+
+    Reads at most the first line; a file that cannot be read is "not predictions", and the
+    table reader then reports what is wrong with it.
+    """
+    name = os.fspath(path)
+    extension = os.path.splitext(name)[1].lower()
+    if extension in PREDICTION_EXTENSIONS:
+        return True
+    if extension not in _TEXT_EXTENSIONS and extension:
+        return False
+    try:
+        with open(name, "rb") as stream:
+            first_line = stream.readline(1 << 20)
+    except OSError:
+        return False
+    header = first_line.decode("utf-8-sig", errors="replace").strip()
+    wanted = {label_column.lower()} if label_column else set(LABEL_COLUMNS)
+    for delimiter in ("\t", ";", ","):
+        cells = next(csv.reader([header], delimiter=delimiter), [])
+        if len(cells) > 1 and any(cell.strip().lower() in wanted for cell in cells):
+            return True
+    return False

@@ -1,0 +1,161 @@
+"""Reading and evaluating prediction files in the background, with progress and Cancel.
+
+The work runs on a thread of Qt's pool; it reports through signals (queued to the window's
+thread) and polls a flag to stop early. Each load has a generation number: results of a
+load that was cancelled or replaced by a newer one are dropped, so the document only ever
+changes with the newest, complete result.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from core import FormatError, Workspace
+from core.predictions import Cancelled
+
+
+@dataclass(frozen=True)
+class PredictionRequest:
+    paths: tuple[str, ...]
+    label_column: str | None = None
+    labels_path: str | None = None
+    base: float | None = None
+
+
+def load_predictions(request: PredictionRequest, progress, is_cancelled):
+    """Read and evaluate: (workspace, report). Raises FormatError, ValueError or Cancelled."""
+    from core.predictions.readers import read_predictions
+
+    from core.predictions.evaluation import evaluate
+    from core.predictions.prediction_workspace import workspace_from_predictions
+
+    models = []
+    count = len(request.paths)
+    for index, path in enumerate(request.paths):
+        models.extend(
+            read_predictions(
+                path,
+                label_column=request.label_column,
+                labels_path=request.labels_path,
+                progress=lambda f, i=index: progress(0.5 * (i + f) / count),
+                is_cancelled=is_cancelled,
+            )
+        )
+    report = evaluate(
+        models,
+        base=request.base,
+        progress=lambda f: progress(0.5 + 0.5 * f),
+        is_cancelled=is_cancelled,
+    )
+    return workspace_from_predictions(report), report
+
+
+class _Signals(QObject):
+    progress = Signal(int, float)  # generation, fraction
+    finished = Signal(int, object, object)  # generation, workspace, report
+    failed = Signal(int, str)  # generation, message
+    cancelled = Signal(int)
+
+
+class _Job(QRunnable):
+    def __init__(self, generation: int, request: PredictionRequest, signals: _Signals) -> None:
+        super().__init__()
+        self.generation = generation
+        self.request = request
+        self.signals = signals
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        generation = self.generation
+        try:
+            workspace, report = load_predictions(
+                self.request,
+                lambda fraction: self.signals.progress.emit(generation, fraction),
+                self.stop.is_set,
+            )
+        except Cancelled:
+            self.signals.cancelled.emit(generation)
+        except (FormatError, ValueError, MemoryError) as error:
+            self.signals.failed.emit(generation, str(error))
+        else:
+            self.signals.finished.emit(generation, workspace, report)
+
+
+class PredictionLoader(QObject):
+    """Starts loads, forwards progress, and delivers only the newest complete result."""
+
+    #: Progress of the running load, 0 to 1.
+    progress = Signal(float)
+    #: The newest load finished: (workspace, report, request).
+    loaded = Signal(object, object, object)
+    #: The newest load failed; the message names the file and the place.
+    failed = Signal(str)
+    #: The newest load was cancelled; nothing changed.
+    cancelled = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._generation = 0
+        self._job: _Job | None = None
+        self._signals = _Signals(self)
+        self._signals.progress.connect(self._on_job_progress)
+        self._signals.finished.connect(self._on_job_finished)
+        self._signals.failed.connect(self._on_job_failed)
+        self._signals.cancelled.connect(self._on_job_cancelled)
+
+    @property
+    def busy(self) -> bool:
+        return self._job is not None
+
+    def start(self, request: PredictionRequest) -> None:
+        """Start a load; a running one is cancelled and its result will be dropped."""
+        self.cancel()
+        self._generation += 1
+        self._job = _Job(self._generation, request, self._signals)
+        self._job.setAutoDelete(False)  # we keep it to set its stop flag
+        self._request = request
+        QThreadPool.globalInstance().start(self._job)
+
+    def cancel(self) -> None:
+        if self._job is not None:
+            self._job.stop.set()
+
+    def wait(self) -> None:
+        """Block until the pool is idle (for tests and shutdown)."""
+        QThreadPool.globalInstance().waitForDone()
+
+    def _current(self, generation: int) -> bool:
+        return self._job is not None and generation == self._generation
+
+    def _on_job_progress(self, generation: int, fraction: float) -> None:
+        if self._current(generation):
+            self.progress.emit(fraction)
+
+    def _on_job_finished(self, generation: int, workspace: Workspace, report) -> None:
+        if self._current(generation):
+            stopped = self._job.stop.is_set()  # cancelled just as it finished: honour Cancel
+            self._job = None
+            if stopped:
+                self.cancelled.emit()
+            else:
+                self.loaded.emit(workspace, report, self._request)
+
+    def _on_job_failed(self, generation: int, message: str) -> None:
+        if self._current(generation):
+            self._job = None
+            self.failed.emit(message)
+
+    def _on_job_cancelled(self, generation: int) -> None:
+        if self._current(generation):
+            self._job = None
+            self.cancelled.emit()
+
+
+def load_paths_now(paths: Sequence[str], **options) -> tuple[Workspace, object]:
+    """The same work in the calling thread (for --screenshot, which has no event loop)."""
+    request = PredictionRequest(tuple(paths), **options)
+    return load_predictions(request, lambda _f: None, lambda: False)

@@ -1,0 +1,149 @@
+"""The command-line report of prediction files: per-sample metrics, the distribution
+comparison of labels with mean predictions, and the paired bootstrap, as text or JSON.
+
+Imports no Qt. Information values (cross-entropy, KL, ...) are in the report's unit.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from core.predictions.evaluation import PredictionReport
+from klgui.report import format_value, json_number, report_dict
+
+RANK_TITLES = {
+    "mean_cross_entropy": "mean cross-entropy (lower is better)",
+    "accuracy": "accuracy (higher is better)",
+    "brier": "Brier score (lower is better)",
+}
+
+
+def prediction_report_dict(report: PredictionReport) -> dict[str, Any]:
+    """The distribution report's keys, with every model adding its per-sample metrics, the
+    models in rank order by ``rank_by``, and a top-level ``pairwise`` list."""
+    result = report_dict(report.comparison)
+    scale = report.unit_scale
+    by_name = {entry["name"]: entry for entry in result["models"]}
+    models = []
+    for index in report.order:
+        metrics = report.models[index]
+        entry = by_name[metrics.name]
+        entry["rank"] = int(report.rank[index])
+        entry.update(
+            samples=metrics.samples,
+            accuracy=metrics.accuracy,
+            mean_cross_entropy=json_number(metrics.mean_cross_entropy * scale),
+            ce_standard_error=_number_or_null(metrics.ce_standard_error * scale),
+            ce_percentiles={
+                name: json_number(value * scale) for name, value in metrics.ce_percentiles.items()
+            },
+            mean_true_class_probability=metrics.mean_true_class_probability,
+            true_class_probability_bound=metrics.true_class_probability_bound,
+            brier=metrics.brier,
+            infinite_samples=int(metrics.infinite_samples.size),
+        )
+        models.append(entry)
+    result["models"] = models
+    result["rank_by"] = report.rank_by
+    result["same_labels"] = report.same_labels
+    result["pairwise"] = [
+        {
+            "a": pair.a,
+            "b": pair.b,
+            "mean_difference": _number_or_null(pair.mean_difference * scale),
+            "ci_low": _number_or_null(pair.ci_low * scale),
+            "ci_high": _number_or_null(pair.ci_high * scale),
+            "confidence": pair.confidence,
+            "a_better_fraction": pair.a_better_fraction,
+            "resamples": pair.resamples,
+            "seed": pair.seed,
+        }
+        for pair in report.pairwise
+    ]
+    return result
+
+
+def _number_or_null(value: float) -> float | str | None:
+    return None if value != value else json_number(value)  # NaN: undefined → null
+
+
+def prediction_report_json(report: PredictionReport) -> str:
+    return json.dumps(prediction_report_dict(report), indent=2, ensure_ascii=False)
+
+
+def prediction_report_text(report: PredictionReport, source: str) -> str:
+    comparison = report.comparison
+    unit, scale = comparison.unit, report.unit_scale
+    first = report.models[0]
+    lines = [
+        f"KL Explorer report: {source}",
+        f"{first.samples} samples over {len(first.classes)} classes; cross-entropy in {unit}.",
+        f"Ranked by {RANK_TITLES.get(report.rank_by, report.rank_by)}.",
+        "",
+    ]
+    headings = [
+        "rank",
+        "model",
+        "accuracy",
+        "mean CE",
+        "± SE",
+        "mean q_true",
+        "≥ exp(−CE)",
+        "Brier",
+        "∞ samples",
+        "KL(labels‖mean)",
+    ]
+    rows = []
+    for index in report.order:
+        m = report.models[index]
+        rows.append(
+            [
+                str(int(report.rank[index])),
+                m.name,
+                f"{m.accuracy:.4f}",
+                format_value(m.mean_cross_entropy * scale),
+                format_value(m.ce_standard_error * scale),
+                f"{m.mean_true_class_probability:.4f}",
+                f"{m.true_class_probability_bound:.4f}",
+                f"{m.brier:.4f}",
+                str(m.infinite_samples.size),
+                format_value(float(comparison.kl[index])),
+            ]
+        )
+    widths = [max(len(row[i]) for row in [headings, *rows]) for i in range(len(headings))]
+    for cells in [headings, ["-" * w for w in widths], *rows]:
+        lines.append(
+            "  ".join(
+                cell.ljust(width) if column == 1 else cell.rjust(width)
+                for column, (cell, width) in enumerate(zip(cells, widths, strict=True))
+            ).rstrip()
+        )
+    lines.append("")
+    for m in report.models:
+        if m.infinite_samples.size:
+            shown = ", ".join(str(i) for i in m.infinite_samples[:10])
+            more = " …" if m.infinite_samples.size > 10 else ""
+            lines.append(
+                f"{m.name}: {m.infinite_samples.size} samples give their true class probability "
+                f"0, so cross-entropy is infinite (samples {shown}{more})."
+            )
+    if report.pairwise:
+        lines.append(
+            f"Paired bootstrap of mean CE differences ({report.pairwise[0].resamples} "
+            f"resamples, seed {report.pairwise[0].seed}, {report.pairwise[0].confidence:.0%} "
+            "interval):"
+        )
+        for pair in report.pairwise:
+            lines.append(
+                f"  {pair.a} − {pair.b}: {format_value(pair.mean_difference * scale)} "
+                f"[{format_value(pair.ci_low * scale)}, {format_value(pair.ci_high * scale)}]; "
+                f"{pair.a} better in {pair.a_better_fraction:.1%} of resamples"
+            )
+    elif len(report.models) > 1:
+        lines.append("The files label different samples, so no paired comparison is made.")
+    lines.append(
+        "With one-hot targets H(y) = 0, so each sample's cross-entropy is its KL divergence, "
+        "and mean q_true ≥ exp(−mean CE) (Jensen's inequality)."
+    )
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,278 @@
+"""Per-sample results of prediction files: metrics per model, percentiles of the
+cross-entropy, its histogram, and the paired bootstrap between models."""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.measures import log_scale, unit_name
+from core.predictions.evaluation import PERCENTILES, PredictionReport
+from klgui.chart_style import DEFAULT_STYLE
+from klgui.document import Document
+from klgui.number_format import format_number, format_precise
+from klgui.palette import model_colour
+from klgui.rows_table_model import RowsTableModel
+
+HISTOGRAM_BINS = 40
+#: Infinite samples listed in a tooltip before "…".
+LISTED_SAMPLES = 20
+
+
+def _table(model: RowsTableModel, parent: QWidget) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(model)
+    view.verticalHeader().hide()
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QTableView.SelectRows)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+    model.modelReset.connect(view.resizeColumnsToContents)
+    view.setMinimumSize(120, 48)  # a small window shrinks the tables, not the whole layout
+    return view
+
+
+def _interval(low: float, high: float) -> str:
+    return f"[{format_number(low)}, {format_number(high)}]"
+
+
+class CrossEntropyHistogram(pg.PlotWidget):
+    """How the per-sample cross-entropy spreads, one outline per model (created once)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent=parent)
+        self.setBackground(DEFAULT_STYLE.background)
+        plot = self.getPlotItem()
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.setTitle(self.tr("Per-sample cross-entropy"), justify="left")
+        plot.setLabel("left", self.tr("samples"))
+        self.legend = plot.addLegend(offset=(-8, 8))
+        self._curves: list[pg.PlotCurveItem] = []
+        self.setMinimumSize(120, 100)
+
+    def show_report(self, report: PredictionReport, scale: float, unit: str) -> None:
+        finite = [m.cross_entropy[np.isfinite(m.cross_entropy)] * scale for m in report.models]
+        everything = np.concatenate([values for values in finite if values.size] or [[0.0]])
+        high = float(everything.max()) if everything.size else 1.0
+        edges = np.linspace(0.0, high if high > 0 else 1.0, HISTOGRAM_BINS + 1)
+        while len(self._curves) < len(report.models):
+            curve = pg.PlotCurveItem(stepMode="center", fillLevel=0)
+            self.addItem(curve)
+            self._curves.append(curve)
+        while len(self._curves) > len(report.models):
+            self.removeItem(self._curves.pop())
+        self.legend.clear()
+        for index, (curve, metrics, values) in enumerate(
+            zip(self._curves, report.models, finite, strict=True)
+        ):
+            counts, _ = np.histogram(values, bins=edges)
+            colour = model_colour(index)
+            fill = pg.mkColor(colour)
+            fill.setAlpha(60)
+            curve.setData(edges, counts, pen=pg.mkPen(colour, width=2), brush=pg.mkBrush(fill))
+            label = html.escape(metrics.name)
+            if metrics.infinite_samples.size:
+                label += self.tr(" (+%d at ∞)") % metrics.infinite_samples.size
+            self.legend.addItem(curve, label)
+        self.getPlotItem().setLabel("bottom", self.tr("−ln q(true class), %s") % unit)
+        self.getPlotItem().enableAutoRange()
+
+
+class PredictionsPanel(QWidget):
+    """Shown when the workspace comes from prediction files."""
+
+    METRIC_HEADERS = (
+        "Rank",
+        "Model",
+        "Samples",
+        "Accuracy",
+        "Mean CE",
+        "± SE",
+        "Mean q(true)",
+        "≥ exp(−CE)",
+        "Brier",
+        "∞ samples",
+    )
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.metrics = RowsTableModel([self.tr(h) for h in self.METRIC_HEADERS], {1}, self)
+        self.metrics.set_header_tips(
+            [
+                "",
+                "",
+                "",
+                self.tr("Share of samples whose most probable class is the true one"),
+                self.tr(
+                    "Mean of −ln q(true class): the cross-entropy, here also the KL "
+                    "divergence, since a one-hot target has H(y) = 0"
+                ),
+                self.tr("Standard error of the mean cross-entropy"),
+                self.tr("Mean probability given to the true class"),
+                self.tr("exp(−mean CE): by Jensen's inequality, mean q(true) is at least this"),
+                self.tr("Brier score: mean of Σ (q_k − y_k)²; lower is better"),
+                self.tr(
+                    "Samples whose true class got probability 0: infinite cross-entropy, "
+                    "never clipped"
+                ),
+            ]
+        )
+        self.percentiles = RowsTableModel(
+            [self.tr("Model"), *(self.tr(p) for p in PERCENTILES)], {0}, self
+        )
+        self.pairwise = RowsTableModel(
+            [
+                self.tr("A"),
+                self.tr("B"),
+                self.tr("Mean CE(A) − CE(B)"),
+                self.tr("95% interval"),
+                self.tr("A better in"),
+            ],
+            {0, 1},
+            self,
+        )
+        self.histogram = CrossEntropyHistogram(self)
+        tables = QWidget(self)
+        tables_layout = QVBoxLayout(tables)
+        tables_layout.setContentsMargins(0, 0, 0, 0)
+        tables_layout.addWidget(self.summary)
+        tables_layout.addWidget(_table(self.metrics, tables), 2)
+        percentiles_title = QLabel(self.tr("Percentiles of the per-sample cross-entropy"), tables)
+        percentiles_title.setWordWrap(True)
+        tables_layout.addWidget(percentiles_title)
+        tables_layout.addWidget(_table(self.percentiles, tables), 1)
+        self.pairwise_title = QLabel(tables)
+        self.pairwise_title.setWordWrap(True)
+        tables_layout.addWidget(self.pairwise_title)
+        tables_layout.addWidget(_table(self.pairwise, tables), 1)
+        splitter = QSplitter(Qt.Horizontal)
+        splitter.addWidget(tables)
+        splitter.addWidget(self.histogram)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        # In a small window the panel scrolls rather than forcing the window to grow.
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setWidget(splitter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        document.predictionsChanged.connect(self._on_document_predictions_changed)
+        document.workspaceChanged.connect(self._on_document_workspace_changed)
+        self._unit_base: object = object()
+        self._on_document_predictions_changed()
+
+    def _on_document_workspace_changed(self) -> None:
+        if self._document.workspace.base != self._unit_base:  # only the unit matters here
+            self._on_document_predictions_changed()
+
+    def _on_document_predictions_changed(self) -> None:
+        report = self._document.predictions
+        base = self._document.workspace.base
+        self._unit_base = base
+        if report is None:
+            self.summary.setText(
+                self.tr(
+                    "Open prediction files (true labels and predicted probabilities) to "
+                    "see per-sample results here."
+                )
+            )
+            for model in (self.metrics, self.percentiles, self.pairwise):
+                model.set_rows([])
+            self.pairwise_title.clear()
+            return
+        scale, unit = log_scale(base), unit_name(base)
+        self._show_metrics(report, scale, unit)
+        self._show_pairwise(report, scale, unit)
+        self.histogram.show_report(report, scale, unit)
+
+    def _show_metrics(self, report: PredictionReport, scale: float, unit: str) -> None:
+        first = report.models[0]
+        self.summary.setText(
+            self.tr(
+                "%d samples, %d classes; cross-entropy in %s. With one-hot targets each "
+                "sample's cross-entropy is its KL divergence, and mean q(true) ≥ "
+                "exp(−mean CE)."
+            )
+            % (first.samples, len(first.classes), unit)
+        )
+        rows, tips, best = [], [], set()
+        for row, index in enumerate(report.order):
+            m = report.models[index]
+            if report.rank[index] == 1:
+                best.add(row)
+            infinite = m.infinite_samples
+            listed = ", ".join(str(i) for i in infinite[:LISTED_SAMPLES])
+            rows.append(
+                [
+                    str(int(report.rank[index])),
+                    m.name,
+                    str(m.samples),
+                    format_number(m.accuracy),
+                    format_number(m.mean_cross_entropy * scale),
+                    format_number(m.ce_standard_error * scale),
+                    format_number(m.mean_true_class_probability),
+                    format_number(m.true_class_probability_bound),
+                    format_number(m.brier),
+                    str(infinite.size),
+                ]
+            )
+            row_tips = [""] * len(rows[-1])
+            row_tips[4] = f"{format_precise(m.mean_cross_entropy * scale)} {unit}"
+            if infinite.size:
+                row_tips[9] = self.tr("Samples (0-based): %s%s") % (
+                    listed,
+                    " …" if infinite.size > LISTED_SAMPLES else "",
+                )
+            tips.append(row_tips)
+        self.metrics.set_rows(rows, tips, best)
+        self.percentiles.set_rows(
+            [
+                [report.models[i].name]
+                + [format_number(v * scale) for v in report.models[i].ce_percentiles.values()]
+                for i in report.order
+            ]
+        )
+
+    def _show_pairwise(self, report: PredictionReport, scale: float, unit: str) -> None:
+        if not report.pairwise:
+            self.pairwise_title.setText(
+                self.tr("No paired comparison: the files label different samples.")
+                if len(report.models) > 1
+                else ""
+            )
+            self.pairwise.set_rows([])
+            return
+        first = report.pairwise[0]
+        self.pairwise_title.setText(
+            self.tr("Paired bootstrap over the same samples: %d resamples, seed %d (%s)")
+            % (first.resamples, first.seed, unit)
+        )
+        self.pairwise.set_rows(
+            [
+                [
+                    pair.a,
+                    pair.b,
+                    format_number(pair.mean_difference * scale),
+                    _interval(pair.ci_low * scale, pair.ci_high * scale),
+                    f"{pair.a_better_fraction:.1%}",
+                ]
+                for pair in report.pairwise
+            ]
+        )
