@@ -18,6 +18,8 @@ from klgui.palette import ENTROPY_COLOUR, model_colour
 BAR_WIDTH = 0.6
 #: With more models than this the value labels would overlap; the tooltips still tell.
 MAX_LABELLED_MODELS = 5
+#: Nor when a bar's slot is narrower than a label (pixels).
+MIN_LABEL_PIXELS = 90
 HEADROOM = 1.45
 
 
@@ -84,7 +86,8 @@ class DecompositionChart(BarChart):
         """Values over the bars while they fit (hover shows them always); "H(P)" inside the
         grey part while it is tall enough to hold it."""
         count = len(comparison.models)
-        show_values = count <= MAX_LABELLED_MODELS
+        bar_pixels = self.getPlotItem().getViewBox().width() / max(count, 1)
+        show_values = count <= MAX_LABELLED_MODELS and bar_pixels >= MIN_LABEL_PIXELS
         show_entropy = comparison.reference_entropy > 0.12 * top
         while len(self._labels) < count:
             label = self.add_text("", anchor=(0.5, 1.0), scale=0.9)
@@ -111,6 +114,11 @@ class DecompositionChart(BarChart):
                 label.setText(text)
             label.setPos(index, height)
             label.show()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if getattr(self, "_document", None) is not None and self.getPlotItem() is not None:
+            self._on_document_comparison_changed()  # labels show only where they fit
 
     def tooltip_at(self, x: float, y: float) -> str | None:
         comparison = self._document.comparison

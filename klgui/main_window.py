@@ -108,13 +108,10 @@ class MainWindow(QMainWindow):
         self.ranking = RankingTable(document, self)
         self.predictions_panel = PredictionsPanel(document, self)
         self.decomposition_chart = DecompositionChart(document, self)
-        self.bottom_tabs = QTabWidget(self)
-        self.bottom_tabs.addTab(self.ranking, self.tr("Ranking"))
-        self.bottom_tabs.addTab(self.predictions_panel, self.tr("Per-sample predictions"))
         document.predictionsChanged.connect(self._on_document_predictions_changed)
 
         self.bottom_splitter = QSplitter(Qt.Horizontal, self)
-        self.bottom_splitter.addWidget(self.bottom_tabs)
+        self.bottom_splitter.addWidget(self.ranking)
         self.bottom_splitter.addWidget(self.decomposition_chart)
         self.bottom_splitter.setStretchFactor(0, 3)
         self.bottom_splitter.setStretchFactor(1, 2)
@@ -122,9 +119,16 @@ class MainWindow(QMainWindow):
         self.chart_splitter.addWidget(self.distribution_chart)
         self.chart_splitter.addWidget(self.contribution_chart)
         self.chart_splitter.addWidget(self.bottom_splitter)
+        # Prediction files add a tab of per-sample results beside the comparison.
+        self.right_tabs = QTabWidget(self)
+        self.right_tabs.setDocumentMode(True)
+        self.right_tabs.addTab(self.chart_splitter, self.tr("Comparison"))
+        self.right_tabs.addTab(self.predictions_panel, self.tr("Per-sample predictions"))
+        self.right_tabs.setTabVisible(1, False)
+        self.right_tabs.tabBar().setVisible(False)  # one tab: no tab bar
         self.main_splitter = QSplitter(Qt.Horizontal, self)
         self.main_splitter.addWidget(left)
-        self.main_splitter.addWidget(self.chart_splitter)
+        self.main_splitter.addWidget(self.right_tabs)
         self.main_splitter.setStretchFactor(0, 2)
         self.main_splitter.setStretchFactor(1, 5)
         for splitter in (self.main_splitter, self.chart_splitter, self.bottom_splitter):
@@ -298,8 +302,11 @@ class MainWindow(QMainWindow):
         self.cancel_load_button.hide()
 
     def _on_document_predictions_changed(self) -> None:
-        if self.document.predictions is not None:
-            self.bottom_tabs.setCurrentWidget(self.predictions_panel)
+        has_predictions = self.document.predictions is not None
+        self.right_tabs.setTabVisible(1, has_predictions)
+        self.right_tabs.tabBar().setVisible(has_predictions)
+        if has_predictions:
+            self.right_tabs.setCurrentWidget(self.predictions_panel)
 
     # -- state ----------------------------------------------------------------------------------
 

@@ -38,9 +38,19 @@ def _table(model: RowsTableModel, parent: QWidget) -> QTableView:
     view.setAlternatingRowColors(True)
     view.setSelectionBehavior(QTableView.SelectRows)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
-    model.modelReset.connect(view.resizeColumnsToContents)
+    model.modelReset.connect(lambda: _fit(view))
     view.setMinimumSize(120, 48)  # a small window shrinks the tables, not the whole layout
     return view
+
+
+def _fit(view: QTableView) -> None:
+    """Columns to their contents, and the table no taller than its rows."""
+    view.resizeColumnsToContents()
+    rows = view.model().rowCount()
+    height = view.horizontalHeader().height() + 2 * view.frameWidth() + 4
+    height += sum(view.rowHeight(row) for row in range(rows))
+    height += view.horizontalScrollBar().sizeHint().height()
+    view.setMaximumHeight(max(height, view.minimumHeight()))
 
 
 def _interval(low: float, high: float) -> str:
@@ -52,11 +62,20 @@ class CrossEntropyHistogram(pg.PlotWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent=parent)
-        self.setBackground(DEFAULT_STYLE.background)
+        style = DEFAULT_STYLE
+        self.setBackground(style.background)
         plot = self.getPlotItem()
         plot.setMenuEnabled(False)
         plot.hideButtons()
-        plot.setTitle(self.tr("Per-sample cross-entropy"), justify="left")
+        plot.setTitle(
+            self.tr("Per-sample cross-entropy"),
+            justify="left",
+            size=f"{style.title_point_size}pt",
+            color=style.foreground,
+        )
+        for name in ("left", "bottom"):
+            plot.getAxis(name).setPen(pg.mkPen(style.foreground))
+            plot.getAxis(name).setTextPen(pg.mkPen(style.foreground))
         plot.setLabel("left", self.tr("samples"))
         self.legend = plot.addLegend(offset=(-8, 8))
         self._curves: list[pg.PlotCurveItem] = []
@@ -68,7 +87,7 @@ class CrossEntropyHistogram(pg.PlotWidget):
         high = float(everything.max()) if everything.size else 1.0
         edges = np.linspace(0.0, high if high > 0 else 1.0, HISTOGRAM_BINS + 1)
         while len(self._curves) < len(report.models):
-            curve = pg.PlotCurveItem(stepMode="center", fillLevel=0)
+            curve = pg.PlotCurveItem(x=[0.0, 1.0], y=[0.0], stepMode="center", fillLevel=0)
             self.addItem(curve)
             self._curves.append(curve)
         while len(self._curves) > len(report.models):
@@ -160,11 +179,13 @@ class PredictionsPanel(QWidget):
         self.pairwise_title.setWordWrap(True)
         tables_layout.addWidget(self.pairwise_title)
         tables_layout.addWidget(_table(self.pairwise, tables), 1)
+        tables_layout.addStretch(1)
         splitter = QSplitter(Qt.Horizontal)
         splitter.addWidget(tables)
         splitter.addWidget(self.histogram)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([650, 350])
         # In a small window the panel scrolls rather than forcing the window to grow.
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)

@@ -1,0 +1,117 @@
+"""Prediction files in the window: background loading with progress and Cancel, the
+per-sample panel, and the distributions they imply in the existing views."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from core import example_workspace
+
+CLASSES = np.array(["dog", "cat", "rabbit"])
+
+
+def write_npz(path, samples=300, seed=0, sharp=2.0):
+    rng = np.random.default_rng(seed)
+    labels = rng.integers(0, 3, samples)
+    logits = rng.standard_normal((samples, 3))
+    logits[np.arange(samples), labels] += sharp
+    probabilities = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+    np.savez(path, probs=probabilities.astype(np.float32), labels=labels, classes=CLASSES)
+    return str(path)
+
+
+@pytest.fixture
+def files(tmp_path):
+    return [
+        write_npz(tmp_path / "good.npz", sharp=3.0),
+        write_npz(tmp_path / "weak.npz", sharp=0.5),
+    ]
+
+
+def open_and_wait(qtbot, window, paths):
+    with qtbot.waitSignal(window.file_actions.loader.loaded, timeout=30_000):
+        assert window.file_actions.open_paths(paths)
+
+
+def test_opening_prediction_files_fills_every_view(qtbot, window, files):
+    open_and_wait(qtbot, window, files)
+    document = window.document
+    workspace = document.workspace
+    assert workspace.reference == "labels"
+    assert workspace.names == ("labels", "good", "weak", "good (argmax)", "weak (argmax)")
+    assert workspace.distribution("labels").is_counts
+    report = document.predictions
+    assert [report.models[i].name for i in report.order] == ["good", "weak"]
+    panel = window.predictions_panel
+    assert [row[1] for row in panel.metrics.rows()] == ["good", "weak"]
+    assert len(panel.pairwise.rows()) == 1 and panel.pairwise.rows()[0][4].endswith("%")
+    assert window.right_tabs.currentWidget() is panel
+    assert window.file_actions.title == "good.npz, weak.npz"
+    assert document.comparison.models == ("good", "weak", "good (argmax)", "weak (argmax)")
+    assert not window.isWindowModified()
+
+
+def test_the_window_keeps_running_while_files_load(qtbot, window, tmp_path):
+    paths = [
+        write_npz(tmp_path / f"big{i}.npz", samples=120_000, seed=i, sharp=1.0 + i)
+        for i in range(3)
+    ]
+    ticks = []
+    timer = QTimer()
+    timer.setInterval(1)
+    timer.timeout.connect(lambda: ticks.append(window.file_actions.loader.busy))
+    timer.start()
+    open_and_wait(qtbot, window, paths)
+    timer.stop()
+    assert sum(ticks) > 0  # the event loop ran while the load was busy
+    assert window.document.predictions is not None
+    assert window.load_progress.isHidden()
+
+
+def test_cancel_leaves_the_document_as_it_was(qtbot, window, tmp_path):
+    paths = [write_npz(tmp_path / f"m{i}.npz", samples=120_000, seed=i) for i in range(2)]
+    before = window.document.workspace
+    loader = window.file_actions.loader
+    with qtbot.waitSignal(loader.cancelled, timeout=30_000):
+        window.file_actions.open_paths(paths)
+        assert window.cancel_load_button.isVisible()
+        window.cancel_load_button.click()
+    assert window.document.workspace == before
+    assert window.document.predictions is None
+
+
+def test_a_bad_prediction_file_says_why_and_changes_nothing(qtbot, window, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    bad = tmp_path / "bad.npz"
+    np.savez(bad, probs=np.array([[0.5, 0.6], [0.5, 0.5]]), labels=np.array([0, 1]))
+    with qtbot.waitSignal(window.file_actions.loader.failed, timeout=30_000):
+        window.file_actions.open_paths([str(bad)])
+    assert window.document.workspace == example_workspace()
+    assert len(shown) == 1 and "bad.npz" in shown[0]
+
+
+def test_a_newer_load_replaces_an_older_one(qtbot, window, tmp_path):
+    first = write_npz(tmp_path / "first.npz", samples=120_000)
+    second = write_npz(tmp_path / "second.npz", samples=50)
+    loader = window.file_actions.loader
+    results = []
+    loader.loaded.connect(lambda workspace, report, request: results.append(request.paths))
+    window.file_actions.open_paths([first])
+    with qtbot.waitSignal(loader.loaded, timeout=30_000):
+        window.file_actions.open_paths([second])
+    loader.wait()  # the first load's thread is done too...
+    QApplication.processEvents()  # ...and its late signals are delivered: they must be dropped
+    assert results == [(second,)]
+    assert window.document.predictions.models[0].name == "second"
+
+
+def test_changing_the_unit_rescales_the_per_sample_figures(qtbot, window, files):
+    open_and_wait(qtbot, window, files)
+    nats = float(window.predictions_panel.metrics.rows()[0][4])
+    window.document.set_base(2.0)
+    bits = float(window.predictions_panel.metrics.rows()[0][4])
+    assert bits == pytest.approx(nats / np.log(2), rel=1e-3)
