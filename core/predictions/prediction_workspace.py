@@ -21,7 +21,9 @@ def workspace_from_predictions(report: PredictionReport) -> Workspace:
         distributions.append(Distribution(metrics.name, metrics.mean_predicted, "probabilities"))
     for metrics in report.models:
         distributions.append(
-            Distribution(metrics.name + ARGMAX_SUFFIX, metrics.argmax_counts.astype(float), "counts")
+            Distribution(
+                metrics.name + ARGMAX_SUFFIX, metrics.argmax_counts.astype(float), "counts"
+            )
         )
     return Workspace(
         classes=first.classes,

@@ -2,9 +2,9 @@
 
 Formats, chosen by the file's extension:
 
-- ``.csv``, ``.tsv``, ``.txt``: delimited text (comma, tab or semicolon, sniffed from the
-  header line), UTF-8 with or without a byte-order mark, or CP949. The header names a
-  true-label column (``label``, ``y_true`` or ``target``, in any case, or ``label_column``)
+- ``.csv``, ``.tsv``, ``.tab``, ``.txt``: delimited text (comma, tab or semicolon, sniffed
+  from the header line), UTF-8 with or without a byte-order mark, or CP949. The header names
+  a true-label column (``label``, ``y_true`` or ``target``, in any case, or ``label_column``)
   and one probability column per class::
 
       id,label,dog,cat,rabbit
@@ -28,10 +28,12 @@ PREDICTION_SUM_TOLERANCE: nothing is renormalised. Each problem is a FormatError
 file and the line and column (text) or the sample index (Parquet and arrays).
 
 Speed and memory (see the design notes): text and Parquet are read by polars, imported on
-first use, never at start-up, in batches of rows copied straight into one float32
-C-contiguous (N, K) array per model and checked 256 rows at a time, so no whole-file copy or
-big temporary exists. Without polars, text is read by numpy (about twice as slow); Parquet
-needs polars. ``.npy`` data is read in blocks straight into its array.
+first use (never at start-up), in batches copied straight into one float32 C-contiguous
+(N, K) array per model; rows are checked 256 at a time, so there is no whole-file copy and no
+big temporary. Parquet columns are read in passes, as polars decodes a row group whole. From
+a line polars refuses on, and for all of a file when polars is missing, numpy reads the text
+(several times slower) and names the bad line; Parquet needs polars. ``.npy`` data is read in
+blocks straight into its array.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -66,7 +68,7 @@ from core.predictions.model_predictions import (
 if TYPE_CHECKING:
     import polars
 
-TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
+TEXT_SUFFIXES = (".csv", ".tsv", ".tab", ".txt")
 PARQUET_SUFFIXES = (".parquet", ".pq")
 #: Every extension read_predictions understands (for file dialogs and drag and drop).
 PREDICTION_SUFFIXES = (*TEXT_SUFFIXES, *PARQUET_SUFFIXES, ".npz", ".npy")
@@ -76,7 +78,8 @@ IGNORED_COLUMNS = ("id", "index", "sample", "sample_id")
 DELIMITERS = ("\t", ";", ",")
 
 _CHECK_ROWS = 256  # rows checked at a time: 256 × 1000 float32 is 1 MB, stays in cache
-_BATCH_VALUES = 2_000_000  # probabilities per batch read from text or Parquet (8 MB)
+_BATCH_VALUES = 1_000_000  # probabilities per batch from text or Parquet (4 MB): fastest
+_PASS_VALUES = 8_000_000  # probabilities of a Parquet file decoded in one pass (32 MB)
 _READ_BYTES = 16 * 1024**2  # bytes of a .npy array read between progress reports
 _MAX_HEADER_BYTES = 16 * 1024**2
 _SAMPLE_BYTES = 1024**2  # read after the header to estimate the number of rows
@@ -123,7 +126,8 @@ def read_predictions(
 
     ``label_column`` names the true-label column of a text or Parquet file (default: the
     first of LABEL_COLUMNS present); array files ignore it. ``labels_path`` gives the labels
-    of a ``.npy`` file (or of a ``.npz`` without ``labels``). ``progress`` is called with
+    of a ``.npy`` file (or of a ``.npz`` without ``labels``); files with labels of their own
+    ignore it, so one option can serve several files. ``progress`` is called with
     non-decreasing fractions ending with 1.0; ``is_cancelled`` is polled between batches and
     True raises Cancelled. Every problem with the files raises FormatError.
     """
@@ -137,11 +141,6 @@ def read_predictions(
             f"not a prediction file: expected one of {', '.join(PREDICTION_SUFFIXES)}", path=name
         )
     _check_readable(name)
-    if labels_name is not None and suffix not in (".npy", ".npz"):
-        raise FormatError(
-            "this file has its own label column; separate labels are only for .npy probabilities",
-            path=name,
-        )
     if suffix in TEXT_SUFFIXES:
         models = _read_text(name, label_column, tracker)
     elif suffix in PARQUET_SUFFIXES:
@@ -201,6 +200,15 @@ def _import_polars() -> Any:
 
 def _batch_rows(columns: int) -> int:
     return max(64, _BATCH_VALUES // max(1, columns))
+
+
+def _empty(rows: int, columns: int, dtype: Any, path: str) -> np.ndarray:
+    try:
+        return np.empty((rows, columns), dtype)
+    except (MemoryError, ValueError):  # ValueError: more bytes than an address space holds
+        raise FormatError(
+            f"not enough memory for {rows:,} × {columns:,} probabilities", path=path
+        ) from None
 
 
 # -- the columns of a table ------------------------------------------------------------------
@@ -351,7 +359,9 @@ def _check_rows(
     """
     for first in range(start, stop, _CHECK_ROWS):
         block = probabilities[first : min(first + _CHECK_ROWS, stop)]
-        ok = (block.min(axis=1) >= 0) & (np.abs(block.sum(axis=1) - 1) <= PREDICTION_SUM_TOLERANCE)
+        with np.errstate(all="ignore"):  # inf − inf and overflows: bad rows, said below
+            sums = block.sum(axis=1)
+        ok = (block.min(axis=1) >= 0) & (np.abs(sums - 1) <= PREDICTION_SUM_TOLERANCE)
         if not ok.all():
             for offset in np.flatnonzero(~ok):
                 explain(first + int(offset))
@@ -380,7 +390,8 @@ def _explain_row(
     if negative.any():
         index = int(np.argmax(negative))
         raise error(f"the probability of {subjects[index]} is negative: {values[index]:.6g}", index)
-    total = float(values.sum(dtype=np.float64))
+    with np.errstate(all="ignore"):
+        total = float(values.sum(dtype=np.float64))
     if abs(total - 1) > PREDICTION_SUM_TOLERANCE:
         raise error(
             f"{owner}the probabilities sum to {total:.6g}, not 1 (allowed: ±"
@@ -430,94 +441,118 @@ def _indices_of_names(
             raise where.error(values.index(missing), "no true label", column)
     index = {name: position for position, name in enumerate(classes)}
     count = len(classes)
-    # Indices only when that is the one reading: every label a number in range, none a name.
-    if distinct.isdisjoint(index) and all(_is_index(value, count) for value in distinct):
+    if distinct.isdisjoint(index) and all(_is_integer(value) for value in distinct):
+        # Integers and none a class name: indices, which must be in range.
+        outside = {value for value in distinct if int(value) >= count}
+        if outside:
+            row = next(row for row, value in enumerate(values) if value in outside)
+            raise where.error(
+                row,
+                f"label {values[row]!r} is neither a class index (0 to {count - 1}) nor a class "
+                f"name (the classes are {_listing(classes)})",
+                column,
+            )
         lookup = {value: int(value) for value in distinct}
     else:
         unknown = distinct - index.keys()
         if unknown:
             row = next(row for row, value in enumerate(values) if value in unknown)
-            value = values[row]
-            what = (
-                f"neither a class name nor a class index 0 to {count - 1}"
-                if _is_index(value, math.inf)
-                else "not a class"
-            )
             raise where.error(
-                row, f"label {value!r} is {what} (the classes are {_listing(classes)})", column
+                row,
+                f"label {values[row]!r} is not a class (the classes are {_listing(classes)})",
+                column,
             )
         lookup = index
     return np.fromiter((lookup[value] for value in values), dtype=np.int64, count=len(values))
 
 
-def _is_index(value: Any, count: float) -> bool:
-    return isinstance(value, str) and value.isascii() and value.isdigit() and int(value) < count
+def _is_integer(value: str) -> bool:
+    return value.isascii() and value.isdigit()
 
 
-# -- gathering batches of rows ---------------------------------------------------------------
+def _explain_model_row(
+    layout: _Layout,
+    model: int,
+    values: np.ndarray,
+    row: int,
+    where: _Where,
+    columns: Sequence[int] | None,
+) -> None:
+    several = len(layout.models) > 1
+    name = layout.models[model]
+    subjects = [
+        f"class {klass!r}" + (f" for model {name!r}" if several else "") for klass in layout.classes
+    ]
+    _explain_row(values, row, where, subjects, columns, f"model {name!r}: " if several else "")
+
+
+def _scatter(outs: list[np.ndarray], values: np.ndarray, row: int, first: int) -> None:
+    """Put ``values``, columns ``first``… of the probability columns of every model in turn
+    (model by model, each in class order), into the models' arrays from ``row`` on."""
+    classes = outs[0].shape[1]
+    count = values.shape[1]
+    for model, out in enumerate(outs):
+        low, high = max(first, model * classes), min(first + count, (model + 1) * classes)
+        if low >= high:
+            continue
+        part = values[:, low - first : high - first]
+        target = out[:, low - model * classes : high - model * classes]
+        # Copy in blocks that fit in cache: a batch is column-major, the result row-major.
+        for start in range(0, len(values), _CHECK_ROWS):
+            stop = min(start + _CHECK_ROWS, len(values))
+            target[row + start : row + stop] = part[start:stop]
+
+
+# -- gathering batches of text rows ----------------------------------------------------------
 
 
 class _Collector:
-    """Batches of rows → one C-contiguous (N, K) float32 array per model, each batch checked
-    as it arrives. The arrays are allocated once for the expected row count (pages never
-    written cost no memory) and grow only if the estimate was short."""
+    """Rows of a text file arriving in batches → one C-contiguous (N, K) float32 array per
+    model, each batch checked as it arrives. The arrays are allocated once for the expected
+    row count (pages never written cost no memory) and grow only if that was short."""
 
     def __init__(
         self,
         layout: _Layout,
         path: str,
         tracker: _Tracker,
-        *,
         expected_rows: int,
-        text: bool,
-        nan: str = "NaN",
-        diagnose: Callable[[int], None] | None = None,
+        diagnose: Callable[[int], None],
     ) -> None:
         self._layout = layout
         self._path = path
         self._tracker = tracker
         self._expected = max(1, expected_rows)
-        self._text = text
-        self._nan = nan
-        self._diagnose = diagnose  # checks the raw line: an empty cell reads as NaN
-        # A text file's row count is estimated from its first megabyte: leave some room.
-        capacity = max(16, (expected_rows + expected_rows // 8) if text else expected_rows)
+        self._diagnose = diagnose  # checks a row's line: an empty cell reads as NaN
+        # The row count is estimated from the first megabyte: leave some room.
+        capacity = max(16, expected_rows + expected_rows // 8)
         classes = len(layout.classes)
-        self._outs = [np.empty((capacity, classes), np.float32) for _ in layout.models]
-        self._lines = np.empty(capacity, np.int64)
+        self._outs = [_empty(capacity, classes, np.float32, path) for _ in layout.models]
+        self._lines = np.empty(capacity, np.int64)  # the line of each row
         self._labels: list[np.ndarray] = []
         self._count = 0
 
     def _where(self) -> _Where:
-        lines = self._lines[: self._count] if self._text else None
-        return _Where(self._path, lines, self._nan)
+        return _Where(self._path, self._lines[: self._count])
 
     def _grow(self, rows: int) -> None:
         capacity = max(rows, len(self._lines) * 3 // 2)
         for index, out in enumerate(self._outs):
-            grown = np.empty((capacity, out.shape[1]), out.dtype)
+            grown = _empty(capacity, out.shape[1], out.dtype, self._path)
             grown[: self._count] = out[: self._count]
             self._outs[index] = grown
         lines = np.empty(capacity, np.int64)
         lines[: self._count] = self._lines[: self._count]
         self._lines = lines
 
-    def add(self, labels: np.ndarray, values: np.ndarray, lines: np.ndarray | None = None) -> None:
+    def add(self, labels: np.ndarray, values: np.ndarray, lines: np.ndarray) -> None:
         """``values`` holds the probability columns in the order of
         ``layout.probability_columns``, in any memory order."""
-        rows = len(values)
-        start, stop = self._count, self._count + rows
+        start, stop = self._count, self._count + len(values)
         if stop > len(self._lines):
             self._grow(stop)
-        classes = len(self._layout.classes)
-        for model, out in enumerate(self._outs):
-            part = values[:, model * classes : (model + 1) * classes]
-            # Copy in blocks that fit in cache: a batch is column-major, the result row-major.
-            for first in range(0, rows, _CHECK_ROWS):
-                last = min(first + _CHECK_ROWS, rows)
-                out[start + first : start + last] = part[first:last]
-        if lines is not None:
-            self._lines[start:stop] = lines
+        _scatter(self._outs, values, start, 0)
+        self._lines[start:stop] = lines
         self._labels.append(labels)
         self._count = stop
         where = self._where()
@@ -527,16 +562,9 @@ class _Collector:
 
     def _explain(self, model: int, where: _Where, row: int) -> None:
         values = self._outs[model][row]
-        if self._diagnose is not None and np.isnan(values).any():
+        if np.isnan(values).any():
             self._diagnose(row)  # an empty cell or a short line: say so, not "NaN"
-        several = len(self._layout.models) > 1
-        name = self._layout.models[model]
-        subjects = [
-            f"class {klass!r}" + (f" for model {name!r}" if several else "")
-            for klass in self._layout.classes
-        ]
-        columns = self._layout.columns[model] if self._text else None
-        _explain_row(values, row, where, subjects, columns, f"model {name!r}: " if several else "")
+        _explain_model_row(self._layout, model, values, row, where, self._layout.columns[model])
 
     def line_of(self, row: int) -> int:
         return int(self._lines[row])
@@ -545,9 +573,11 @@ class _Collector:
         if not self._count:
             raise FormatError("no samples: the file holds no rows of predictions", path=self._path)
         self._tracker.poll()
-        column = self._layout.label + 1 if self._text else None
         labels = _label_indices(
-            np.concatenate(self._labels), self._layout.classes, self._where(), column
+            np.concatenate(self._labels),
+            self._layout.classes,
+            self._where(),
+            self._layout.label + 1,
         )
         return [
             ModelPredictions(name, self._layout.classes, labels, out[: self._count], self._path)
@@ -555,12 +585,13 @@ class _Collector:
         ]
 
 
-def _polars_batches(
-    pl: Any, query: polars.LazyFrame, rows: int, failed: Callable[[BaseException], NoReturn]
-) -> Iterator[polars.DataFrame]:
-    """The query's result in batches of about ``rows`` rows; polars' failures go to
-    ``failed``. Closing the iterator early (an error, a cancel) drops the query, which stops
-    it."""
+class _PolarsFailed(Exception):
+    """polars could not read on; its message, shortened, is the exception's text."""
+
+
+def _polars_batches(pl: Any, query: polars.LazyFrame, rows: int) -> Iterator[polars.DataFrame]:
+    """The query's result in batches of about ``rows`` rows, in order. Closing the iterator
+    early (an error, a cancel) drops the query, which stops it."""
     errors = (Exception, pl.exceptions.PanicException)  # a panic is a BaseException
     try:
         if hasattr(query, "collect_batches"):
@@ -568,14 +599,14 @@ def _polars_batches(
         else:  # polars < 1.34 streams no batches: read it all, hand out slices (more memory)
             source = query.collect().iter_slices(rows)
     except errors as error:
-        failed(error)
+        raise _PolarsFailed(_first_line(error)) from None
     while True:
         try:
             batch = next(source)
         except StopIteration:
             return
         except errors as error:
-            failed(error)
+            raise _PolarsFailed(_first_line(error)) from None
         yield batch
 
 
@@ -632,9 +663,10 @@ def _read_header(path: str) -> _Header:
         names = next(csv.reader([text], delimiter=delimiter))
     except csv.Error as error:
         raise FormatError(f"cannot split the header: {error}", path=path, line=1) from None
+    # Rows to expect, from the first megabyte; a row holds at least its delimiters.
     complete = sample.rfind(b"\n") + 1
-    row_bytes = complete / sample.count(b"\n") if complete else max(1, len(sample))
-    estimate = math.ceil((size - len(first)) / row_bytes)
+    row_bytes = complete / sample.count(b"\n") if complete else len(sample)
+    estimate = math.ceil((size - len(first)) / max(row_bytes, len(names)))
     return _Header(tuple(names), delimiter, encoding, estimate)
 
 
@@ -647,23 +679,16 @@ def _read_text(path: str, label_column: str | None, tracker: _Tracker) -> list[M
         line = collector.line_of(row)
         _check_lines(itertools.islice(_file_lines(path, header, line), 1), header, layout, path)
 
-    collector = _Collector(
-        layout,
-        path,
-        tracker,
-        expected_rows=header.rows_estimate,
-        text=True,
-        diagnose=diagnose,
-    )
+    collector = _Collector(layout, path, tracker, header.rows_estimate, diagnose)
     if pl is not None:
-        _collect_text_polars(pl, path, header, layout, collector, tracker)
+        _collect_text_polars(pl, path, header, layout, collector)
     else:
         _collect_text_numpy(path, header, layout, collector)
     return collector.finish()
 
 
 def _collect_text_polars(
-    pl: Any, path: str, header: _Header, layout: _Layout, collector: _Collector, tracker: _Tracker
+    pl: Any, path: str, header: _Header, layout: _Layout, collector: _Collector
 ) -> None:
     probability = layout.probability_columns
     wanted = set(probability)
@@ -684,26 +709,24 @@ def _collect_text_polars(
         *(pl.col(f"c{column}") for column in probability),
     )
     next_line = 2  # polars gives a row for each line after the header, blank ones too
-
-    def failed(error: BaseException) -> NoReturn:
-        # polars says neither line nor column: find the first bad line from where it stopped.
-        _check_lines(_file_lines(path, header, next_line), header, layout, path, tracker)
-        raise FormatError(
-            f"cannot read the rows from line {next_line} on: {_first_line(error)}", path=path
-        ) from None
-
-    for batch in _polars_batches(pl, query, _batch_rows(len(probability)), failed):
-        lines = np.arange(next_line, next_line + batch.height)
-        next_line += batch.height
-        label_series = batch.to_series(0)
-        labels = label_series.to_numpy()
-        values = batch[:, 1:].to_numpy()
-        if label_series.null_count() or (label_series == "").any():
-            blank = np.array([not label for label in labels]) & np.isnan(values).all(axis=1)
-            if blank.any():  # blank lines, or lines of nothing but delimiters
-                keep = ~blank
-                labels, values, lines = labels[keep], values[keep], lines[keep]
-        collector.add(labels, values, lines)
+    try:
+        for batch in _polars_batches(pl, query, _batch_rows(len(probability))):
+            lines = np.arange(next_line, next_line + batch.height)
+            next_line += batch.height
+            label_series = batch.drop_in_place(batch.columns[0])  # cheaper than slicing
+            labels = label_series.to_numpy()
+            values = batch.to_numpy()  # column-major (polars' layout): one copy
+            if label_series.null_count() or (label_series == "").any():
+                blank = np.array([not label for label in labels]) & np.isnan(values).all(axis=1)
+                if blank.any():  # blank lines, or lines of nothing but delimiters
+                    keep = ~blank
+                    labels, values, lines = labels[keep], values[keep], lines[keep]
+            collector.add(labels, values, lines)
+    except _PolarsFailed:
+        # polars refused something (a ragged or non-UTF-8 line, a cell with spaces after the
+        # number, ...) and says neither line nor column: numpy reads on from where it stopped
+        # and names the line if something is wrong.
+        _collect_text_numpy(path, header, layout, collector, start=next_line)
 
 
 def _file_lines(path: str, header: _Header, start: int) -> Iterator[tuple[int, str]]:
@@ -741,14 +764,11 @@ def _check_lines(
     header: _Header,
     layout: _Layout,
     path: str,
-    tracker: _Tracker | None = None,
 ) -> None:
     """Raise a FormatError at the first line with the wrong number of fields, no label or a
-    cell that is not a number. Slow (pure Python): used to say where a fast reader failed."""
+    cell that is not a number. Slow (pure Python): it says where numpy failed."""
     width = len(header.names)
-    for count, (number, text) in enumerate(entries):
-        if tracker is not None and count % 1000 == 999:
-            tracker.poll()
+    for number, text in entries:
         try:
             fields = next(csv.reader([text], delimiter=header.delimiter))
         except csv.Error as error:
@@ -808,10 +828,12 @@ def _parse_lines(
     return labels, values, np.array([number for number, _ in entries], dtype=np.int64)
 
 
-def _collect_text_numpy(path: str, header: _Header, layout: _Layout, collector: _Collector) -> None:
+def _collect_text_numpy(
+    path: str, header: _Header, layout: _Layout, collector: _Collector, start: int = 2
+) -> None:
     rows = _batch_rows(len(layout.probability_columns))
     batch: list[tuple[int, str]] = []
-    for entry in _file_lines(path, header, 2):
+    for entry in _file_lines(path, header, start):
         batch.append(entry)
         if len(batch) == rows:
             collector.add(*_parse_lines(batch, header, layout, path))
@@ -828,17 +850,14 @@ def _read_parquet(path: str, label_column: str | None, tracker: _Tracker) -> lis
     if pl is None:
         raise FormatError("reading Parquet files needs polars: pip install polars", path=path)
 
-    def failed(error: BaseException) -> NoReturn:
-        raise FormatError(
-            f"cannot read this Parquet file: {_first_line(error)}", path=path
-        ) from None
-
     try:
         query = pl.scan_parquet(os.path.abspath(path), glob=False)
         schema = query.collect_schema()
         rows = query.select(pl.len()).collect().item()
     except (Exception, pl.exceptions.PanicException) as error:
-        failed(error)
+        raise FormatError(
+            f"cannot read this Parquet file: {_first_line(error)}", path=path
+        ) from None
     names, dtypes = list(schema.names()), list(schema.dtypes())
     layout = _layout(names, label_column, Path(path).stem, path, line=None)
     for column in layout.probability_columns:
@@ -856,15 +875,49 @@ def _read_parquet(path: str, label_column: str | None, tracker: _Tracker) -> lis
             "or class indices",
             path=path,
         )
-    query = query.select(
-        label, *(pl.col(names[column]).cast(pl.Float32) for column in layout.probability_columns)
-    )
-    collector = _Collector(
-        layout, path, tracker, expected_rows=rows, text=False, nan="NaN or missing"
-    )
-    for batch in _polars_batches(pl, query, _batch_rows(len(layout.probability_columns)), failed):
-        collector.add(batch.to_series(0).to_numpy(), batch[:, 1:].to_numpy())
-    return collector.finish()
+    if rows == 0:
+        raise FormatError("no samples: the file holds no rows of predictions", path=path)
+    # A Parquet row group is decoded whole, and often one holds every row: read the columns
+    # in passes of about _PASS_VALUES values, so that polars' buffers stay small.
+    flat = layout.probability_columns
+    width = math.ceil(len(flat) / max(1, math.ceil(rows * len(flat) / _PASS_VALUES)))
+    outs = [_empty(rows, len(layout.classes), np.float32, path) for _ in layout.models]
+    labels: list[np.ndarray] = []
+    for first in range(0, len(flat), width):
+        chosen = [pl.col(names[column]).cast(pl.Float32) for column in flat[first : first + width]]
+        row = 0
+        try:
+            batches = _polars_batches(
+                pl,
+                query.select(*chosen) if first else query.select(label, *chosen),
+                _batch_rows(width),
+            )
+            for batch in batches:
+                if not first:
+                    labels.append(batch.drop_in_place(batch.columns[0]).to_numpy())
+                values = batch.to_numpy()
+                if row + len(values) > rows:
+                    break
+                _scatter(outs, values, row, first)
+                row += len(values)
+                tracker.step(0.95 * (first * rows + row * len(chosen)) / (len(flat) * rows))
+        except _PolarsFailed as failure:
+            raise FormatError(f"cannot read this Parquet file: {failure}", path=path) from None
+        if row != rows:
+            raise FormatError(f"the file says it has {rows} rows but holds others", path=path)
+    where = _Where(path, None, "NaN or missing")
+    for model, out in enumerate(outs):
+
+        def explain(row: int, model: int = model, out: np.ndarray = out) -> None:
+            _explain_model_row(layout, model, out[row], row, where, None)
+
+        _check_rows(out, 0, rows, explain)
+    tracker.step(0.99)
+    indices = _label_indices(np.concatenate(labels), layout.classes, where)
+    return [
+        ModelPredictions(name, layout.classes, indices, out, path)
+        for name, out in zip(layout.models, outs, strict=True)
+    ]
 
 
 # -- .npy and .npz ---------------------------------------------------------------------------
@@ -900,13 +953,15 @@ def _array_header(stream: IO[bytes], size: int, what: str, path: str) -> _ArrayH
             else np.lib.format.read_array_header_2_0
         )
         shape, fortran, dtype = read(stream)
-    except _ARRAY_ERRORS as error:
+    except Exception as error:  # numpy's header parser raises many kinds on garbage
         raise FormatError(f"{what} is not a .npy array: {_first_line(error)}", path=path) from None
     if dtype.hasobject:
         raise FormatError(
             f"{what} holds Python objects; save numbers or strings (pickles are never loaded)",
             path=path,
         )
+    if any(length < 0 for length in shape) or dtype.itemsize == 0:
+        raise FormatError(f"{what} has a damaged header: shape {shape}, type {dtype}", path=path)
     if math.prod(shape) * dtype.itemsize > size - stream.tell():
         raise FormatError(
             f"{what} is cut short: the file is smaller than its header says", path=path
@@ -966,7 +1021,7 @@ def _read_probabilities(
         out = np.ascontiguousarray(_read_whole(stream, header, what, where.path), dtype=target)
         _check_rows(out, 0, rows, explain)
         return out
-    out = np.empty((rows, count), target)
+    out = _empty(rows, count, target, where.path)
     step = max(1, _READ_BYTES // (count * dtype.itemsize))
     for start in range(0, rows, step):
         stop = min(rows, start + step)
@@ -1096,12 +1151,9 @@ def _read_npz(path: str, labels_path: str | None, tracker: _Tracker) -> list[Mod
                 f"no array 'probs' in the archive (it holds {_listing(sorted(members))})",
                 path=path,
             )
-        if "labels" in members and labels_path is not None:
-            raise FormatError(
-                "the archive holds its own 'labels'; separate labels are only for .npy files",
-                path=path,
-            )
-        if "labels" not in members and labels_path is None:
+        if "labels" in members:
+            labels_path = None  # its own labels come first
+        elif labels_path is None:
             raise FormatError(
                 "no array 'labels' in the archive: save the true labels with the "
                 "probabilities (np.savez(path, probs=..., labels=...))",
