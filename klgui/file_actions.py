@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
 from core import FormatError, Workspace, WorkspaceError, example_workspace
 from core.formats.atomic_write import write_atomically
@@ -67,6 +67,13 @@ class FileActions(QObject):
             QKeySequence.Open,
             tr("Open a session or a distribution table"),
         )
+        self.open_predictions_action = make_action(
+            self,
+            tr("Open &predictions…"),
+            self.choose_predictions,
+            "Ctrl+Shift+O",
+            tr("Evaluate classifiers from files of true labels and predicted probabilities"),
+        )
         self.import_action = make_action(
             self,
             tr("&Import table…"),
@@ -91,6 +98,7 @@ class FileActions(QObject):
         return [
             self.new_action,
             self.open_action,
+            self.open_predictions_action,
             self.recent_menu,
             self.import_action,
             None,
@@ -175,6 +183,35 @@ class FileActions(QObject):
             self._remember(path)
         self.message.emit(self.tr("Opened %s") % title)
         return True
+
+    def choose_predictions(self) -> None:
+        """Pick prediction files; when a text file has no label, y_true or target column,
+        ask which column holds the true labels."""
+        from core.predictions import LABEL_COLUMNS
+        from core.predictions.detection import header_columns
+
+        paths, _ = QFileDialog.getOpenFileNames(
+            self._parent,
+            self.tr("Open prediction files"),
+            self._last_directory(),
+            self.tr("Predictions (*.csv *.tsv *.txt *.parquet *.npz *.npy);;All files (*)"),
+        )
+        if not paths:
+            return
+        columns = header_columns(paths[0])
+        label_column = None
+        if columns and not any(c.lower() in LABEL_COLUMNS for c in columns):
+            label_column, chosen = QInputDialog.getItem(
+                self._parent,
+                self.tr("True labels"),
+                self.tr("Which column of %s holds the true labels?") % os.path.basename(paths[0]),
+                columns,
+                0,
+                False,
+            )
+            if not chosen:
+                return
+        self.open_predictions(paths, label_column=label_column)
 
     def open_predictions(
         self,

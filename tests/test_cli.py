@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 REPOSITORY = Path(__file__).resolve().parent.parent
@@ -195,3 +197,97 @@ def test_bad_csv_files_exit_2_with_one_clear_message(tmp_path, content, where, w
     assert f"{table}, {where}: " in lines[0]
     assert words in lines[0]
     assert "Traceback" not in result.stderr
+
+
+EXAMPLES = REPOSITORY / "resources" / "examples"
+
+
+def test_json_report_of_prediction_files_has_per_sample_metrics_and_pairwise():
+    result = run_main(
+        "--report", "--json", str(EXAMPLES / "model_a.csv"), str(EXAMPLES / "model_b.csv")
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["rank_by"] == "mean_cross_entropy"
+    assert report["reference"] == "labels" and report["same_labels"] is True
+    first, second = report["models"]
+    assert [first["name"], second["name"]] == ["model_a", "model_b"]
+    for key in (
+        "samples",
+        "accuracy",
+        "mean_cross_entropy",
+        "ce_standard_error",
+        "ce_percentiles",
+        "mean_true_class_probability",
+        "brier",
+        "infinite_samples",
+        "kl",
+        "terms",
+    ):
+        assert key in first
+    assert set(first["ce_percentiles"]) == {
+        "max",
+        "99",
+        "95",
+        "90",
+        "median",
+        "10",
+        "5",
+        "1",
+        "min",
+    }
+    assert first["samples"] == 300 and first["infinite_samples"] == 0
+    assert first["mean_true_class_probability"] >= math.exp(-first["mean_cross_entropy"])
+    assert second["mean_cross_entropy"] == "inf" and second["infinite_samples"] == 3
+    (pair,) = report["pairwise"]
+    assert (pair["a"], pair["b"], pair["resamples"], pair["seed"]) == (
+        "model_a",
+        "model_b",
+        1000,
+        0,
+    )
+    assert pair["a_better_fraction"] == 1.0
+
+
+def test_prediction_report_options_and_errors(tmp_path):
+    result = run_main(
+        "--report",
+        "--json",
+        "--resamples",
+        "50",
+        "--seed",
+        "3",
+        "--base",
+        "2",
+        str(EXAMPLES / "model_a.csv"),
+        str(EXAMPLES / "model_b.csv"),
+    )
+    report = json.loads(result.stdout)
+    assert report["unit"] == "bits" and report["pairwise"][0]["resamples"] == 50
+    probabilities = tmp_path / "probs.npy"
+    np.save(probabilities, np.full((4, 2), 0.5))
+    missing_labels = run_main("--report", str(probabilities))
+    assert missing_labels.returncode == 2 and "labels" in missing_labels.stderr
+    assert len(missing_labels.stderr.strip().splitlines()) == 1
+    labels = tmp_path / "labels.npy"
+    np.save(labels, np.array([0, 1, 1, 0]))
+    ok = run_main("--report", "--json", "--labels", str(labels), str(probabilities))
+    assert ok.returncode == 0, ok.stderr
+    assert json.loads(ok.stdout)["models"][0]["accuracy"] == 0.5
+    mixed = run_main(
+        "--report", str(EXAMPLES / "model_a.csv"), str(EXAMPLES / "dog_cat_rabbit.csv")
+    )
+    assert mixed.returncode == 2 and "not both" in mixed.stderr
+
+
+def test_screenshot_of_prediction_files_shows_the_per_sample_tab(tmp_path):
+    out = tmp_path / "predictions.png"
+    result = run_main(
+        "--screenshot",
+        str(out),
+        str(EXAMPLES / "model_a.csv"),
+        str(EXAMPLES / "model_b.csv"),
+        env={"QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -12,6 +12,21 @@ PREDICTION_EXTENSIONS = frozenset({".npz", ".npy", ".parquet"})
 _TEXT_EXTENSIONS = frozenset({".csv", ".tsv", ".tab", ".txt"})
 
 
+def header_columns(path: str | os.PathLike[str]) -> list[str]:
+    """The column names on the first line of a text file ([] if it has none or can't be read)."""
+    try:
+        with open(os.fspath(path), "rb") as stream:
+            first_line = stream.readline(1 << 20)
+    except OSError:
+        return []
+    header = first_line.decode("utf-8-sig", errors="replace").strip()
+    for delimiter in ("\t", ";", ","):
+        cells = next(csv.reader([header], delimiter=delimiter), [])
+        if len(cells) > 1:
+            return [cell.strip() for cell in cells]
+    return []
+
+
 def is_prediction_file(path: str | os.PathLike[str], label_column: str | None = None) -> bool:
     """True for .npz / .npy / .parquet, and for text whose header has a true-label column.
 
@@ -24,15 +39,5 @@ def is_prediction_file(path: str | os.PathLike[str], label_column: str | None = 
         return True
     if extension not in _TEXT_EXTENSIONS and extension:
         return False
-    try:
-        with open(name, "rb") as stream:
-            first_line = stream.readline(1 << 20)
-    except OSError:
-        return False
-    header = first_line.decode("utf-8-sig", errors="replace").strip()
     wanted = {label_column.lower()} if label_column else set(LABEL_COLUMNS)
-    for delimiter in ("\t", ";", ","):
-        cells = next(csv.reader([header], delimiter=delimiter), [])
-        if len(cells) > 1 and any(cell.strip().lower() in wanted for cell in cells):
-            return True
-    return False
+    return any(cell.lower() in wanted for cell in header_columns(name))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 
 from core import example_workspace
 
@@ -115,3 +115,22 @@ def test_changing_the_unit_rescales_the_per_sample_figures(qtbot, window, files)
     window.document.set_base(2.0)
     bits = float(window.predictions_panel.metrics.rows()[0][4])
     assert bits == pytest.approx(nats / np.log(2), rel=1e-3)
+
+
+def test_open_predictions_asks_for_the_label_column_when_it_is_not_standard(
+    qtbot, window, tmp_path, monkeypatch
+):
+    path = tmp_path / "scores.csv"
+    path.write_text("truth,dog,cat\ndog,0.8,0.2\ncat,0.3,0.7\ndog,0.6,0.4\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
+    asked = []
+
+    def choose(_parent, _title, text, columns, *_rest):
+        asked.append((text, columns))
+        return "truth", True
+
+    monkeypatch.setattr(QInputDialog, "getItem", choose)
+    with qtbot.waitSignal(window.file_actions.loader.loaded, timeout=30_000):
+        window.file_actions.open_predictions_action.trigger()
+    assert asked and asked[0][1] == ["truth", "dog", "cat"]
+    assert window.document.predictions.models[0].accuracy == 1.0
