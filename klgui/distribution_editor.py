@@ -238,6 +238,9 @@ class DistributionEditor(QWidget):
 
     def _on_view_current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         self._update_actions()
+        name = self.current_distribution()
+        if name is not None:
+            self._document.select_model(name)  # the worked example follows the cursor
 
     def _update_actions(self) -> None:
         workspace = self._document.workspace

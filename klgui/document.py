@@ -78,6 +78,10 @@ class Document(QObject):
     comparisonChanged = Signal()
     #: Prediction files were opened, or the workspace no longer comes from them.
     predictionsChanged = Signal()
+    #: The model the worked example and explorations are about changed (view state: no undo).
+    selectedModelChanged = Signal()
+    #: Classes locked against rescaling during a drag changed (view state: no undo).
+    lockedClassesChanged = Signal()
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +90,8 @@ class Document(QObject):
         self._comparison: Comparison | None = None
         self._input_error: str | None = None
         self._predictions: PredictionReport | None = None
+        self._selected_model: str | None = None
+        self._locked_classes: frozenset[str] = frozenset()
         self.undo_stack = QUndoStack(self)
         self._recompute_timer = QTimer(self)
         self._recompute_timer.setSingleShot(True)
@@ -119,10 +125,38 @@ class Document(QObject):
         """Per-sample results of the prediction files the workspace came from, if any."""
         return self._predictions
 
+    @property
+    def selected_model(self) -> str | None:
+        """The model the worked example is about: the chosen one while it exists, else the
+        first model (None when there is none)."""
+        models = self._workspace.model_names
+        if self._selected_model in models:
+            return self._selected_model
+        return models[0] if models else None
+
+    def select_model(self, name: str) -> None:
+        if name in self._workspace.model_names and name != self.selected_model:
+            self._selected_model = name
+            self.selectedModelChanged.emit()
+
+    @property
+    def locked_classes(self) -> frozenset[str]:
+        """Classes a drag leaves as they are while the others rescale."""
+        return self._locked_classes & frozenset(self._workspace.classes)
+
+    def set_class_locked(self, name: str, locked: bool) -> None:
+        changed = self._locked_classes | {name} if locked else self._locked_classes - {name}
+        if changed != self._locked_classes:
+            self._locked_classes = frozenset(changed)
+            self.lockedClassesChanged.emit()
+
     def _set_workspace(self, workspace: Workspace) -> None:
+        previous_selection = self.selected_model
         self._workspace = workspace
         self._problems = workspace.problems()
         self.workspaceChanged.emit()
+        if self.selected_model != previous_selection:
+            self.selectedModelChanged.emit()
         self._recompute_timer.start()
 
     def recompute_now(self) -> None:

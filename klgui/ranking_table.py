@@ -162,6 +162,7 @@ class RankingTable(QWidget):
         header.setSectionsClickable(True)
         header.setToolTip(self.tr("Click a measure to rank by it"))
         header.sectionClicked.connect(self._on_header_section_clicked)
+        self.view.clicked.connect(self._on_view_clicked)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -170,6 +171,11 @@ class RankingTable(QWidget):
         layout.addWidget(self.note)
         document.comparisonChanged.connect(self._on_document_comparison_changed)
         self._on_document_comparison_changed()
+
+    def _on_view_clicked(self, index) -> None:
+        name = self.model.data(self.model.index(index.row(), 1))
+        if name:
+            self._document.select_model(name)
 
     def _on_header_section_clicked(self, column: int) -> None:
         measure = self.model.measure_at(column)

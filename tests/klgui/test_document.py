@@ -119,3 +119,24 @@ def test_new_names_do_not_clash(document):
     document.add_class()
     document.add_class()
     assert document.workspace.classes[-2:] == ("class 1", "class 2")
+
+
+def test_the_selected_model_follows_choices_and_survives_only_while_it_exists(qtbot, document):
+    assert document.selected_model == "A"
+    with qtbot.waitSignal(document.selectedModelChanged):
+        document.select_model("B")
+    assert document.selected_model == "B"
+    document.select_model("P")  # the reference is not a model: ignored
+    assert document.selected_model == "B"
+    with qtbot.waitSignal(document.selectedModelChanged):
+        document.remove_distribution("B")
+    assert document.selected_model == "A"
+
+
+def test_locked_classes_are_view_state(qtbot, document):
+    with qtbot.waitSignal(document.lockedClassesChanged):
+        document.set_class_locked("cat", True)
+    assert document.locked_classes == {"cat"}
+    assert document.undo_stack.count() == 0
+    document.rename_class(1, "kitten")
+    assert document.locked_classes == frozenset()
