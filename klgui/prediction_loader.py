@@ -28,10 +28,9 @@ class PredictionRequest:
 
 def load_predictions(request: PredictionRequest, progress, is_cancelled):
     """Read and evaluate: (workspace, report). Raises FormatError, ValueError or Cancelled."""
-    from core.predictions.readers import read_predictions
-
     from core.predictions.evaluation import evaluate
     from core.predictions.prediction_workspace import workspace_from_predictions
+    from core.predictions.readers import read_predictions
 
     models = []
     count = len(request.paths)
