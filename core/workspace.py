@@ -227,6 +227,44 @@ class Workspace:
             index, replace(self.distributions[index], values=_readonly_values(values))
         )
 
+    def with_value_rescaled(
+        self,
+        name: str,
+        class_index: int,
+        value: float,
+        locked: frozenset[str] | set[str] = frozenset(),
+    ) -> Workspace:
+        """Set one probability and rescale the other unlocked classes proportionally, so the
+        column stays a distribution (what dragging a bar does). A counts column becomes
+        probabilities. ``value`` is clamped to what the locked classes leave free."""
+        index = self.index_of(name)
+        self._check_class_index(class_index)
+        values = self.distributions[index].values
+        total = float(values.sum())
+        if not np.isfinite(values).all() or (values < 0).any() or total <= 0:
+            raise WorkspaceError(f"{name!r} is not a valid distribution; fix it before dragging")
+        distribution = self.distributions[index]
+        needs_scaling = distribution.is_counts or abs(total - 1.0) > SUM_TOLERANCE
+        # Values already summing to 1 are used as they are: a locked one keeps its exact value.
+        probabilities = values / total if needs_scaling else values
+        is_locked = np.array([c in locked for c in self.classes])
+        is_locked[class_index] = False
+        free = max(0.0, 1.0 - float(probabilities[is_locked].sum()))
+        value = min(max(float(value), 0.0), free)
+        others = ~is_locked
+        others[class_index] = False
+        rest = float(probabilities[others].sum())
+        result = probabilities.copy()
+        result[class_index] = value
+        if others.any():
+            if rest > 0:
+                result[others] = probabilities[others] * ((free - value) / rest)
+            else:  # the others were all 0: share what is left equally
+                result[others] = (free - value) / int(others.sum())
+        else:
+            result[class_index] = free  # nothing else can give or take
+        return self._with_distribution(index, Distribution(name, result, "probabilities"))
+
     def with_kind(self, name: str, kind: DistributionKind) -> Workspace:
         """Reinterpret a column's numbers as probabilities or counts (the numbers stay)."""
         index = self.index_of(name)

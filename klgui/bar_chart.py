@@ -77,10 +77,11 @@ class BarChart(pg.PlotWidget):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent=parent)
         self._style = DEFAULT_STYLE
-        self._tick_names: tuple[tuple[str, ...], int] | None = None
+        self._tick_names: tuple[tuple[str, ...], tuple[str, ...], int] | None = None
         self._x_span: tuple[float, float] | None = None
         self._y_span: tuple[float, float] | None = None
         self._axis_label: str | None = None
+        self._texts: list[pg.TextItem] = []
         plot = self.getPlotItem()
         plot.setMenuEnabled(False)
         plot.hideButtons()
@@ -96,17 +97,22 @@ class BarChart(pg.PlotWidget):
         self._title_suffix = ""
         if title:
             self.setTitle(title)
-        self._notice = pg.TextItem("", color="#606060", anchor=(0.5, 0.5))
+        self._notice = pg.TextItem("", color=DEFAULT_STYLE.notice_colour, anchor=(0.5, 0.5))
         self._notice.setZValue(20)
         plot.getViewBox().addItem(self._notice, ignoreBounds=True)
         self._notice.hide()
         self.setMinimumSize(MINIMUM_WIDTH, 120)
         self.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
-        self.apply_style(DEFAULT_STYLE)
+        self._style_plot(DEFAULT_STYLE)
 
     # -- appearance -----------------------------------------------------------------------------
 
     def apply_style(self, style: ChartStyle) -> None:
+        """Restyle everything: fonts, colours, lines; the chart redraws."""
+        self._style_plot(style)
+        self.restyle()
+
+    def _style_plot(self, style: ChartStyle) -> None:
         self._style = style
         self.setBackground(style.background)
         font = QFont()
@@ -122,8 +128,36 @@ class BarChart(pg.PlotWidget):
             axis.setStyle(tickTextOffset=6, hideOverlappingLabels=name == "bottom")
         self.legend.setLabelTextSize(f"{style.font_point_size}pt")
         self.legend.setLabelTextColor(style.foreground)
+        for _sample, label in self.legend.items:  # existing entries take the new style too
+            label.setText(label.text, size=f"{style.font_point_size}pt", color=style.foreground)
+        self._apply_axis_label()
+        self._notice.setColor(style.notice_colour)
+        notice_font = QFont()
+        notice_font.setPointSize(style.font_point_size)
+        self._notice.setFont(notice_font)
+        for label in self._texts:
+            label.setColor(style.foreground)
+            label.setFont(self._text_font(label.scale_factor))
         self._show_title()
         self.fit_minimum_width()
+
+    def restyle(self) -> None:
+        """Redraw with the new style; charts whose items carry colours override this."""
+
+    @property
+    def closed_down(self) -> bool:
+        """True once pyqtgraph's close() has let go of the plot and deleted its items: a late
+        signal must then touch nothing (the items' C++ objects are gone)."""
+        return getattr(self, "plotItem", None) is None
+
+    @property
+    def style(self) -> ChartStyle:
+        return self._style
+
+    def _text_font(self, scale: float) -> QFont:
+        font = QFont()
+        font.setPointSizeF(self._style.font_point_size * scale)
+        return font
 
     def _show_title(self) -> None:
         if self._title:
@@ -153,13 +187,22 @@ class BarChart(pg.PlotWidget):
             self._notice.setVisible(bool(notice))
 
     def add_text(self, text: str, anchor: tuple[float, float], scale: float = 1.0) -> pg.TextItem:
-        """A text label in data coordinates, in the chart's font, added to the plot."""
+        """A text label in data coordinates, in the chart's font and colour (both follow the
+        style), added to the plot."""
         label = pg.TextItem(text, color=self._style.foreground, anchor=anchor)
-        font = QFont()
-        font.setPointSizeF(self._style.font_point_size * scale)
-        label.setFont(font)
+        label.scale_factor = scale
+        label.setFont(self._text_font(scale))
+        self._texts.append(label)
         self.addItem(label)
         return label
+
+    def outline_pen(self, many: bool = False) -> pg.functions.QtGui.QPen:
+        """The bar outline of the style; none when bars are too many to show one."""
+        return (
+            pg.mkPen(None)
+            if many
+            else pg.mkPen(self._style.outline, width=self._style.outline_width)
+        )
 
     def fit_minimum_width(self) -> None:
         """Never narrower than the plot's title and legend: pyqtgraph would clip, not shrink."""
@@ -174,21 +217,33 @@ class BarChart(pg.PlotWidget):
         if text == self._axis_label:
             return  # a new label makes the axis redraw itself from scratch
         self._axis_label = text
+        self._apply_axis_label()
+
+    def _apply_axis_label(self) -> None:
+        text = self._axis_label
+        if text is None:
+            return
         self.getPlotItem().setLabel(
-            "left", text, **{"font-size": f"{self._style.font_point_size}pt"}
+            "left",
+            text,
+            **{"font-size": f"{self._style.font_point_size}pt", "color": self._style.foreground},
         )
 
-    def set_class_ticks(self, names: Sequence[str]) -> None:
-        """Class names under their groups; every n-th name when they would not fit."""
+    def set_class_ticks(self, names: Sequence[str], suffixes: Sequence[str] = ()) -> None:
+        """Class names under their groups (long ones shortened, then ``suffixes`` added);
+        every n-th name when they would not fit."""
         names = tuple(names)
+        suffixes = tuple(suffixes) or ("",) * len(names)
         width = self.getPlotItem().getViewBox().width() or self.width()
         fitting = max(2, int(width // PIXELS_PER_NAME))
-        key = (names, fitting)
+        key = (names, suffixes, fitting)
         if key == self._tick_names:
             return
         self._tick_names = key
         step = max(1, math.ceil(len(names) / fitting))
-        major = [(i, _short(name)) for i, name in enumerate(names) if i % step == 0]
+        major = [
+            (i, _short(name) + suffixes[i]) for i, name in enumerate(names) if i % step == 0
+        ]
         minor = [(i, "") for i in range(len(names)) if i % step != 0]
         self.getPlotItem().getAxis("bottom").setTicks([major, minor])
 
@@ -196,7 +251,7 @@ class BarChart(pg.PlotWidget):
         super().resizeEvent(event)
         ticks = getattr(self, "_tick_names", None)  # pyqtgraph resizes during __init__
         if ticks is not None and self.getPlotItem() is not None:  # and while closing
-            self.set_class_ticks(ticks[0])  # more or fewer names now fit
+            self.set_class_ticks(ticks[0], ticks[1])  # more or fewer names now fit
 
     def set_x_span(self, first: float, last: float) -> None:
         """Show x from ``first`` to ``last``; only when the span changes (keeps a user's zoom)."""

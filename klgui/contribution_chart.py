@@ -35,12 +35,12 @@ class _TermsPlot(BarChart):
         self._positive: list[Bars] = []
         self._negative: list[Bars] = []
         self._legend_names: tuple[str, ...] = ()
-        self._infinite = pg.ScatterPlotItem(symbol="t1", size=16, pen=pg.mkPen("#202020"))
+        self._infinite = pg.ScatterPlotItem(symbol="t1")
         self._infinite.setZValue(10)
         self.addItem(self._infinite)
         self._infinity_labels: list[pg.TextItem] = []
-        zero_line = pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#202020", width=1))
-        self.addItem(zero_line)
+        self._zero_line = pg.InfiniteLine(pos=0, angle=0)
+        self.addItem(self._zero_line)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -67,6 +67,8 @@ class _TermsPlot(BarChart):
             self.removeItem(self._negative.pop())
 
     def redraw(self) -> None:
+        if self.closed_down:
+            return
         comparison = self._document.comparison
         if comparison is None:
             return
@@ -79,7 +81,11 @@ class _TermsPlot(BarChart):
         positions = np.arange(class_count + 1)
         finite = np.isfinite(values)
         low, high = finite_range(values)
-        outline = pg.mkPen(None) if class_count > 60 else pg.mkPen("#202020", width=0.6)
+        style = self.style
+        outline = self.outline_pen(many=class_count > 60)
+        self._zero_line.setPen(pg.mkPen(style.outline, width=max(1.0, style.outline_width)))
+        self._infinite.setSize(style.marker_size)
+        self._infinite.setPen(pg.mkPen(style.outline))
         for model in range(model_count):
             colour = model_colour(model)
             row = values[model]
@@ -96,7 +102,7 @@ class _TermsPlot(BarChart):
                 height=np.where(row < 0, row, 0.0),
                 width=width,
                 brush=QBrush(colour, Qt.BDiagPattern),
-                pen=pg.mkPen(colour, width=1.2),
+                pen=pg.mkPen(colour, width=2 * style.outline_width),
             )
         names = comparison.models
         if names != self._legend_names:
@@ -120,6 +126,9 @@ class _TermsPlot(BarChart):
         self.set_axis_label(
             self.tr("q·log(q/p), %s") % unit if self.reverse else self.tr("p·log(p/q), %s") % unit
         )
+
+    def restyle(self) -> None:
+        self.redraw()
 
     def _mark_infinite(
         self, values: np.ndarray, offsets: np.ndarray, width: float, y: float

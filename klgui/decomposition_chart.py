@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from klgui.bar_chart import BarChart, Bars, finite_range
 from klgui.document import Document
 from klgui.number_format import format_number, format_precise
-from klgui.palette import ENTROPY_COLOUR, model_colour
+from klgui.palette import model_colour
 
 BAR_WIDTH = 0.6
 #: With more models than this the value labels would overlap; the tooltips still tell.
@@ -33,13 +33,15 @@ class DecompositionChart(BarChart):
         self.addItem(self._divergence)
         self._labels: list[pg.TextItem] = []
         self._entropy_labels: list[pg.TextItem] = []
-        self._infinite = pg.ScatterPlotItem(symbol="t1", size=16, pen=pg.mkPen("#202020"))
+        self._infinite = pg.ScatterPlotItem(symbol="t1")
         self.addItem(self._infinite)
         self.getPlotItem().setMouseEnabled(x=False, y=False)
         document.comparisonChanged.connect(self._on_document_comparison_changed)
         self._on_document_comparison_changed()
 
     def _on_document_comparison_changed(self) -> None:
+        if self.closed_down:
+            return
         comparison = self._document.comparison
         if comparison is None:
             self.show_state(False, self.tr("No valid input yet: see the table."))
@@ -49,12 +51,15 @@ class DecompositionChart(BarChart):
         entropy = comparison.reference_entropy
         kl = comparison.kl
         finite = np.isfinite(kl)
-        outline = pg.mkPen("#202020", width=0.6)
+        style = self.style
+        outline = self.outline_pen()
+        self._infinite.setSize(style.marker_size)
+        self._infinite.setPen(pg.mkPen(style.outline))
         self._entropy.setOpts(
             x=positions,
             height=np.full(count, entropy),
             width=BAR_WIDTH,
-            brush=pg.mkBrush(ENTROPY_COLOUR),
+            brush=pg.mkBrush(style.entropy_colour),
             pen=outline,
         )
         self._divergence.setOpts(
@@ -114,6 +119,9 @@ class DecompositionChart(BarChart):
                 label.setText(text)
             label.setPos(index, height)
             label.show()
+
+    def restyle(self) -> None:
+        self._on_document_comparison_changed()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

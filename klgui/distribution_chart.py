@@ -6,25 +6,52 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QMenu, QWidget
 
+from core import WorkspaceError
 from klgui.bar_chart import BarChart, Bars, group_geometry, series_at
 from klgui.document import Document
 from klgui.number_format import format_precise
-from klgui.palette import REFERENCE_COLOUR, model_colour
+from klgui.palette import model_colour
 
 #: Room above the tallest bar.
 HEADROOM = 1.1
 
 
+#: Value step of the Up and Down keys (Alt: a tenth of it).
+KEY_STEP = 0.01
+#: How far above a bar's top a press still grabs it, as a fraction of the y span.
+GRAB_MARGIN = 0.04
+
+
 class DistributionChart(BarChart):
+    """Grouped bars, and direct manipulation: drag a bar (or select it with the arrow keys
+    and press Up / Down) to change its value; the distribution's other unlocked classes
+    rescale so it stays normalised. A whole drag, or a run of key presses, is one undo step."""
+
+    #: Something the user should know (a drag that cannot be made), for the status bar.
+    message = Signal(str)
+
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Distributions"), parent)
         self._document = document
         self._bars: list[Bars] = []
         self._legend_names: tuple[str, ...] = ()
+        self._drag: tuple[str, int, object] | None = None  # name, class index, merge key
+        self._edit_serial = 0
+        self._key_edit: object = None  # merge key of the current run of key presses
+        self.selected_bar = (1, 0)  # (series, class) the arrow keys move and change
+        self._selection_outline = Bars(x=[0.0], height=[0.0], width=0.1, brush=pg.mkBrush(None))
+        self._selection_outline.setZValue(15)
+        self._selection_outline.hide()
+        self.addItem(self._selection_outline)
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.setContextMenuPolicy(Qt.DefaultContextMenu)
+        self.setToolTip("")
         self.set_axis_label(self.tr("probability"))
         document.comparisonChanged.connect(self._on_document_comparison_changed)
+        document.lockedClassesChanged.connect(self._on_document_comparison_changed)
         self._on_document_comparison_changed()
 
     def _series(self) -> tuple[tuple[str, ...], np.ndarray]:
@@ -42,6 +69,8 @@ class DistributionChart(BarChart):
             self.removeItem(self._bars.pop())
 
     def _on_document_comparison_changed(self) -> None:
+        if self.closed_down:
+            return
         if self._document.comparison is None:
             self.show_state(False, self.tr("No valid input yet: see the table."))
             return
@@ -50,9 +79,9 @@ class DistributionChart(BarChart):
         self._ensure_bar_count(len(names))
         offsets, width = group_geometry(len(names))
         positions = np.arange(class_count)
-        outline = pg.mkPen(None) if class_count > 60 else pg.mkPen("#202020", width=0.6)
+        outline = self.outline_pen(many=class_count > 60)
         for series, bar in enumerate(self._bars):
-            colour = REFERENCE_COLOUR if series == 0 else model_colour(series - 1)
+            colour = self.style.reference_colour if series == 0 else model_colour(series - 1)
             bar.setOpts(
                 x=positions + offsets[series],
                 height=values[series],
@@ -68,11 +97,177 @@ class DistributionChart(BarChart):
                 label = f"★ {name}" if bar is self._bars[0] else name
                 self.legend.addItem(bar, html.escape(label))  # labels are HTML
             self.fit_minimum_width()
-        self.set_class_ticks(self._document.comparison.classes)
+        locked = self._document.locked_classes
+        classes = self._document.comparison.classes
+        self.set_class_ticks(
+            classes, [self.tr(" (locked)") if name in locked else "" for name in classes]
+        )
         self.set_x_span(-0.6, class_count - 0.4)
         top = float(values.max()) * HEADROOM
         self.set_y_span(0.0, top, bottom_margin=0.07)
         self.show_state(self._document.input_error is None)
+        self._show_selection()
+
+    def restyle(self) -> None:
+        self._on_document_comparison_changed()
+
+    # -- direct manipulation --------------------------------------------------------------------
+
+    def _bar_at(self, view_point) -> tuple[int, int] | None:
+        """(series, class) of the bar under a point in data coordinates, near enough to grab."""
+        if self._document.comparison is None:
+            return None
+        names, values = self._series()
+        hit = series_at(view_point.x(), values.shape[1], len(names))
+        if hit is None:
+            return None
+        class_index, series = hit
+        low, high = self.getPlotItem().getViewBox().viewRange()[1]
+        if view_point.y() > values[series, class_index] + GRAB_MARGIN * (high - low):
+            return None
+        return series, class_index
+
+    def _view_point(self, event) -> object:
+        scene_point = self.mapToScene(event.position().toPoint())
+        return self.getPlotItem().getViewBox().mapSceneToView(scene_point)
+
+    def _set_value(self, series: int, class_index: int, value: float, merge_key: object) -> bool:
+        names, _ = self._series()
+        try:
+            self._document.set_value_rescaled(names[series], class_index, value, merge_key)
+        except WorkspaceError as error:
+            self.message.emit(self.tr("Cannot change it: %s") % error)
+            return False
+        return True
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.LeftButton and self._document.input_error is None:
+            hit = self._bar_at(self._view_point(event))
+            if hit is not None:
+                series, class_index = hit
+                self._edit_serial += 1
+                names, _ = self._series()
+                self._drag = (names[series], class_index, ("drag", self._edit_serial))
+                self.selected_bar = hit
+                self._key_edit = None
+                self._drag_to(event)
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+    def _drag_to(self, event) -> None:
+        name, class_index, merge_key = self._drag
+        names, _ = self._series()
+        if name in names:
+            series = names.index(name)
+            self._set_value(series, class_index, self._view_point(event).y(), merge_key)
+
+    def mouseMoveEvent(self, event) -> None:
+        if self._drag is not None:
+            self._drag_to(event)
+            event.accept()
+            return
+        hovering = self._bar_at(self._view_point(event)) is not None
+        self.viewport().setCursor(Qt.SizeVerCursor if hovering else Qt.ArrowCursor)
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if self._drag is not None:
+            self._drag = None
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        """Left / Right: class; Shift+Left / Right: distribution; Up / Down: change the value
+        by 0.01 (with Alt, 0.001); a run of presses on one bar is one undo step."""
+        if self._document.comparison is None:
+            super().keyPressEvent(event)
+            return
+        names, values = self._series()
+        series, class_index = self.selected_bar
+        key, shift = event.key(), bool(event.modifiers() & Qt.ShiftModifier)
+        if key in (Qt.Key_Left, Qt.Key_Right):
+            step = -1 if key == Qt.Key_Left else 1
+            if shift:
+                series = (series + step) % len(names)
+            else:
+                class_index = (class_index + step) % values.shape[1]
+            self.selected_bar = (series, class_index)
+            self._key_edit = None
+            self._show_selection()
+        elif key in (Qt.Key_Up, Qt.Key_Down):
+            step = KEY_STEP / 10 if event.modifiers() & Qt.AltModifier else KEY_STEP
+            if self._key_edit is None:
+                self._edit_serial += 1
+                self._key_edit = ("keys", self._edit_serial)
+            # The live value (the comparison may not be recomputed yet between key presses).
+            live = self._document.workspace.distribution(names[series]).values
+            current = float(live[class_index] / live.sum()) if live.sum() > 0 else 0.0
+            value = current + (step if key == Qt.Key_Up else -step)
+            self._set_value(series, class_index, value, self._key_edit)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        self._show_selection()
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self._key_edit = None
+        self._show_selection()
+
+    def close(self) -> bool:
+        for signal in (
+            self._document.comparisonChanged,
+            self._document.lockedClassesChanged,
+        ):
+            signal.disconnect(self._on_document_comparison_changed)
+        return super().close()
+
+    def _show_selection(self) -> None:
+        """Outline the bar the arrow keys act on, while the chart has the keyboard focus."""
+        if self.closed_down:
+            return
+        comparison = self._document.comparison
+        if comparison is None or not self.hasFocus():
+            self._selection_outline.hide()
+            return
+        names, values = self._series()
+        series = min(self.selected_bar[0], len(names) - 1)
+        class_index = min(self.selected_bar[1], values.shape[1] - 1)
+        self.selected_bar = (series, class_index)
+        offsets, width = group_geometry(len(names))
+        self._selection_outline.setOpts(
+            x=[class_index + offsets[series]],
+            height=[float(values[series, class_index])],
+            width=width,
+            brush=pg.mkBrush(None),
+            pen=pg.mkPen(self.style.foreground, width=3 * max(1.0, self.style.outline_width)),
+        )
+        self._selection_outline.show()
+
+    def contextMenuEvent(self, event) -> None:
+        """Right-click on a class: lock it against rescaling during drags, or unlock it."""
+        comparison = self._document.comparison
+        if comparison is None:
+            return
+        scene_point = self.mapToScene(event.pos())
+        point = self.getPlotItem().getViewBox().mapSceneToView(scene_point)
+        class_index = round(point.x())
+        if not 0 <= class_index < len(comparison.classes):
+            return
+        name = comparison.classes[class_index]
+        locked = name in self._document.locked_classes
+        menu = QMenu(self)
+        action = menu.addAction(
+            self.tr("Unlock %s") % name if locked else self.tr("Lock %s during drags") % name
+        )
+        action.triggered.connect(lambda: self._document.set_class_locked(name, not locked))
+        menu.exec(event.globalPos())
 
     def tooltip_at(self, x: float, y: float) -> str | None:
         comparison = self._document.comparison

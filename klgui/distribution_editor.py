@@ -95,6 +95,7 @@ class DistributionEditor(QWidget):
         header.setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)
         header.setTextElideMode(Qt.ElideRight)
         document.workspaceChanged.connect(self._update_actions)
+        document.lockedClassesChanged.connect(self._update_actions)
         self.view.setCurrentIndex(self.model.index(0, 1))
         self._update_actions()
 
@@ -176,6 +177,14 @@ class DistributionEditor(QWidget):
             tr("Read this column as counts (divided by their total) or as probabilities"),
         )
         self.toggle_counts_action.setCheckable(True)
+        self.lock_class_action = make_action(
+            self,
+            tr("&Lock the class during drags"),
+            self.toggle_class_lock,
+            None,
+            tr("Dragging a bar rescales the other classes, but not a locked one"),
+        )
+        self.lock_class_action.setCheckable(True)
         self.normalize_action = make_action(
             self,
             tr("&Normalize column"),
@@ -248,6 +257,10 @@ class DistributionEditor(QWidget):
         has_class = self.current_class() is not None
         is_model = name is not None and name != workspace.reference
         self.remove_class_action.setEnabled(has_class and len(workspace.classes) > 2)
+        self.lock_class_action.setEnabled(has_class)
+        self.lock_class_action.setChecked(
+            has_class and workspace.classes[self.current_class()] in self._document.locked_classes
+        )
         self.move_class_up_action.setEnabled(has_class and self.current_class() > 0)
         self.move_class_down_action.setEnabled(
             has_class and self.current_class() < len(workspace.classes) - 1
@@ -477,7 +490,14 @@ class DistributionEditor(QWidget):
             None,
             self.move_class_up_action,
             self.move_class_down_action,
+            self.lock_class_action,
         ]
+
+    def toggle_class_lock(self) -> None:
+        current = self.current_class()
+        if current is not None:
+            name = self._document.workspace.classes[current]
+            self._document.set_class_locked(name, name not in self._document.locked_classes)
 
     def _popup(self, actions: list[QAction | None], position: QPoint, source: QWidget) -> None:
         menu = QMenu(self)

@@ -199,6 +199,16 @@ class Document(QObject):
             merge_key=merge_key,
         )
 
+    def set_value_rescaled(
+        self, name: str, class_index: int, value: float, merge_key: object = None
+    ) -> None:
+        """Set one probability and rescale the unlocked others (a drag of a bar)."""
+        self.apply(
+            self._workspace.with_value_rescaled(name, class_index, value, self.locked_classes),
+            self.tr("Drag %s, %s") % (name, self._workspace.classes[class_index]),
+            merge_key=merge_key,
+        )
+
     def set_values(
         self, name: str, values: Sequence[float] | np.ndarray, merge_key: object = None
     ) -> None:

@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.editor.message.connect(self.show_message)
         self.file_actions.message.connect(self.show_message)
         self.export_actions.message.connect(self.show_message)
+        self.distribution_chart.message.connect(self.show_message)
         self.file_actions.fileChanged.connect(self._update_title)
         self.setAcceptDrops(True)
         self._on_document_comparison_changed()

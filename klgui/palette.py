@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
-#: The reference P: near-black, so it reads as "the truth" next to coloured models.
-REFERENCE_COLOUR = QColor("#3b3b3b")
 #: Okabe–Ito without black (yellow last, it is the faintest on white), then Paul Tol's
 #: "muted" scheme: 16 colours, all distinguishable with the common colour-vision deficiencies.
 MODEL_COLOURS = tuple(
@@ -29,8 +27,8 @@ MODEL_COLOURS = tuple(
         "#AA4499",
     )
 )
-#: H(P) in the decomposition: the part no model can change.
-ENTROPY_COLOUR = QColor("#b0b0b0")
+#: The reference P in the light theme (charts take it from their ChartStyle).
+REFERENCE_COLOUR = QColor("#3b3b3b")
 INVALID_CELL_COLOUR = QColor("#f8d0c8")
 SUM_ROW_COLOUR = QColor("#eeeeee")
 BANNER_COLOUR = QColor("#fff3c4")

@@ -461,3 +461,29 @@ def test_class_names_can_swap_places_in_one_step():
 def test_moving_past_the_edge_says_so_plainly():
     with pytest.raises(core.WorkspaceError, match="already at the edge"):
         core.example_workspace().with_class_moved(0, -1)
+
+
+def test_a_drag_rescales_the_other_classes_proportionally():
+    workspace = core.example_workspace().with_value_rescaled("A", 0, 0.8)
+    values = workspace.distribution("A").values
+    assert values[0] == 0.8
+    assert values.sum() == pytest.approx(1.0)
+    assert values[1] / values[2] == pytest.approx(0.35 / 0.15)
+
+
+def test_a_drag_leaves_locked_classes_alone_and_stays_within_what_they_leave():
+    workspace = core.example_workspace()
+    dragged = workspace.with_value_rescaled("P", 0, 0.95, locked={"rabbit"})
+    values = dragged.distribution("P").values
+    assert values[2] == 0.1  # locked
+    assert values[0] == pytest.approx(0.9) and values[1] == pytest.approx(0.0)
+    assert values.sum() == pytest.approx(1.0)
+
+
+def test_a_drag_of_counts_gives_probabilities_and_refuses_invalid_columns():
+    workspace = core.example_workspace().with_distribution_added("C", [2, 0, 0], kind="counts")
+    dragged = workspace.with_value_rescaled("C", 0, 0.5)
+    assert dragged.distribution("C").kind == "probabilities"
+    assert dragged.distribution("C").values.tolist() == [0.5, 0.25, 0.25]  # zeros share
+    with pytest.raises(core.WorkspaceError, match="not a valid distribution"):
+        workspace.with_value("A", 0, -1.0).with_value_rescaled("A", 1, 0.5)

@@ -1,0 +1,93 @@
+"""Dragging bars and the arrow keys change the distributions; others rescale; one undo step."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
+
+from core import example_workspace
+from klgui.bar_chart import group_geometry
+from klgui.distribution_chart import DistributionChart
+
+
+@pytest.fixture
+def chart(qtbot, document):
+    widget = DistributionChart(document)
+    qtbot.addWidget(widget)
+    widget.resize(900, 500)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def pixel(chart, x, y):
+    scene = chart.getPlotItem().getViewBox().mapViewToScene(QPointF(x, y))
+    return chart.mapFromScene(scene)
+
+
+def bar_x(series, class_index, series_count=3):
+    offsets, _ = group_geometry(series_count)
+    return class_index + offsets[series]
+
+
+def drag(chart, series, class_index, from_y, to_y):
+    x = bar_x(series, class_index)
+    viewport = chart.viewport()
+    QTest.mousePress(viewport, Qt.LeftButton, Qt.NoModifier, pixel(chart, x, from_y))
+    for step in range(1, 6):
+        y = from_y + (to_y - from_y) * step / 5
+        QTest.mouseMove(viewport, pixel(chart, x, y))
+    QTest.mouseRelease(viewport, Qt.LeftButton, Qt.NoModifier, pixel(chart, x, to_y))
+
+
+def test_dragging_a_bar_sets_it_and_rescales_the_others_as_one_undo_step(chart, document):
+    drag(chart, series=1, class_index=0, from_y=0.25, to_y=0.7)
+    values = document.workspace.distribution("A").values
+    assert values[0] == pytest.approx(0.7, abs=0.01)
+    assert values.sum() == pytest.approx(1.0)
+    assert values[1] / values[2] == pytest.approx(0.35 / 0.15)
+    assert document.undo_stack.count() == 1
+    document.undo_stack.undo()
+    assert document.workspace == example_workspace()
+
+
+def test_a_locked_class_keeps_its_value_during_a_drag(chart, document):
+    document.set_class_locked("rabbit", True)
+    drag(chart, series=0, class_index=0, from_y=0.3, to_y=0.8)
+    values = document.workspace.distribution("P").values
+    assert values[2] == 0.1
+    assert values[0] == pytest.approx(0.8, abs=0.01) and values.sum() == pytest.approx(1.0)
+    assert "rabbit (locked)" in [text for _, text in chart.getPlotItem().getAxis("bottom")._tickLevels[0]]
+
+
+def test_a_press_away_from_the_bars_changes_nothing(chart, document):
+    viewport = chart.viewport()
+    QTest.mousePress(viewport, Qt.LeftButton, Qt.NoModifier, pixel(chart, bar_x(2, 0), 0.55))
+    QTest.mouseRelease(viewport, Qt.LeftButton, Qt.NoModifier, pixel(chart, bar_x(2, 0), 0.55))
+    assert document.workspace == example_workspace()  # B's dog bar is only 0.2 high
+
+
+def test_arrow_keys_select_a_bar_and_change_it_in_one_undo_step(chart, document):
+    chart.setFocus()
+    assert chart.selected_bar == (1, 0)
+    QTest.keyClick(chart, Qt.Key_Right)  # cat
+    for _ in range(3):
+        QTest.keyClick(chart, Qt.Key_Up)
+    values = document.workspace.distribution("A").values
+    assert values[1] == pytest.approx(0.38)
+    assert document.undo_stack.count() == 1
+    QTest.keyClick(chart, Qt.Key_Right, Qt.ShiftModifier)  # the same class of model B
+    assert chart.selected_bar == (2, 1)
+    QTest.keyClick(chart, Qt.Key_Down, Qt.AltModifier)
+    assert document.workspace.distribution("B").values[1] == pytest.approx(0.299)
+    assert document.undo_stack.count() == 2
+
+
+def test_a_drag_of_an_invalid_column_is_refused_with_a_message(qtbot, chart, document):
+    document.set_value("A", 1, -0.5)
+    document.recompute_now()
+    chart.setFocus()
+    with qtbot.waitSignal(chart.message) as signal:
+        QTest.keyClick(chart, Qt.Key_Up)
+    assert "not a valid distribution" in signal.args[0]
