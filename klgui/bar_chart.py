@@ -71,11 +71,24 @@ def series_at(x: float, class_count: int, series_count: int) -> tuple[int, int] 
     return class_index, min(int(offset / (GROUP_WIDTH / series_count)), series_count - 1)
 
 
+class PlainAxis(pg.AxisItem):
+    """An axis that writes values as they are: probabilities as 0.6, never as 600 with a
+    "(×0.001)" in the label (pyqtgraph's SI prefixes are for physical units)."""
+
+    def updateAutoSIPrefix(self) -> None:
+        self.autoSIPrefixScale = 1.0
+        self.labelUnitPrefix = ""
+        self._updateLabel()
+
+
 class BarChart(pg.PlotWidget):
     """A PlotWidget styled for reading at a distance, with class names on the x axis."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent=parent)
+        super().__init__(
+            parent=parent,
+            axisItems={"left": PlainAxis("left"), "bottom": PlainAxis("bottom")},
+        )
         self._style = DEFAULT_STYLE
         self._tick_names: tuple[tuple[str, ...], tuple[str, ...], int] | None = None
         self._x_span: tuple[float, float] | None = None
@@ -102,6 +115,7 @@ class BarChart(pg.PlotWidget):
         plot.getViewBox().addItem(self._notice, ignoreBounds=True)
         self._notice.hide()
         self.setMinimumSize(MINIMUM_WIDTH, 120)
+        self.setFocusPolicy(Qt.StrongFocus)
         self.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
         self._style_plot(DEFAULT_STYLE)
 
@@ -115,12 +129,15 @@ class BarChart(pg.PlotWidget):
     def _style_plot(self, style: ChartStyle) -> None:
         self._style = style
         self.setBackground(style.background)
+        # Keyboard focus shows as a frame (F6 and Ctrl+1…5 move it between the views).
+        self.setStyleSheet(
+            f"{type(self).__name__}:focus {{ border: 2px solid {style.focus_colour}; }}"
+        )
         font = QFont()
         font.setPointSize(style.font_point_size)
         plot = self.getPlotItem()
         for name in ("left", "bottom"):
             axis = plot.getAxis(name)
-            axis.enableAutoSIPrefix(False)
             axis.setTickFont(font)
             axis.setPen(pg.mkPen(style.foreground))
             axis.setTextPen(pg.mkPen(style.foreground))
@@ -241,9 +258,7 @@ class BarChart(pg.PlotWidget):
             return
         self._tick_names = key
         step = max(1, math.ceil(len(names) / fitting))
-        major = [
-            (i, _short(name) + suffixes[i]) for i, name in enumerate(names) if i % step == 0
-        ]
+        major = [(i, _short(name) + suffixes[i]) for i, name in enumerate(names) if i % step == 0]
         minor = [(i, "") for i in range(len(names)) if i % step != 0]
         self.getPlotItem().getAxis("bottom").setTicks([major, minor])
 

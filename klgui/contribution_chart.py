@@ -28,7 +28,7 @@ class _TermsPlot(BarChart):
     """The plot of :class:`ContributionChart`."""
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Per-class terms (hatched: negative)"), parent)
+        super().__init__(self.tr("Per-class terms"), parent)
         self.corner_widget: QWidget | None = None
         self._document = document
         self.reverse = False
@@ -123,9 +123,7 @@ class _TermsPlot(BarChart):
             notice % comparison.reference if notice else "",
         )
         unit = comparison.unit
-        self.set_axis_label(
-            self.tr("q·log(q/p), %s") % unit if self.reverse else self.tr("p·log(p/q), %s") % unit
-        )
+        self.set_axis_label(unit)  # which terms: the title's toggle says
 
     def restyle(self) -> None:
         self.redraw()

@@ -4,7 +4,7 @@ as columns. A thin model over the Document's workspace; edits go through the Doc
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QFont
 
 from core import Problem, WorkspaceError
 from core.workspace import Workspace
@@ -18,7 +18,7 @@ from klgui.item_roles import (
     FONT,
     TOOLTIP,
 )
-from klgui.palette import INVALID_CELL_COLOUR, SUM_ROW_COLOUR
+from klgui.palette import table_brushes
 from klgui.value_parsing import ValueParseError, format_editable, parse_value
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -26,8 +26,6 @@ NAME_COLUMN = 0
 _SUM_ROW_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable
 _CELL_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsEditable
 _ANSWERED_ROLES = frozenset({DISPLAY, EDIT, TOOLTIP, BACKGROUND, ALIGNMENT, FONT})
-_INVALID_BRUSH = QBrush(INVALID_CELL_COLOUR)
-_SUM_ROW_BRUSH = QBrush(SUM_ROW_COLOUR)
 
 
 def _shape(workspace: Workspace) -> tuple[int, int]:
@@ -190,14 +188,15 @@ class DistributionTableModel(QAbstractTableModel):
         if role == TOOLTIP:
             return problem or f"{distribution.name}, {workspace.classes[row]}: {value!r}"
         if role == BACKGROUND and problem:
-            return _INVALID_BRUSH
+            return table_brushes().invalid_cell
         if role == ALIGNMENT:
             return ALIGN_RIGHT
         return None
 
     def _sum_data(self, column: int, role: int):
         if role == BACKGROUND:
-            return _INVALID_BRUSH if column in self._column_problems else _SUM_ROW_BRUSH
+            brushes = table_brushes()
+            return brushes.invalid_cell if column in self._column_problems else brushes.sum_row
         if column == NAME_COLUMN:
             return self.tr("Σ sum") if role == DISPLAY else None
         distribution = self.workspace.distributions[column - 1]

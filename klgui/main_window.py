@@ -5,10 +5,12 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -35,9 +37,11 @@ from klgui.input_banner import InputBanner
 from klgui.measure_names import measure_long_name, measures_help_html
 from klgui.predictions_panel import PredictionsPanel
 from klgui.ranking_table import RankingTable
+from klgui.theme import Theme, ThemeApplier
 
 #: How long a status-bar message stays, in milliseconds.
 MESSAGE_MS = 6000
+DARK_THEME_KEY = "view/dark_theme"
 #: First-run splitter sizes (scaled to the window); afterwards the user's own, from QSettings.
 DEFAULT_SPLITS = {"main": [460, 820], "charts": [240, 250, 290], "bottom": [480, 340]}
 
@@ -52,6 +56,8 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.document = Document(workspace, self)
+        self.theme = Theme(dark=QSettings().value(DARK_THEME_KEY, False, type=bool))
+        self._theme_applier = ThemeApplier(QApplication.instance())
         self.file_actions = FileActions(self.document, self)
         if title is not None:
             self.file_actions.title = title
@@ -82,6 +88,8 @@ class MainWindow(QMainWindow):
         self.distribution_chart.message.connect(self.show_message)
         self.file_actions.fileChanged.connect(self._update_title)
         self.setAcceptDrops(True)
+        if self.theme != Theme():
+            self._apply_theme()
         self._on_document_comparison_changed()
         self._update_title()
         self.resize(1280, 800)
@@ -184,6 +192,31 @@ class MainWindow(QMainWindow):
         self.contribution_chart.direction.currentIndexChanged.connect(
             lambda index: self.reverse_terms_action.setChecked(index == 1)
         )
+        self.presentation_action = make_action(self, self.tr("&Presentation mode"), None, "F11")
+        self.presentation_action.setCheckable(True)
+        self.presentation_action.setStatusTip(
+            self.tr("Full screen, large type, heavy lines and high contrast, for a projector")
+        )
+        self.presentation_action.toggled.connect(self.set_presentation_mode)
+        self.dark_action = make_action(self, self.tr("&Dark theme"))
+        self.dark_action.setCheckable(True)
+        self.dark_action.setChecked(self.theme.dark)
+        self.dark_action.toggled.connect(self.set_dark_theme)
+        self.next_view_action = make_action(
+            self, self.tr("&Next view"), lambda: self.focus_view_step(1), "F6"
+        )
+        self.previous_view_action = make_action(
+            self, self.tr("Pre&vious view"), lambda: self.focus_view_step(-1), "Shift+F6"
+        )
+        self.view_actions = [
+            make_action(
+                self,
+                self.tr("Go to %s") % title,
+                lambda _=False, i=index: self.focus_view(i),
+                f"Ctrl+{index + 1}",
+            )
+            for index, title in enumerate(self._view_titles())
+        ]
         self.reset_zoom_action = make_action(
             self, self.tr("Reset chart &zoom"), self._reset_chart_zoom, "Ctrl+0"
         )
@@ -222,7 +255,19 @@ class MainWindow(QMainWindow):
         self.view_menu = bar.addMenu(self.tr("&View"))
         fill(
             self.view_menu,
-            [self.reverse_terms_action, None, self.reset_zoom_action, self.reset_layout_action],
+            [
+                self.presentation_action,
+                self.dark_action,
+                None,
+                self.reverse_terms_action,
+                None,
+                self.next_view_action,
+                self.previous_view_action,
+                *self.view_actions,
+                None,
+                self.reset_zoom_action,
+                self.reset_layout_action,
+            ],
         )
         help_menu = bar.addMenu(self.tr("&Help"))
         fill(help_menu, [measures_action, shortcuts_action, None, about_action])
@@ -245,6 +290,86 @@ class MainWindow(QMainWindow):
             ],
         )
         self.toolbar = toolbar
+
+    # -- themes and presentation ---------------------------------------------------------------
+
+    def charts(self) -> list:
+        """Every chart that takes a ChartStyle."""
+        return [
+            self.distribution_chart,
+            self.contribution_chart.plot,
+            self.decomposition_chart,
+            self.predictions_panel.histogram,
+        ]
+
+    def _apply_theme(self) -> None:
+        self._theme_applier.apply(self.theme)
+        style = self.theme.chart_style
+        for chart in self.charts():
+            chart.apply_style(style)
+        # The new font reaches the widgets through events: size the tables after them.
+        QTimer.singleShot(0, self._fit_tables_to_font)
+
+    def _fit_tables_to_font(self) -> None:
+        metrics = self.editor.view.fontMetrics()
+        for view in (self.editor.view, self.ranking.view):
+            view.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
+            view.viewport().update()  # new backgrounds for the new palette
+        self.editor.view.horizontalHeader().setDefaultSectionSize(
+            metrics.horizontalAdvance("0.000000") + 18
+        )
+        self.editor.view.horizontalHeader().resizeSections(QHeaderView.Interactive)
+        self.ranking.view.resizeColumnsToContents()
+
+    def set_presentation_mode(self, on: bool) -> None:
+        """Full screen with large type and heavy lines, or back to the desk."""
+        self.theme = Theme(dark=self.theme.dark, presentation=on)
+        self._apply_theme()
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+        if self.presentation_action.isChecked() != on:
+            self.presentation_action.setChecked(on)
+
+    def set_dark_theme(self, on: bool) -> None:
+        self.theme = Theme(dark=on, presentation=self.theme.presentation)
+        QSettings().setValue(DARK_THEME_KEY, on)
+        self._apply_theme()
+
+    # -- keyboard navigation --------------------------------------------------------------------
+
+    def _view_titles(self) -> list[str]:
+        return [
+            self.tr("the table"),
+            self.tr("the distributions"),
+            self.tr("the per-class terms"),
+            self.tr("the ranking"),
+            self.tr("the cross-entropy chart"),
+        ]
+
+    def _views(self) -> list[QWidget]:
+        return [
+            self.editor.view,
+            self.distribution_chart,
+            self.contribution_chart.plot,
+            self.ranking.view,
+            self.decomposition_chart,
+        ]
+
+    def focus_view(self, index: int) -> None:
+        self.right_tabs.setCurrentWidget(self.chart_splitter)
+        self._views()[index].setFocus(Qt.ShortcutFocusReason)
+
+    def focus_view_step(self, step: int) -> None:
+        """Move the keyboard focus to the next (or previous) view, round the window."""
+        views = self._views()
+        current = QApplication.focusWidget()
+        position = next(
+            (i for i, view in enumerate(views) if current is view or view.isAncestorOf(current)),
+            -1 if step > 0 else 0,
+        )
+        self.focus_view((position + step) % len(views))
 
     def _reset_chart_zoom(self) -> None:
         for chart in (self.distribution_chart, self.contribution_chart.plot):
@@ -401,6 +526,8 @@ class MainWindow(QMainWindow):
         if not self.file_actions.maybe_save():
             event.ignore()
             return
+        if self.theme != Theme():
+            self._theme_applier.apply(Theme())  # the application's look is shared
         self.file_actions.loader.cancel()
         self.autosave.discard()
         self.save_layout()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
+from dataclasses import dataclass
+
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
 
 #: Okabe–Ito without black (yellow last, it is the faintest on white), then Paul Tol's
 #: "muted" scheme: 16 colours, all distinguishable with the common colour-vision deficiencies.
@@ -31,6 +33,42 @@ MODEL_COLOURS = tuple(
 REFERENCE_COLOUR = QColor("#3b3b3b")
 INVALID_CELL_COLOUR = QColor("#f8d0c8")
 SUM_ROW_COLOUR = QColor("#eeeeee")
+BEST_ROW_COLOUR = QColor("#d9f0d3")  # pale green: readable on a projector, also in grey
+#: The same roles on a dark background.
+DARK_INVALID_CELL_COLOUR = QColor("#6b2626")
+DARK_SUM_ROW_COLOUR = QColor("#303030")
+DARK_BEST_ROW_COLOUR = QColor("#1e4d2b")
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.Window).lightness() < 128
+
+
+@dataclass(frozen=True)
+class TableBrushes:
+    invalid_cell: QBrush
+    sum_row: QBrush
+    best_row: QBrush
+
+
+_brushes: dict[int, TableBrushes] = {}
+
+
+def table_brushes() -> TableBrushes:
+    """Backgrounds that read on the application's current palette (light or dark); cached,
+    since table models ask for them on every repaint."""
+    palette = QGuiApplication.palette()
+    key = palette.cacheKey()
+    if key not in _brushes:
+        colours = (
+            (DARK_INVALID_CELL_COLOUR, DARK_SUM_ROW_COLOUR, DARK_BEST_ROW_COLOUR)
+            if is_dark(palette)
+            else (INVALID_CELL_COLOUR, SUM_ROW_COLOUR, BEST_ROW_COLOUR)
+        )
+        _brushes[key] = TableBrushes(*(QBrush(colour) for colour in colours))
+    return _brushes[key]
+
+
 BANNER_COLOUR = QColor("#fff3c4")
 
 

@@ -8,6 +8,7 @@ import html
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -62,26 +63,43 @@ class CrossEntropyHistogram(pg.PlotWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent=parent)
-        style = DEFAULT_STYLE
-        self.setBackground(style.background)
         plot = self.getPlotItem()
         plot.setMenuEnabled(False)
         plot.hideButtons()
+        self.legend = plot.addLegend(offset=(-8, 8))
+        self._curves: list[pg.PlotCurveItem] = []
+        self._style = DEFAULT_STYLE
+        self._last: tuple[PredictionReport, float, str] | None = None
+        self.setMinimumSize(120, 100)
+        self.apply_style(DEFAULT_STYLE)
+
+    def apply_style(self, style) -> None:
+        """Fonts, colours and line widths of a theme (see klgui.chart_style)."""
+        self._style = style
+        self.setBackground(style.background)
+        plot = self.getPlotItem()
         plot.setTitle(
             self.tr("Per-sample cross-entropy"),
             justify="left",
             size=f"{style.title_point_size}pt",
             color=style.foreground,
         )
+        font = QFont()
+        font.setPointSize(style.font_point_size)
         for name in ("left", "bottom"):
-            plot.getAxis(name).setPen(pg.mkPen(style.foreground))
-            plot.getAxis(name).setTextPen(pg.mkPen(style.foreground))
-        plot.setLabel("left", self.tr("samples"))
-        self.legend = plot.addLegend(offset=(-8, 8))
-        self._curves: list[pg.PlotCurveItem] = []
-        self.setMinimumSize(120, 100)
+            axis = plot.getAxis(name)
+            axis.setPen(pg.mkPen(style.foreground))
+            axis.setTextPen(pg.mkPen(style.foreground))
+            axis.setTickFont(font)
+        label_style = {"font-size": f"{style.font_point_size}pt", "color": style.foreground}
+        plot.setLabel("left", self.tr("samples"), **label_style)
+        self.legend.setLabelTextColor(style.foreground)
+        self.legend.setLabelTextSize(f"{style.font_point_size}pt")
+        if self._last is not None:
+            self.show_report(*self._last)
 
     def show_report(self, report: PredictionReport, scale: float, unit: str) -> None:
+        self._last = (report, scale, unit)
         finite = [m.cross_entropy[np.isfinite(m.cross_entropy)] * scale for m in report.models]
         everything = np.concatenate([values for values in finite if values.size] or [[0.0]])
         high = float(everything.max()) if everything.size else 1.0
@@ -100,12 +118,21 @@ class CrossEntropyHistogram(pg.PlotWidget):
             colour = model_colour(index)
             fill = pg.mkColor(colour)
             fill.setAlpha(60)
-            curve.setData(edges, counts, pen=pg.mkPen(colour, width=2), brush=pg.mkBrush(fill))
+            curve.setData(
+                edges,
+                counts,
+                pen=pg.mkPen(colour, width=self._style.line_width),
+                brush=pg.mkBrush(fill),
+            )
             label = html.escape(metrics.name)
             if metrics.infinite_samples.size:
                 label += self.tr(" (+%d at ∞)") % metrics.infinite_samples.size
             self.legend.addItem(curve, label)
-        self.getPlotItem().setLabel("bottom", self.tr("−ln q(true class), %s") % unit)
+        self.getPlotItem().setLabel(
+            "bottom",
+            self.tr("−ln q(true class), %s") % unit,
+            **{"font-size": f"{self._style.font_point_size}pt", "color": self._style.foreground},
+        )
         self.getPlotItem().enableAutoRange()
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from klgui.document import Document
 from klgui.item_roles import ALIGN_LEFT, ALIGN_RIGHT, ALIGNMENT, BACKGROUND, DISPLAY, FONT, TOOLTIP
 from klgui.measure_names import measure_title, measure_tooltip
 from klgui.number_format import format_number, format_precise
+from klgui.palette import table_brushes
 
 #: Measures shown as columns, in order.
 RANKING_MEASURES = (
@@ -25,7 +26,6 @@ RANKING_MEASURES = (
     "wasserstein",
 )
 
-BEST_ROW_COLOUR = QColor("#d9f0d3")  # pale green: readable on a projector, also in grey
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -44,7 +44,6 @@ class RankingModel(QAbstractTableModel):
         self._best_rows: frozenset[int] = frozenset()
         self._rank_column = -1
         self._header_key: tuple = ()
-        self._best_brush = QBrush(BEST_ROW_COLOUR)
         self._bold = QFont()
         self._bold.setBold(True)
         document.comparisonChanged.connect(self._on_document_comparison_changed)
@@ -122,7 +121,7 @@ class RankingModel(QAbstractTableModel):
         if role == ALIGNMENT:
             return ALIGN_LEFT if column == 1 else ALIGN_RIGHT
         if role == BACKGROUND:
-            return self._best_brush if row in self._best_rows else None
+            return table_brushes().best_row if row in self._best_rows else None
         if role == FONT:
             return self._bold if row in self._best_rows or column == self._rank_column else None
         if role == TOOLTIP and column >= 2:

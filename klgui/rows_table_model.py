@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 
 from klgui.item_roles import ALIGN_LEFT, ALIGN_RIGHT, ALIGNMENT, BACKGROUND, DISPLAY, FONT, TOOLTIP
+from klgui.palette import table_brushes
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -24,7 +25,6 @@ class RowsTableModel(QAbstractTableModel):
         self._rows: list[list[str]] = []
         self._tips: list[list[str]] = []
         self._highlighted: set[int] = set()
-        self._brush = QBrush(QColor("#d9f0d3"))
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -70,7 +70,7 @@ class RowsTableModel(QAbstractTableModel):
         if role == ALIGNMENT:
             return ALIGN_LEFT if column in self._text_columns else ALIGN_RIGHT
         if role == BACKGROUND and row in self._highlighted:
-            return self._brush
+            return table_brushes().best_row
         if role == FONT and row in self._highlighted:
             return self._bold
         return None

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QWidget
 
 from klgui.analysis_controls import AnalysisControls
 from klgui.input_banner import InputBanner
-from klgui.ranking_table import BEST_ROW_COLOUR, RankingTable
+from klgui.palette import BEST_ROW_COLOUR
+from klgui.ranking_table import RankingTable
 
 
 @pytest.fixture

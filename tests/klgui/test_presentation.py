@@ -1,0 +1,57 @@
+"""Presentation mode, the dark theme and moving between the views with the keyboard."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from klgui.palette import BEST_ROW_COLOUR, is_dark
+
+
+def test_presentation_mode_is_full_screen_with_large_type_and_heavy_lines(window):
+    window.presentation_action.trigger()
+    try:
+        assert window.isFullScreen()
+        style = window.distribution_chart.style
+        assert style.font_point_size >= 18 and style.outline_width >= 1.5
+        assert (
+            window.distribution_chart.getPlotItem().getAxis("left").style["tickFont"].pointSize()
+            == style.font_point_size
+        )
+        assert QApplication.font().pointSize() >= 16
+    finally:
+        window.presentation_action.trigger()
+    assert not window.isFullScreen()
+    assert window.distribution_chart.style.font_point_size == 11
+
+
+def test_dark_theme_changes_charts_tables_and_is_remembered(window, make_window):
+    window.dark_action.setChecked(True)
+    try:
+        assert is_dark(QApplication.palette())
+        chart = window.distribution_chart
+        assert QColor(chart.style.background).lightness() < 50
+        reference = chart._bars[0].opts["brush"].color()
+        assert reference.lightness() > 200  # P stays visible on black
+        best = window.ranking.model.data(window.ranking.model.index(0, 1), 8)  # background
+        assert best.color() != BEST_ROW_COLOUR and best.color().lightness() < 128
+        reopened = make_window()
+        assert reopened.dark_action.isChecked()
+    finally:
+        window.dark_action.setChecked(False)
+    assert QApplication.palette().color(QPalette.Window).lightness() > 128
+
+
+def test_f6_and_ctrl_numbers_move_the_focus_between_views(qtbot, window):
+    window.activateWindow()
+    window.focus_view(0)
+    assert window.editor.view.hasFocus()
+    window.next_view_action.trigger()
+    assert window.distribution_chart.hasFocus()
+    window.next_view_action.trigger()
+    assert window.contribution_chart.plot.hasFocus()
+    window.previous_view_action.trigger()
+    assert window.distribution_chart.hasFocus()
+    window.view_actions[3].trigger()
+    assert window.ranking.view.hasFocus()
+    assert window.view_actions[4].shortcut().toString() == "Ctrl+5"
