@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.document = Document(workspace, self)
         self.theme = Theme(dark=QSettings().value(DARK_THEME_KEY, False, type=bool))
-        self._theme_applier = ThemeApplier(QApplication.instance())
+        self._theme_applier = ThemeApplier.of(QApplication.instance())
         self.file_actions = FileActions(self.document, self)
         if title is not None:
             self.file_actions.title = title

@@ -50,7 +50,16 @@ def _dark_palette() -> QPalette:
 
 class ThemeApplier:
     """Applies a theme to the application; remembers the start-up style, font and palette to
-    go back to."""
+    go back to. One per application (:meth:`of`): a second window must not take the first
+    window's dark palette for the original."""
+
+    @classmethod
+    def of(cls, app: QApplication) -> ThemeApplier:
+        applier = app.property("klguiThemeApplier")
+        if applier is None:
+            applier = cls(app)
+            app.setProperty("klguiThemeApplier", applier)
+        return applier
 
     def __init__(self, app: QApplication) -> None:
         self._app = app
