@@ -55,6 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--screenshot", metavar="OUT.png", help="render the window offscreen to a PNG and exit"
     )
     parser.add_argument(
+        "--language",
+        choices=["en", "ko"],
+        help="the interface language (default: the one chosen before, or the system's)",
+    )
+    parser.add_argument(
         "--size",
         type=_window_size,
         metavar="WxH",

@@ -67,6 +67,10 @@ def run_application(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("KL Explorer")
     app.setApplicationName("KL Explorer")
+    from klgui.language import install_language, preferred_language
+
+    language = args.language or preferred_language()
+    install_language(app, language)
     if workspace is None:
         from core import example_workspace
 
@@ -77,6 +81,7 @@ def run_application(args: argparse.Namespace) -> int:
     if predictions is not None:
         window.document.replace_workspace(workspace, predictions)
     install_excepthook(window)
+    _follow_language_choices(app, window)
     if args.screenshot:
         return _save_screenshot(app, window, args.screenshot, args.size or DEFAULT_SCREENSHOT_SIZE)
     window.show()
@@ -86,6 +91,29 @@ def run_application(args: argparse.Namespace) -> int:
             args.files, label_column=args.label_column, labels_path=args.labels
         )
     return app.exec()
+
+
+def _follow_language_choices(app, window) -> None:
+    """When the user picks a language, rebuild the window in it (same document, same undo
+    history); the application keeps a reference to whichever window is current."""
+    from PySide6.QtCore import QSettings
+
+    from klgui.language import LANGUAGE_KEY, has_hangul_font, install_language
+
+    def on_language_chosen(code: str) -> None:
+        QSettings().setValue(LANGUAGE_KEY, code)
+        install_language(app, code)
+        successor = app.property("klguiMainWindow").hand_over()
+        app.setProperty("klguiMainWindow", successor)
+        successor.languageChosen.connect(on_language_chosen)
+        successor.show()
+        if code == "ko" and not has_hangul_font():
+            successor.show_message(
+                successor.tr("No font with Hangul is installed: install fonts-nanum.")
+            )
+
+    app.setProperty("klguiMainWindow", window)
+    window.languageChosen.connect(on_language_chosen)
 
 
 def _file_identity(files: list[str]) -> tuple[str | None, str | None]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,6 +34,7 @@ from klgui.document import Document
 from klgui.export_actions import ExportActions
 from klgui.file_actions import FileActions
 from klgui.input_banner import InputBanner
+from klgui.language import LANGUAGES, preferred_language
 from klgui.measure_names import measure_long_name, measures_help_html
 from klgui.predictions_panel import PredictionsPanel
 from klgui.ranking_table import RankingTable
@@ -47,15 +48,25 @@ DEFAULT_SPLITS = {"main": [460, 820], "charts": [240, 250, 290], "bottom": [480,
 
 
 class MainWindow(QMainWindow):
+    #: The user chose an interface language (a code from klgui.language.LANGUAGES).
+    languageChosen = Signal(str)
+
     def __init__(
         self,
-        workspace: Workspace,
+        workspace: Workspace | Document,
         title: str | None = None,
         path: str | None = None,
         autosave_directory: Path | None = None,
     ) -> None:
+        """A window on ``workspace``, or on an open Document (with its undo history) when the
+        window is rebuilt in another language."""
         super().__init__()
-        self.document = Document(workspace, self)
+        if isinstance(workspace, Document):
+            self.document = workspace
+            self.document.setParent(self)
+        else:
+            self.document = Document(workspace, self)
+        self._handed_over = False
         self.theme = Theme(dark=QSettings().value(DARK_THEME_KEY, False, type=bool))
         self._theme_applier = ThemeApplier.of(QApplication.instance())
         self.file_actions = FileActions(self.document, self)
@@ -269,6 +280,13 @@ class MainWindow(QMainWindow):
                 self.reset_layout_action,
             ],
         )
+        self.language_menu = self.view_menu.addMenu(self.tr("&Language"))
+        current = preferred_language()
+        for code, name in LANGUAGES.items():
+            action = self.language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _=False, c=code: self.languageChosen.emit(c))
         help_menu = bar.addMenu(self.tr("&Help"))
         fill(help_menu, [measures_action, shortcuts_action, None, about_action])
 
@@ -522,7 +540,25 @@ class MainWindow(QMainWindow):
         for name, splitter in self._splitters().items():
             settings.setValue(f"window/splitter/{name}", splitter.saveState())
 
+    def hand_over(self) -> MainWindow:
+        """A new window on the same document (its undo history included), built in the
+        language now installed; this one closes without asking anything."""
+        successor = MainWindow(
+            self.document,
+            title=self.file_actions.title,
+            path=self.file_actions.path,
+            autosave_directory=self.autosave.directory,
+        )
+        successor.restoreGeometry(self.saveGeometry())
+        self.save_layout()
+        self._handed_over = True
+        self.close()
+        return successor
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._handed_over:
+            event.accept()
+            return
         if not self.file_actions.maybe_save():
             event.ignore()
             return

@@ -186,7 +186,7 @@ class MixtureChart(BarChart):
     """Per class, P, Q and their mixture M = (P+Q)/2 side by side."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("P, Q and their mixture M = (P+Q)/2"), parent)
+        super().__init__(self.tr("P, Q and M = (P+Q)/2"), parent)
         self.getPlotItem().setMouseEnabled(x=False, y=False)
         self.set_axis_label(self.tr("probability"))
         # Created once; every update goes through setOpts.
@@ -222,7 +222,7 @@ class MixtureChart(BarChart):
             + numbers.reference
             + (self.tr(" (one-hot)") if numbers.true_class is not None else "")
         )
-        names = (reference, numbers.model, self.tr("M = (P+Q)/2"))
+        names = (reference, numbers.model, self.tr("M"))
         if names != self._legend_key:
             self._legend_key = names
             self.legend.clear()
@@ -259,6 +259,43 @@ class WorkedTableModel(RowsTableModel):
         if headers != self._headers:
             self._headers = headers
             self.headerDataChanged.emit(Qt.Horizontal, 0, len(headers) - 1)
+
+
+class FittedTable(QTableView):
+    """A read-only table as tall as its rows (up to a dozen), whose columns share the width
+    but never get so narrow that a number is cut short: then it scrolls sideways."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.NoSelection)
+        self.setFocusPolicy(Qt.NoFocus)
+        self.verticalHeader().hide()
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.Fixed)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+
+    def fit(self) -> None:
+        model = self.model()
+        if model is None:
+            return
+        header = self.horizontalHeader()
+        columns = model.columnCount()
+        needed = [max(self.sizeHintForColumn(i), header.sectionSizeHint(i)) for i in range(columns)]
+        available = self.viewport().width()
+        spare = max(0, available - sum(needed))
+        for i, width in enumerate(needed):
+            # The class names keep their width; the number columns share what is left over.
+            share = spare // (columns - 1) if i > 0 and columns > 1 else 0
+            header.resizeSection(i, width + share)
+        rows = min(model.rowCount(), TABLE_ROWS_SHOWN)
+        height = header.sizeHint().height() + rows * self.verticalHeader().defaultSectionSize()
+        if sum(needed) > available:
+            height += self.horizontalScrollBar().sizeHint().height()
+        self.setFixedHeight(height + 2 * self.frameWidth())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit()
 
 
 def _big(text: str) -> str:
@@ -310,18 +347,8 @@ class WorkedExample(QWidget):
         )
         self.formula = self._label()
         self.table_model = WorkedTableModel(self._headers("ln"), {0}, self)
-        self.table = QTableView(self)
+        self.table = FittedTable(self)
         self.table.setModel(self.table_model)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setSelectionMode(QAbstractItemView.NoSelection)
-        self.table.setFocusPolicy(Qt.NoFocus)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Stretch)
-        header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
-        header.setMinimumSectionSize(70)
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.table.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         self.infinite_note = self._label()
         self.one_hot_text = self._label()
         self.identity = self._label()
@@ -348,6 +375,7 @@ class WorkedExample(QWidget):
             content_layout.addWidget(widget)
         content_layout.addStretch(1)
         scroll = QScrollArea(self)
+        self._scroll = scroll
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.NoFrame)
         scroll.setWidget(content)
@@ -448,7 +476,7 @@ class WorkedExample(QWidget):
         self.status.setText(message)
         self.status.setVisible(bool(message))
         showable = comparison is not None and model is not None and model in comparison.models
-        self._content.setVisible(showable)
+        self._scroll.setVisible(showable)
         if not showable:
             self.numbers = None
             return
@@ -540,14 +568,7 @@ class WorkedExample(QWidget):
         tips.append([""] * 6)
         self.table_model.set_headers(self._headers(log_symbol(numbers.base)))
         self.table_model.set_rows(rows, tips, highlighted={len(rows) - 1})
-        self._fit_table_height(len(rows))
-
-    def _fit_table_height(self, row_count: int) -> None:
-        header = self.table.horizontalHeader()
-        row_height = self.table.verticalHeader().defaultSectionSize()
-        shown = min(row_count, TABLE_ROWS_SHOWN)
-        frame = 2 * self.table.frameWidth()
-        self.table.setFixedHeight(header.sizeHint().height() + shown * row_height + frame)
+        self.table.fit()
 
     def _show_one_hot(self, numbers: WorkedNumbers) -> None:
         parts = []
