@@ -31,6 +31,7 @@ from klgui.decomposition_chart import DecompositionChart
 from klgui.distribution_chart import DistributionChart
 from klgui.distribution_editor import DistributionEditor
 from klgui.document import Document
+from klgui.explorations import Explorations
 from klgui.export_actions import ExportActions
 from klgui.file_actions import FileActions
 from klgui.input_banner import InputBanner
@@ -39,6 +40,7 @@ from klgui.measure_names import measure_long_name, measures_help_html
 from klgui.predictions_panel import PredictionsPanel
 from klgui.ranking_table import RankingTable
 from klgui.theme import Theme, ThemeApplier
+from klgui.worked_example import WorkedExample
 
 #: How long a status-bar message stays, in milliseconds.
 MESSAGE_MS = 6000
@@ -142,10 +144,13 @@ class MainWindow(QMainWindow):
         # Prediction files add a tab of per-sample results beside the comparison.
         self.right_tabs = QTabWidget(self)
         self.right_tabs.setDocumentMode(True)
+        self.worked_example = WorkedExample(document, self)
+        self.explorations = Explorations(document, self)
         self.right_tabs.addTab(self.chart_splitter, self.tr("Comparison"))
+        self.right_tabs.addTab(self.worked_example, self.tr("Worked example"))
+        self.right_tabs.addTab(self.explorations, self.tr("Explorations"))
         self.right_tabs.addTab(self.predictions_panel, self.tr("Per-sample predictions"))
-        self.right_tabs.setTabVisible(1, False)
-        self.right_tabs.tabBar().setVisible(False)  # one tab: no tab bar
+        self.right_tabs.setTabVisible(self._predictions_tab(), False)
         self.main_splitter = QSplitter(Qt.Horizontal, self)
         self.main_splitter.addWidget(left)
         self.main_splitter.addWidget(self.right_tabs)
@@ -168,28 +173,21 @@ class MainWindow(QMainWindow):
         self.redo_action = QAction(self.tr("&Redo"), self)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo_action.triggered.connect(stack.redo)
-        for action, can, text, changed_can, changed_text in (
-            (
-                self.undo_action,
-                stack.canUndo,
-                stack.undoText,
-                stack.canUndoChanged,
-                stack.undoTextChanged,
-            ),
-            (
-                self.redo_action,
-                stack.canRedo,
-                stack.redoText,
-                stack.canRedoChanged,
-                stack.redoTextChanged,
-            ),
+        # Slots are methods of this window: the document (and its stack) may outlive it.
+        stack.canUndoChanged.connect(self._on_undo_stack_changed)
+        stack.canRedoChanged.connect(self._on_undo_stack_changed)
+        stack.undoTextChanged.connect(self._on_undo_stack_changed)
+        stack.redoTextChanged.connect(self._on_undo_stack_changed)
+        self._on_undo_stack_changed()
+
+    def _on_undo_stack_changed(self, *_arguments) -> None:
+        stack = self.document.undo_stack
+        for action, enabled, step, name in (
+            (self.undo_action, stack.canUndo(), stack.undoText(), self.tr("Undo")),
+            (self.redo_action, stack.canRedo(), stack.redoText(), self.tr("Redo")),
         ):
-            action.setEnabled(can())
-            changed_can.connect(action.setEnabled)
-            changed_text.connect(
-                lambda step, a=action: a.setToolTip(f"{a.text().replace('&', '')}: {step}")
-            )
-            action.setToolTip(action.text().replace("&", "") + (f": {text()}" if text() else ""))
+            action.setEnabled(enabled)
+            action.setToolTip(f"{name}: {step}" if step else name)
 
     def _build_menus(self) -> None:
         self._undo_redo_actions()
@@ -318,6 +316,8 @@ class MainWindow(QMainWindow):
             self.contribution_chart.plot,
             self.decomposition_chart,
             self.predictions_panel.histogram,
+            self.worked_example,
+            self.explorations,
         ]
 
     def _apply_theme(self) -> None:
@@ -364,6 +364,8 @@ class MainWindow(QMainWindow):
             self.tr("the per-class terms"),
             self.tr("the ranking"),
             self.tr("the cross-entropy chart"),
+            self.tr("the worked example"),
+            self.tr("the explorations"),
         ]
 
     def _views(self) -> list[QWidget]:
@@ -373,11 +375,18 @@ class MainWindow(QMainWindow):
             self.contribution_chart.plot,
             self.ranking.view,
             self.decomposition_chart,
+            self.worked_example,
+            self.explorations,
         ]
 
     def focus_view(self, index: int) -> None:
-        self.right_tabs.setCurrentWidget(self.chart_splitter)
-        self._views()[index].setFocus(Qt.ShortcutFocusReason)
+        """Show the tab that holds the view, and give the view the keyboard focus."""
+        view = self._views()[index]
+        for tab in range(self.right_tabs.count()):
+            page = self.right_tabs.widget(tab)
+            if page is view or page.isAncestorOf(view):
+                self.right_tabs.setCurrentIndex(tab)
+        view.setFocus(Qt.ShortcutFocusReason)
 
     def focus_view_step(self, step: int) -> None:
         """Move the keyboard focus to the next (or previous) view, round the window."""
@@ -445,10 +454,12 @@ class MainWindow(QMainWindow):
         self.load_progress.hide()
         self.cancel_load_button.hide()
 
+    def _predictions_tab(self) -> int:
+        return self.right_tabs.indexOf(self.predictions_panel)
+
     def _on_document_predictions_changed(self) -> None:
         has_predictions = self.document.predictions is not None
-        self.right_tabs.setTabVisible(1, has_predictions)
-        self.right_tabs.tabBar().setVisible(has_predictions)
+        self.right_tabs.setTabVisible(self._predictions_tab(), has_predictions)
         if has_predictions:
             self.right_tabs.setCurrentWidget(self.predictions_panel)
 

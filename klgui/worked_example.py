@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QFont, QFontMetrics, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -48,6 +48,8 @@ LISTED_CLASSES = 8
 #: The table grows with its rows up to this many, then scrolls.
 TABLE_ROWS_SHOWN = 12
 CHART_HEIGHT = 260
+#: Room around a cell's text (margins of the item view).
+CELL_PADDING = 14
 HEADROOM = 1.15
 
 
@@ -276,11 +278,14 @@ class FittedTable(QTableView):
 
     def fit(self) -> None:
         model = self.model()
-        if model is None:
+        if not isinstance(model, RowsTableModel):
             return
         header = self.horizontalHeader()
         columns = model.columnCount()
-        needed = [max(self.sizeHintForColumn(i), header.sectionSizeHint(i)) for i in range(columns)]
+        needed = [
+            max(self._text_width(model.rows(), i), header.sectionSizeHint(i))
+            for i in range(columns)
+        ]
         available = self.viewport().width()
         spare = max(0, available - sum(needed))
         for i, width in enumerate(needed):
@@ -292,6 +297,15 @@ class FittedTable(QTableView):
         if sum(needed) > available:
             height += self.horizontalScrollBar().sizeHint().height()
         self.setFixedHeight(height + 2 * self.frameWidth())
+
+    def _text_width(self, rows: list[list[str]], column: int) -> int:
+        """The widest text of a column in bold (the total row is bold): measuring the few
+        longest strings is enough, and far cheaper than sizeHintForColumn over every cell."""
+        texts = sorted({row[column] for row in rows}, key=len)[-3:]
+        font = QFont(self.font())
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        return max((metrics.horizontalAdvance(text) for text in texts), default=0) + CELL_PADDING
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -528,7 +542,7 @@ class WorkedExample(QWidget):
             terms += more
         total = f"<b>{format_number(numbers.kl)} {html.escape(numbers.unit)}</b>"
         self.formula.setText(
-            _big(f"D<sub>KL</sub>(P‖Q) = Σ<sub>x</sub> P(x)·{log}(P(x)/Q(x))")
+            _big(self.tr("D<sub>KL</sub>(P‖Q) = Σ<sub>x</sub> P(x)·%s(P(x)/Q(x))") % log)
             + _large(self._names(numbers) + f"<br>= {plugged}<br>= {terms}<br>= {total}")
         )
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import math
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -257,3 +261,18 @@ def test_zeros_in_q_where_p_is_zero_are_fine():
     temperature, kl = best_temperature(p, q_zero)
     assert math.isfinite(kl)
     assert temperature_scaled(q_zero, temperature)[2] == 0.0
+
+
+def test_explorations_import_no_gui():
+    script = "import json, sys, core.explorations; print(json.dumps(sorted(sys.modules)))"
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    modules = {name.split(".")[0] for name in json.loads(result.stdout)}
+    assert "numpy" in modules
+    assert not modules & {"PySide6", "shiboken6", "pyqtgraph", "klgui", "scipy"}

@@ -55,3 +55,20 @@ def test_f6_and_ctrl_numbers_move_the_focus_between_views(qtbot, window):
     window.view_actions[3].trigger()
     assert window.ranking.view.hasFocus()
     assert window.view_actions[4].shortcut().toString() == "Ctrl+5"
+
+
+def test_a_language_change_rebuilds_the_window_on_the_same_document(qtbot, make_window):
+    first = make_window()
+    first.show()
+    first.document.set_value("A", 0, 0.45)
+    document = first.document
+    successor = first.hand_over()
+    try:
+        assert successor.document is document
+        assert document.undo_stack.count() == 1 and successor.isWindowModified()
+        assert not first.isVisible()
+        successor.undo_action.trigger()
+        assert successor.document.workspace.distribution("A").values[0] == 0.5
+    finally:
+        successor.document.undo_stack.setClean()
+        successor.close()
