@@ -173,21 +173,24 @@ class MainWindow(QMainWindow):
         self.redo_action = QAction(self.tr("&Redo"), self)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo_action.triggered.connect(stack.redo)
-        # Slots are methods of this window: the document (and its stack) may outlive it.
-        stack.canUndoChanged.connect(self._on_undo_stack_changed)
-        stack.canRedoChanged.connect(self._on_undo_stack_changed)
-        stack.undoTextChanged.connect(self._on_undo_stack_changed)
-        stack.redoTextChanged.connect(self._on_undo_stack_changed)
-        self._on_undo_stack_changed()
+        # Slots are methods of this window (the document may outlive it), and they use the
+        # signals' values: a stack being destroyed still signals, and cannot be asked then.
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.undoTextChanged.connect(self._on_undo_text_changed)
+        stack.redoTextChanged.connect(self._on_redo_text_changed)
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
+        self._on_undo_text_changed(stack.undoText())
+        self._on_redo_text_changed(stack.redoText())
 
-    def _on_undo_stack_changed(self, *_arguments) -> None:
-        stack = self.document.undo_stack
-        for action, enabled, step, name in (
-            (self.undo_action, stack.canUndo(), stack.undoText(), self.tr("Undo")),
-            (self.redo_action, stack.canRedo(), stack.redoText(), self.tr("Redo")),
-        ):
-            action.setEnabled(enabled)
-            action.setToolTip(f"{name}: {step}" if step else name)
+    def _on_undo_text_changed(self, step: str) -> None:
+        name = self.tr("Undo")
+        self.undo_action.setToolTip(f"{name}: {step}" if step else name)
+
+    def _on_redo_text_changed(self, step: str) -> None:
+        name = self.tr("Redo")
+        self.redo_action.setToolTip(f"{name}: {step}" if step else name)
 
     def _build_menus(self) -> None:
         self._undo_redo_actions()
