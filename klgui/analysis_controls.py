@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QWidget
 
@@ -12,10 +12,29 @@ from core import MEASURES, Smoothing
 from klgui.document import Document
 from klgui.measure_names import measure_long_name
 
-#: (label, base) in the order shown.
-BASE_CHOICES = (("bits (log₂)", 2.0), ("nats (ln)", None), ("bans (log₁₀)", 10.0))
+#: (label, base) in the order shown; the labels are translated where they are shown.
+BASE_CHOICES = (
+    (QT_TRANSLATE_NOOP("AnalysisControls", "bits (log₂)"), 2.0),
+    (QT_TRANSLATE_NOOP("AnalysisControls", "nats (ln)"), None),
+    (QT_TRANSLATE_NOOP("AnalysisControls", "bans (log₁₀)"), 10.0),
+)
 SMOOTHING_CHOICES = ("none", "epsilon", "add_k")
 DEFAULT_AMOUNTS = {"none": 0.0, "epsilon": 1e-6, "add_k": 1.0}
+
+
+def describe_smoothing(smoothing: Smoothing) -> str:
+    """The smoothing in the interface language (``Smoothing.describe`` is the English of the
+    command-line report); in English the two read the same."""
+    if not smoothing.is_active:
+        return QCoreApplication.translate("smoothing", "none")
+    if smoothing.method == "epsilon":
+        return (
+            QCoreApplication.translate("smoothing", "additive ε = %s on probabilities")
+            % f"{smoothing.amount:g}"
+        )
+    return QCoreApplication.translate("smoothing", "add-k, k = %s, on counts") % (
+        f"{smoothing.amount:g}"
+    )
 
 
 class AmountSpinBox(QDoubleSpinBox):

@@ -96,7 +96,7 @@ def run_application(args: argparse.Namespace) -> int:
 def _follow_language_choices(app, window) -> None:
     """When the user picks a language, rebuild the window in it (same document, same undo
     history); the application keeps a reference to whichever window is current."""
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QCoreApplication, QSettings
 
     from klgui.language import LANGUAGE_KEY, has_hangul_font, install_language
 
@@ -109,7 +109,9 @@ def _follow_language_choices(app, window) -> None:
         successor.show()
         if code == "ko" and not has_hangul_font():
             successor.show_message(
-                successor.tr("No font with Hangul is installed: install fonts-nanum.")
+                QCoreApplication.translate(
+                    "MainWindow", "No font with Hangul is installed: install fonts-nanum."
+                )
             )
 
     app.setProperty("klguiMainWindow", window)
@@ -129,7 +131,7 @@ def _file_identity(files: list[str]) -> tuple[str | None, str | None]:
 
 def offer_recovery(window) -> None:
     """After a crash, offer the newest unsaved work left behind; clear the rest."""
-    from PySide6.QtCore import QDateTime
+    from PySide6.QtCore import QCoreApplication, QDateTime
     from PySide6.QtWidgets import QMessageBox
 
     from klgui.autosave import find_recoverable
@@ -141,16 +143,20 @@ def offer_recovery(window) -> None:
     when = QDateTime.fromSecsSinceEpoch(int(newest.saved_at)).toString()
     answer = QMessageBox.question(
         window,
-        window.tr("Restore unsaved work?"),
-        window.tr(
-            "KL Explorer did not close normally. Unsaved work on “%s” from %s was kept. Restore it?"
+        QCoreApplication.translate("MainWindow", "Restore unsaved work?"),
+        QCoreApplication.translate(
+            "MainWindow",
+            "KL Explorer did not close normally. Unsaved work on “%s” from %s was kept. "
+            "Restore it?",
         )
-        % (newest.title or window.tr("Untitled"), when),
+        % (newest.title or QCoreApplication.translate("FileActions", "Untitled"), when),
         QMessageBox.Yes | QMessageBox.No,
         QMessageBox.Yes,
     )
     if answer == QMessageBox.Yes:
-        window.document.apply(newest.workspace, window.tr("Restore unsaved work"))
+        window.document.apply(
+            newest.workspace, QCoreApplication.translate("MainWindow", "Restore unsaved work")
+        )
         window.file_actions.title = newest.title or window.file_actions.title
         window.file_actions.fileChanged.emit()
     for item in recoverable:

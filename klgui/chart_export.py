@@ -28,7 +28,17 @@ from collections.abc import Iterator
 
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter, SVGExporter
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QFontInfo, QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem
@@ -39,7 +49,10 @@ from klgui.chart_style import DEFAULT_STYLE
 _log = logging.getLogger(__name__)
 
 #: What a file name may end with, and what it gets.
-CHART_FORMATS = {".png": "PNG image", ".svg": "SVG vector image"}
+CHART_FORMATS = {
+    ".png": QT_TRANSLATE_NOOP("export", "PNG image"),
+    ".svg": QT_TRANSLATE_NOOP("export", "SVG vector image"),
+}
 #: Exports are on white whatever the window shows: slides and paper are white.
 BACKGROUND = QColor("#ffffff")
 #: The logical size used when the widget has none to give (hidden, or a collapsed pane).
@@ -70,9 +83,15 @@ def export_chart(
     elif extension == ".svg":
         data = chart_svg(plot, title)
     else:
-        choices = ", ".join(f"{suffix} ({what})" for suffix, what in CHART_FORMATS.items())
-        shown = extension or "no extension"
-        raise ValueError(f"cannot export a chart as {shown!s}: use {choices}")
+        choices = ", ".join(
+            f"{suffix} ({QCoreApplication.translate('export', what)})"
+            for suffix, what in CHART_FORMATS.items()
+        )
+        shown = extension or QCoreApplication.translate("export", "no extension")
+        raise ValueError(
+            QCoreApplication.translate("export", "cannot export a chart as %s: use %s")
+            % (shown, choices)
+        )
     write_atomically(path, data)
 
 
@@ -115,7 +134,9 @@ def png_bytes(image: QImage, scale: float = 1.0) -> bytes:
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if not image.save(buffer, "PNG"):
-        raise ValueError("Qt could not encode the chart as PNG")
+        raise ValueError(
+            QCoreApplication.translate("export", "Qt could not encode the chart as PNG")
+        )
     buffer.close()
     return bytes(data.data())
 
@@ -147,9 +168,14 @@ def _checked_scale(scale: float) -> float:
     try:
         value = float(scale)
     except (TypeError, ValueError):
-        raise ValueError(f"the scale must be a number, not {scale!r}") from None
+        raise ValueError(
+            QCoreApplication.translate("export", "the scale must be a number, not %s") % repr(scale)
+        ) from None
     if not math.isfinite(value) or value <= 0:
-        raise ValueError(f"the scale must be a positive number, not {scale!r}")
+        raise ValueError(
+            QCoreApplication.translate("export", "the scale must be a positive number, not %s")
+            % repr(scale)
+        )
     return value
 
 
@@ -158,8 +184,12 @@ def _pixels(logical: QSize, scale: float) -> tuple[int, int]:
     height = max(1, round(logical.height() * scale))
     if max(width, height) > MAX_IMAGE_SIDE:
         raise ValueError(
-            f"a {width} × {height} pixel image is too large; the limit is {MAX_IMAGE_SIDE} "
-            "pixels a side: choose a smaller scale"
+            QCoreApplication.translate(
+                "export",
+                "a %d × %d pixel image is too large; the limit is %d pixels a side: "
+                "choose a smaller scale",
+            )
+            % (width, height, MAX_IMAGE_SIDE)
         )
     return width, height
 

@@ -102,111 +102,116 @@ class DistributionEditor(QWidget):
     # -- actions --------------------------------------------------------------------------------
 
     def _create_actions(self) -> None:
-        tr = self.tr
         self.add_class_action = make_action(
             self,
-            tr("Add &class"),
+            self.tr("Add &class"),
             self.add_class,
             "Ctrl+Shift+K",
-            tr("Add a class below the current one"),
+            self.tr("Add a class below the current one"),
         )
         self.remove_class_action = make_action(
             self,
-            tr("Remove class"),
+            self.tr("Remove class"),
             self.remove_class,
             "Ctrl+Shift+Del",
-            tr("Remove the current class"),
+            self.tr("Remove the current class"),
         )
         self.move_class_up_action = make_action(
             self,
-            tr("Move class up"),
+            self.tr("Move class up"),
             lambda: self.move_class(-1),
             "Ctrl+Shift+Up",
-            tr("Move the current class up"),
+            self.tr("Move the current class up"),
         )
         self.move_class_down_action = make_action(
             self,
-            tr("Move class down"),
+            self.tr("Move class down"),
             lambda: self.move_class(1),
             "Ctrl+Shift+Down",
-            tr("Move the current class down"),
+            self.tr("Move the current class down"),
         )
         self.add_model_action = make_action(
             self,
-            tr("Add &model"),
+            self.tr("Add &model"),
             self.add_model,
             "Ctrl+Shift+M",
-            tr("Add a model (uniform to start)"),
+            self.tr("Add a model (uniform to start)"),
         )
         self.remove_distribution_action = make_action(
-            self, tr("Remove model"), self.remove_distribution, None, tr("Remove the current model")
+            self,
+            self.tr("Remove model"),
+            self.remove_distribution,
+            None,
+            self.tr("Remove the current model"),
         )
         self.move_left_action = make_action(
             self,
-            tr("Move column left"),
+            self.tr("Move column left"),
             lambda: self.move_distribution(-1),
             "Ctrl+Shift+Left",
-            tr("Move the current distribution left"),
+            self.tr("Move the current distribution left"),
         )
         self.move_right_action = make_action(
             self,
-            tr("Move column right"),
+            self.tr("Move column right"),
             lambda: self.move_distribution(1),
             "Ctrl+Shift+Right",
-            tr("Move the current distribution right"),
+            self.tr("Move the current distribution right"),
         )
         self.rename_distribution_action = make_action(
             self,
-            tr("Rename…"),
+            self.tr("Rename…"),
             self.rename_distribution,
             "Shift+F2",
-            tr("Rename the current distribution"),
+            self.tr("Rename the current distribution"),
         )
         self.set_reference_action = make_action(
             self,
-            tr("Make the &reference"),
+            self.tr("Make the &reference"),
             self.set_reference,
             "Ctrl+Shift+P",
-            tr("Compare every other distribution with this one"),
+            self.tr("Compare every other distribution with this one"),
         )
         self.toggle_counts_action = make_action(
             self,
-            tr("Values are &counts"),
+            self.tr("Values are &counts"),
             self.toggle_counts,
             None,
-            tr("Read this column as counts (divided by their total) or as probabilities"),
+            self.tr("Read this column as counts (divided by their total) or as probabilities"),
         )
         self.toggle_counts_action.setCheckable(True)
         self.lock_class_action = make_action(
             self,
-            tr("&Lock the class during drags"),
+            self.tr("&Lock the class during drags"),
             self.toggle_class_lock,
             None,
-            tr("Dragging a bar rescales the other classes, but not a locked one"),
+            self.tr("Dragging a bar rescales the other classes, but not a locked one"),
         )
         self.lock_class_action.setCheckable(True)
         self.normalize_action = make_action(
             self,
-            tr("&Normalize column"),
+            self.tr("&Normalize column"),
             self.normalize_current,
             "Ctrl+Shift+N",
-            tr("Divide the current column by its sum so it sums to 1"),
+            self.tr("Divide the current column by its sum so it sums to 1"),
         )
         self.normalize_all_action = make_action(
             self,
-            tr("Normalize &all"),
+            self.tr("Normalize &all"),
             self._document.normalize_all,
             None,
-            tr("Normalize every column that does not sum to 1"),
+            self.tr("Normalize every column that does not sum to 1"),
         )
-        self.copy_action = make_action(self, tr("&Copy"), self.copy_selection, QKeySequence.Copy)
-        self.paste_action = make_action(self, tr("&Paste"), self.paste, QKeySequence.Paste)
+        self.copy_action = make_action(
+            self, self.tr("&Copy"), self.copy_selection, QKeySequence.Copy
+        )
+        self.paste_action = make_action(self, self.tr("&Paste"), self.paste, QKeySequence.Paste)
         self.clear_action = make_action(
             self,
-            tr("Set to zero"),
+            self.tr("Set to zero"),
             self.clear_selection,
             QKeySequence.Delete,
-            tr("Set the selected values to 0"),
+            self.tr("Set the selected values to 0"),
         )
         for action in (self.copy_action, self.paste_action, self.clear_action):
             action.setShortcutContext(Qt.WidgetWithChildrenShortcut)

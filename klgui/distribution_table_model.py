@@ -147,7 +147,7 @@ class DistributionTableModel(QAbstractTableModel):
         is_reference = name == workspace.reference
         if role == DISPLAY:
             label = f"★ {name}" if is_reference else name
-            return f"{label}\n({self.tr('counts')})" if distribution.is_counts else label
+            return self.tr("%s\n(counts)") % label if distribution.is_counts else label
         if role == TOOLTIP:
             lines = [
                 self.tr("%s: the reference P, the true distribution") % name

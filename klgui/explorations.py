@@ -390,7 +390,7 @@ class Explorations(QWidget):
         message = ""
         if model is None:
             message = self.tr(
-                "There is no model to explore: add one (Model ▸ Add, Ctrl+Shift+M) and type "
+                "There is no model to explore: add one (Edit ▸ Add model, Ctrl+Shift+M) and type "
                 "its predicted probabilities."
             )
         elif comparison is None:

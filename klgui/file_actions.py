@@ -56,43 +56,46 @@ class FileActions(QObject):
     # -- actions --------------------------------------------------------------------------------
 
     def _create_actions(self) -> None:
-        tr = self.tr
         self.new_action = make_action(
-            self, tr("&New"), self.new, QKeySequence.New, tr("Start again from the example")
+            self,
+            self.tr("&New"),
+            self.new,
+            QKeySequence.New,
+            self.tr("Start again from the example"),
         )
         self.open_action = make_action(
             self,
-            tr("&Open…"),
+            self.tr("&Open…"),
             self.open,
             QKeySequence.Open,
-            tr("Open a session or a distribution table"),
+            self.tr("Open a session or a distribution table"),
         )
         self.open_predictions_action = make_action(
             self,
-            tr("Open &predictions…"),
+            self.tr("Open &predictions…"),
             self.choose_predictions,
             "Ctrl+Shift+O",
-            tr("Evaluate classifiers from files of true labels and predicted probabilities"),
+            self.tr("Evaluate classifiers from files of true labels and predicted probabilities"),
         )
         self.import_action = make_action(
             self,
-            tr("&Import table…"),
+            self.tr("&Import table…"),
             self.import_tables,
             "Ctrl+I",
-            tr("Add a table's distributions to this workspace, matching classes by name"),
+            self.tr("Add a table's distributions to this workspace, matching classes by name"),
         )
         self.save_action = make_action(
-            self, tr("&Save"), self.save, QKeySequence.Save, tr("Save the session")
+            self, self.tr("&Save"), self.save, QKeySequence.Save, self.tr("Save the session")
         )
         self.save_as_action = make_action(
             self,
-            tr("Save &As…"),
+            self.tr("Save &As…"),
             self.save_as,
             QKeySequence.SaveAs,
-            tr("Save the session as a new file"),
+            self.tr("Save the session as a new file"),
         )
-        self.recent_menu = QMenu(tr("Open &Recent"), self._parent)
-        self.clear_recent_action = make_action(self, tr("Clear the list"), self.clear_recent)
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self._parent)
+        self.clear_recent_action = make_action(self, self.tr("Clear the list"), self.clear_recent)
 
     def menu_actions(self) -> list[QAction | QMenu | None]:
         return [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal
@@ -185,12 +186,10 @@ class MainWindow(QMainWindow):
         self._on_redo_text_changed(stack.redoText())
 
     def _on_undo_text_changed(self, step: str) -> None:
-        name = self.tr("Undo")
-        self.undo_action.setToolTip(f"{name}: {step}" if step else name)
+        self.undo_action.setToolTip(self.tr("Undo: %s") % step if step else self.tr("Undo"))
 
     def _on_redo_text_changed(self, step: str) -> None:
-        name = self.tr("Redo")
-        self.redo_action.setToolTip(f"{name}: {step}" if step else name)
+        self.redo_action.setToolTip(self.tr("Redo: %s") % step if step else self.tr("Redo"))
 
     def _build_menus(self) -> None:
         self._undo_redo_actions()
@@ -421,7 +420,7 @@ class MainWindow(QMainWindow):
             if not action.shortcut().isEmpty()
         ]
         rows = "".join(
-            f"<tr><td>{html.escape(action.text().replace('&', ''))}</td>"
+            f"<tr><td>{html.escape(_without_mnemonic(action.text()))}</td>"
             f"<td><b>{action.shortcut().toString(QKeySequence.NativeText)}</b></td></tr>"
             for action in actions
         )
@@ -582,6 +581,11 @@ class MainWindow(QMainWindow):
         self.autosave.discard()
         self.save_layout()
         event.accept()
+
+
+def _without_mnemonic(text: str) -> str:
+    """A menu text without its mnemonic: "&Undo" → "Undo", "실행 취소(&U)" → "실행 취소"."""
+    return re.sub(r"\(&[^)]\)", "", text).replace("&", "")
 
 
 def _local_files(urls: list[QUrl]) -> list[str]:

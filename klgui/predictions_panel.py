@@ -7,7 +7,7 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -140,16 +140,22 @@ class PredictionsPanel(QWidget):
     """Shown when the workspace comes from prediction files."""
 
     METRIC_HEADERS = (
-        "Rank",
-        "Model",
-        "Samples",
-        "Accuracy",
-        "Mean CE",
-        "± SE",
-        "Mean q(true)",
-        "≥ exp(−CE)",
-        "Brier",
-        "∞ samples",
+        QT_TRANSLATE_NOOP("PredictionsPanel", "Rank"),
+        QT_TRANSLATE_NOOP("PredictionsPanel", "Model"),
+        QT_TRANSLATE_NOOP("PredictionsPanel", "Samples"),
+        QT_TRANSLATE_NOOP("PredictionsPanel", "Accuracy"),
+        QT_TRANSLATE_NOOP("PredictionsPanel", "Mean CE"),
+        QT_TRANSLATE_NOOP("PredictionsPanel", "± SE"),
+        QT_TRANSLATE_NOOP("PredictionsPanel", "Mean q(true)"),
+        QT_TRANSLATE_NOOP("PredictionsPanel", "≥ exp(−CE)"),
+        QT_TRANSLATE_NOOP("PredictionsPanel", "Brier"),
+        QT_TRANSLATE_NOOP("PredictionsPanel", "∞ samples"),
+    )
+    #: The named percentiles of core's PERCENTILES (the numbered ones need no translation).
+    PERCENTILE_NAMES = (
+        QT_TRANSLATE_NOOP("PredictionsPanel", "max"),
+        QT_TRANSLATE_NOOP("PredictionsPanel", "median"),
+        QT_TRANSLATE_NOOP("PredictionsPanel", "min"),
     )
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:

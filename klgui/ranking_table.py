@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from klgui.analysis_controls import describe_smoothing
 from klgui.document import Document
 from klgui.item_roles import ALIGN_LEFT, ALIGN_RIGHT, ALIGNMENT, BACKGROUND, DISPLAY, FONT, TOOLTIP
 from klgui.measure_names import measure_title, measure_tooltip
@@ -209,6 +210,6 @@ class RankingTable(QWidget):
         elif smoothing.is_active:
             lines.append(
                 self.tr("Smoothing is on (%s): these are not the raw distributions.")
-                % smoothing.describe()
+                % describe_smoothing(smoothing)
             )
         self.note.setText("\n".join(lines))

@@ -19,19 +19,32 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import pyqtgraph as pg
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QSize, QUrl
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QMarginsF,
+    QSize,
+    QUrl,
+)
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from core import Comparison
 from core.formats.atomic_write import write_atomically
 from core.formats.comparison_tables import ranking_rows, terms_rows
 from core.measures import INFORMATION_MEASURES, MEASURES
+from klgui.analysis_controls import describe_smoothing
 from klgui.chart_export import chart_image, png_bytes
 from klgui.measure_names import measure_title
 from klgui.number_format import format_number
 from klgui.palette import BANNER_COLOUR
 
-REPORT_FORMATS = {".html": "HTML page", ".pdf": "PDF document"}
+REPORT_FORMATS = {
+    ".html": QT_TRANSLATE_NOOP("report", "HTML page"),
+    ".pdf": QT_TRANSLATE_NOOP("report", "PDF document"),
+}
 #: Decimals of the numbers in the tables.
 DECIMALS = 4
 #: Charts are laid out at this logical size (pixels at 96 dpi), whatever the window shows,
@@ -65,10 +78,6 @@ td.sum { font-weight: 600; background-color: #f6f6f6; }
 td.chart { padding: 0px 4px; text-align: center; vertical-align: top; }
 p.note { color: #404040; }
 """
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("report", text)
 
 
 @dataclass(frozen=True)
@@ -116,9 +125,15 @@ def write_report(
     elif extension == ".pdf":
         data = report_pdf(title, when, comparison, charts)
     else:
-        choices = ", ".join(f"{suffix} ({what})" for suffix, what in REPORT_FORMATS.items())
-        shown = extension or "no extension"
-        raise ValueError(f"cannot write a report as {shown}: use {choices}")
+        choices = ", ".join(
+            f"{suffix} ({QCoreApplication.translate('report', what)})"
+            for suffix, what in REPORT_FORMATS.items()
+        )
+        shown = extension or QCoreApplication.translate("report", "no extension")
+        raise ValueError(
+            QCoreApplication.translate("report", "cannot write a report as %s: use %s")
+            % (shown, choices)
+        )
     write_atomically(path, data)
 
 
@@ -222,9 +237,15 @@ def _markup(
         f"<style>{_STYLE % {'best': BANNER_COLOUR.name()}}</style>",
         "</head><body>",
         f"<h1>{e(title)}</h1>",
-        f'<p class="meta">{e(when.isoformat())} · {e(_tr("KL Explorer report"))}</p>',
+        '<p class="meta">'
+        + e(when.isoformat())
+        + " · "
+        + e(QCoreApplication.translate("report", "KL Explorer report"))
+        + "</p>",
         "<p>"
-        + _tr("Unit: <b>%s</b> · reference: <b>%s</b> · H(%s) = <b>%s %s</b> · %s")
+        + QCoreApplication.translate(
+            "report", "Unit: <b>%s</b> · reference: <b>%s</b> · H(%s) = <b>%s %s</b> · %s"
+        )
         % (
             e(unit),
             reference,
@@ -237,23 +258,26 @@ def _markup(
     ]
     if figures:
         parts.append(_figure_table(figures, image))
-    parts.append(f"<h2>{e(_tr('Ranking'))}</h2>")
+    parts.append("<h2>" + e(QCoreApplication.translate("report", "Ranking")) + "</h2>")
     parts.append(
         "<p>"
         + e(
-            _tr("Models best first by %s; lower is better. The best is highlighted.")
+            QCoreApplication.translate(
+                "report", "Models best first by %s; lower is better. The best is highlighted."
+            )
             % measure_title(comparison.rank_by)
         )
         + "</p>"
     )
     parts.append(_ranking_table(comparison))
-    parts.append(f"<h2>{e(_tr('Per-class terms'))}</h2>")
+    parts.append("<h2>" + e(QCoreApplication.translate("report", "Per-class terms")) + "</h2>")
     parts.append(
         "<p>"
         + e(
-            _tr(
+            QCoreApplication.translate(
+                "report",
                 "p·log(p/q) sums to KL(P‖Q), q·log(q/p) to KL(Q‖P); a negative term means "
-                "the model gives the class more than P does."
+                "the model gives the class more than P does.",
             )
         )
         + "</p>"
@@ -266,7 +290,10 @@ def _markup(
 
 def _class_summary(comparison: Comparison) -> str:
     count = len(comparison.classes)
-    return _tr("%d classes, %d models") % (count, len(comparison.models))
+    return QCoreApplication.translate("report", "%d classes, %d models") % (
+        count,
+        len(comparison.models),
+    )
 
 
 def _figure_table(figures: Sequence[_Figure], image: Callable[[_Figure], str]) -> str:
@@ -305,9 +332,18 @@ def _ranking_table(comparison: Comparison) -> str:
     if len(header) != 2 + len(MEASURES):
         raise AssertionError("ranking_rows changed its columns: update the report")
     if not body:
-        return "<p>" + html.escape(_tr("No models to compare: only the reference.")) + "</p>"
+        return (
+            "<p>"
+            + html.escape(
+                QCoreApplication.translate("report", "No models to compare: only the reference.")
+            )
+            + "</p>"
+        )
     unit = comparison.unit
-    titles = [_tr("Rank"), _tr("Model")] + [
+    titles = [
+        QCoreApplication.translate("report", "Rank"),
+        QCoreApplication.translate("report", "Model"),
+    ] + [
         f"{measure_title(name)} ({unit})" if name in INFORMATION_MEASURES else measure_title(name)
         for name in MEASURES
     ]
@@ -335,9 +371,9 @@ def _terms_table(comparison: Comparison) -> str:
     order = comparison.order
     group_header = (
         '<tr><th rowspan="2">'
-        + e(_tr("Class"))
+        + e(QCoreApplication.translate("report", "Class"))
         + '</th><th rowspan="2">'
-        + e(_tr("p (%s)") % comparison.reference)
+        + e(QCoreApplication.translate("report", "p (%s)") % comparison.reference)
         + "</th>"
         + "".join(f'<th colspan="3">{e(models[i])}</th>' for i in order)
         + "</tr>"
@@ -367,9 +403,10 @@ def _notes(comparison: Comparison) -> list[str]:
     unit = comparison.unit
     notes = [
         e(
-            _tr(
+            QCoreApplication.translate(
+                "report",
                 "H(P,Q) = H(P) + KL(P‖Q), and H(P) = %s %s is the same for every model, so "
-                "ranking by cross-entropy gives the same order as ranking by KL."
+                "ranking by cross-entropy gives the same order as ranking by KL.",
             )
             % (format_number(comparison.reference_entropy, DECIMALS), unit)
         )
@@ -379,18 +416,24 @@ def _notes(comparison: Comparison) -> list[str]:
         if classes:
             notes.append(
                 e(
-                    _tr("%s: KL(P‖Q) is ∞, the model gives probability 0 to %s, which P has.")
+                    QCoreApplication.translate(
+                        "report",
+                        "%s: KL(P‖Q) is ∞, the model gives probability 0 to %s, which P has.",
+                    )
                     % (comparison.models[index], ", ".join(classes))
                 )
             )
     if comparison.smoothing.is_active:
         notes.append(
             "<b>"
-            + e(_tr("Smoothing is on"))
+            + e(QCoreApplication.translate("report", "Smoothing is on"))
             + "</b>: "
             + e(
-                _tr("%s. The numbers are those of the smoothed distributions, not the raw ones.")
-                % comparison.smoothing.describe()
+                QCoreApplication.translate(
+                    "report",
+                    "%s. The numbers are those of the smoothed distributions, not the raw ones.",
+                )
+                % describe_smoothing(comparison.smoothing)
             )
         )
     return notes

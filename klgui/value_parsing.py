@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 import re
 
+from PySide6.QtCore import QCoreApplication
+
 _FRACTION = re.compile(r"^\s*([^/]+)/([^/]+)\s*$")
 
 
@@ -19,27 +21,34 @@ def _plain(text: str) -> float:
         if len(fraction) == 3 and whole.lstrip("+-") not in ("", "0"):
             # 1,000 is a thousand in English and one in German: ask rather than guess.
             raise ValueParseError(
-                f"{text.strip()!r} is ambiguous: write {whole}{fraction} or {whole}.{fraction}"
+                QCoreApplication.translate("values", "%s is ambiguous: write %s or %s")
+                % (repr(text.strip()), f"{whole}{fraction}", f"{whole}.{fraction}")
             )
         cleaned = f"{whole}.{fraction}"  # a decimal comma, as typed in much of Europe
     try:
         return float(cleaned)
     except ValueError:
-        raise ValueParseError(f"{text.strip()!r} is not a number") from None
+        raise ValueParseError(
+            QCoreApplication.translate("values", "%s is not a number") % repr(text.strip())
+        ) from None
 
 
 def parse_value(text: str) -> float:
     """The number in ``text``. NaN and infinity parse (the cell then shows why it is invalid)."""
     stripped = text.strip()
     if not stripped:
-        raise ValueParseError("the cell is empty; type a number")
+        raise ValueParseError(
+            QCoreApplication.translate("values", "the cell is empty; type a number")
+        )
     if stripped.endswith("%"):
         return _plain(stripped[:-1]) / 100.0
     fraction = _FRACTION.match(stripped)
     if fraction:
         numerator, denominator = _plain(fraction[1]), _plain(fraction[2])
         if denominator == 0:
-            raise ValueParseError(f"{stripped!r} divides by zero")
+            raise ValueParseError(
+                QCoreApplication.translate("values", "%s divides by zero") % repr(stripped)
+            )
         return numerator / denominator
     return _plain(stripped)
 

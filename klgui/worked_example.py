@@ -474,7 +474,7 @@ class WorkedExample(QWidget):
         message = ""
         if model is None:
             message = self.tr(
-                "There is no model to work through: add one (Model ▸ Add, Ctrl+Shift+M) "
+                "There is no model to work through: add one (Edit ▸ Add model, Ctrl+Shift+M) "
                 "and type its predicted probabilities."
             )
         elif comparison is None:
