@@ -22,8 +22,12 @@ Y_SPAN_KEEP = 0.75
 Y_SPAN_GROWTH = 1.15
 #: Horizontal room each class name under the axis needs; with less, every n-th is named.
 PIXELS_PER_NAME = 70
-#: Legend entries per row; more wrap onto another row instead of widening the chart.
+#: Most legend entries on a row; fewer when the chart is narrow (they wrap, never widen it).
 LEGEND_COLUMNS = 5
+#: Room for a legend entry's colour sample and spacing, beside its label (pixels).
+LEGEND_SAMPLE_ROOM = 50
+#: Room for the y axis and margins beside a chart's title (pixels).
+LEFT_AXIS_ROOM = 90
 #: The y span for data that is all zero: a readable axis, not ticks at 1e-09.
 EMPTY_Y_SPAN = 0.05
 #: Opacity of the plot while it shows the last valid input rather than the current one.
@@ -222,9 +226,21 @@ class BarChart(pg.PlotWidget):
         )
 
     def fit_minimum_width(self) -> None:
-        """Never narrower than the plot's title and legend: pyqtgraph would clip, not shrink."""
-        needed = self.getPlotItem().effectiveSizeHint(Qt.MinimumSize).width()
-        self.setMinimumWidth(max(MINIMUM_WIDTH, int(needed) + 2))
+        """Never narrower than the plot's title (pyqtgraph would clip it, not shrink it); the
+        legend wraps into more rows instead of widening the chart."""
+        self._wrap_legend()
+        title = self.getPlotItem().titleLabel
+        needed = title.item.boundingRect().width() + LEFT_AXIS_ROOM if self._title else 0
+        self.setMinimumWidth(max(MINIMUM_WIDTH, int(needed)))
+
+    def _wrap_legend(self) -> None:
+        """As many legend entries on a row as fit the chart's width."""
+        entries = max(1, len(self.legend.items))
+        widest = max((label.width() for _, label in self.legend.items), default=0.0)
+        per_row = max(1, int(max(self.width(), MINIMUM_WIDTH) // (widest + LEGEND_SAMPLE_ROOM)))
+        columns = min(entries, per_row, LEGEND_COLUMNS)
+        if self.legend.columnCount != columns:
+            self.legend.setColumnCount(columns)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -267,6 +283,7 @@ class BarChart(pg.PlotWidget):
         ticks = getattr(self, "_tick_names", None)  # pyqtgraph resizes during __init__
         if ticks is not None and self.getPlotItem() is not None:  # and while closing
             self.set_class_ticks(ticks[0], ticks[1])  # more or fewer names now fit
+            self._wrap_legend()
 
     def set_x_span(self, first: float, last: float) -> None:
         """Show x from ``first`` to ``last``; only when the span changes (keeps a user's zoom)."""

@@ -32,16 +32,14 @@ from klgui.decomposition_chart import DecompositionChart
 from klgui.distribution_chart import DistributionChart
 from klgui.distribution_editor import DistributionEditor
 from klgui.document import Document
-from klgui.explorations import Explorations
 from klgui.export_actions import ExportActions
 from klgui.file_actions import FileActions
 from klgui.input_banner import InputBanner
 from klgui.language import LANGUAGES, preferred_language
+from klgui.lazy_page import LazyPage
 from klgui.measure_names import measure_long_name, measures_help_html
-from klgui.predictions_panel import PredictionsPanel
 from klgui.ranking_table import RankingTable
 from klgui.theme import Theme, ThemeApplier
-from klgui.worked_example import WorkedExample
 
 #: How long a status-bar message stays, in milliseconds.
 MESSAGE_MS = 6000
@@ -129,7 +127,6 @@ class MainWindow(QMainWindow):
         self.distribution_chart = DistributionChart(document, self)
         self.contribution_chart = ContributionChart(document, self)
         self.ranking = RankingTable(document, self)
-        self.predictions_panel = PredictionsPanel(document, self)
         self.decomposition_chart = DecompositionChart(document, self)
         document.predictionsChanged.connect(self._on_document_predictions_changed)
 
@@ -145,12 +142,14 @@ class MainWindow(QMainWindow):
         # Prediction files add a tab of per-sample results beside the comparison.
         self.right_tabs = QTabWidget(self)
         self.right_tabs.setDocumentMode(True)
-        self.worked_example = WorkedExample(document, self)
-        self.explorations = Explorations(document, self)
+        # These tabs are built when first shown: they cost nothing at start-up.
+        self._worked_page = LazyPage(self._build_worked_example, self)
+        self._explorations_page = LazyPage(self._build_explorations, self)
+        self._predictions_page = LazyPage(self._build_predictions_panel, self)
         self.right_tabs.addTab(self.chart_splitter, self.tr("Comparison"))
-        self.right_tabs.addTab(self.worked_example, self.tr("Worked example"))
-        self.right_tabs.addTab(self.explorations, self.tr("Explorations"))
-        self.right_tabs.addTab(self.predictions_panel, self.tr("Per-sample predictions"))
+        self.right_tabs.addTab(self._worked_page, self.tr("Worked example"))
+        self.right_tabs.addTab(self._explorations_page, self.tr("Explorations"))
+        self.right_tabs.addTab(self._predictions_page, self.tr("Per-sample predictions"))
         self.right_tabs.setTabVisible(self._predictions_tab(), False)
         self.main_splitter = QSplitter(Qt.Horizontal, self)
         self.main_splitter.addWidget(left)
@@ -311,16 +310,52 @@ class MainWindow(QMainWindow):
 
     # -- themes and presentation ---------------------------------------------------------------
 
+    # -- the tabs built on first use --------------------------------------------------------
+
+    def _styled(self, panel: QWidget) -> QWidget:
+        if self.theme != Theme():
+            panel.apply_style(self.theme.chart_style)
+        return panel
+
+    def _build_worked_example(self) -> QWidget:
+        from klgui.worked_example import WorkedExample
+
+        return self._styled(WorkedExample(self.document, self))
+
+    def _build_explorations(self) -> QWidget:
+        from klgui.explorations import Explorations
+
+        return self._styled(Explorations(self.document, self))
+
+    def _build_predictions_panel(self) -> QWidget:
+        from klgui.predictions_panel import PredictionsPanel
+
+        panel = PredictionsPanel(self.document, self)
+        if self.theme != Theme():
+            panel.histogram.apply_style(self.theme.chart_style)
+        return panel
+
+    @property
+    def worked_example(self):
+        return self._worked_page.content()
+
+    @property
+    def explorations(self):
+        return self._explorations_page.content()
+
+    @property
+    def predictions_panel(self):
+        return self._predictions_page.content()
+
     def charts(self) -> list:
-        """Every chart that takes a ChartStyle."""
-        return [
-            self.distribution_chart,
-            self.contribution_chart.plot,
-            self.decomposition_chart,
-            self.predictions_panel.histogram,
-            self.worked_example,
-            self.explorations,
-        ]
+        """Every chart built so far that takes a ChartStyle."""
+        charts = [self.distribution_chart, self.contribution_chart.plot, self.decomposition_chart]
+        if self._predictions_page.built:
+            charts.append(self.predictions_panel.histogram)
+        for page in (self._worked_page, self._explorations_page):
+            if page.built:
+                charts.append(page.content())
+        return charts
 
     def _apply_theme(self) -> None:
         self._theme_applier.apply(self.theme)
@@ -457,13 +492,13 @@ class MainWindow(QMainWindow):
         self.cancel_load_button.hide()
 
     def _predictions_tab(self) -> int:
-        return self.right_tabs.indexOf(self.predictions_panel)
+        return self.right_tabs.indexOf(self._predictions_page)
 
     def _on_document_predictions_changed(self) -> None:
         has_predictions = self.document.predictions is not None
         self.right_tabs.setTabVisible(self._predictions_tab(), has_predictions)
         if has_predictions:
-            self.right_tabs.setCurrentWidget(self.predictions_panel)
+            self.right_tabs.setCurrentWidget(self._predictions_page)
 
     # -- state ----------------------------------------------------------------------------------
 

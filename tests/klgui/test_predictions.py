@@ -48,7 +48,7 @@ def test_opening_prediction_files_fills_every_view(qtbot, window, files):
     panel = window.predictions_panel
     assert [row[1] for row in panel.metrics.rows()] == ["good", "weak"]
     assert len(panel.pairwise.rows()) == 1 and panel.pairwise.rows()[0][4].endswith("%")
-    assert window.right_tabs.currentWidget() is panel
+    assert window.right_tabs.currentWidget().content() is panel
     assert window.file_actions.title == "good.npz, weak.npz"
     assert document.comparison.models == ("good", "weak", "good (argmax)", "weak (argmax)")
     assert not window.isWindowModified()
