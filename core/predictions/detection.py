@@ -16,12 +16,16 @@ def header_columns(path: str | os.PathLike[str]) -> list[str]:
     """The column names on the first line of a text file ([] if it has none or can't be read)."""
     try:
         with open(os.fspath(path), "rb") as stream:
-            first_line = stream.readline(1 << 20)
+            start = stream.read(1 << 20)
     except OSError:
         return []
-    header = first_line.decode("utf-8-sig", errors="replace").strip()
+    text = start.decode("utf-8-sig", errors="replace")
+    header = text.splitlines()[0].strip() if text.strip() else ""  # \n, \r\n or an old Mac's \r
     for delimiter in ("\t", ";", ","):
-        cells = next(csv.reader([header], delimiter=delimiter), [])
+        try:
+            cells = next(csv.reader([header], delimiter=delimiter), [])
+        except csv.Error:
+            continue
         if len(cells) > 1:
             return [cell.strip() for cell in cells]
     return []

@@ -27,6 +27,18 @@ def test_prediction_files_are_told_from_distribution_tables(tmp_path):
     assert is_prediction_file(custom, label_column="truth")
 
 
+def test_headers_are_read_whatever_the_line_ending_and_odd_ones_are_refused(tmp_path):
+    old_mac = tmp_path / "old_mac.csv"
+    old_mac.write_bytes(b"label,dog,cat\rdog,0.7,0.3\rcat,0.2,0.8\r")
+    assert is_prediction_file(old_mac)
+    huge = tmp_path / "huge.csv"
+    huge.write_bytes(b"x" * 200_000 + b",dog,cat\n")  # over the csv module's field size limit
+    assert not is_prediction_file(huge)
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"\n\n")
+    assert not is_prediction_file(empty)
+
+
 def test_the_workspace_of_predictions_has_labels_means_and_argmax_histograms():
     labels = np.array([0, 0, 1])
     probabilities = np.array([[0.8, 0.2], [0.4, 0.6], [0.3, 0.7]])
