@@ -60,7 +60,7 @@ class ModelMetrics:
     classes: tuple[str, ...]
     samples: int
     label_counts: np.ndarray  # (K,) the true labels: the empirical distribution P, as counts
-    mean_predicted: np.ndarray  # (K,) the model's mean predicted distribution
+    mean_predicted: np.ndarray  # (K,) the model's mean predicted distribution (sums to 1)
     argmax_counts: np.ndarray  # (K,) how often each class is the predicted label
     cross_entropy: np.ndarray  # (N,) −ln q_i[y_i] per sample, +inf where q_i[y_i] = 0
     accuracy: float
@@ -153,7 +153,9 @@ def evaluate_model(
         classes=predictions.classes,
         samples=samples,
         label_counts=np.bincount(labels, minlength=class_count),
-        mean_predicted=column_sums / samples,
+        # Rows may each be off from 1 by the reader's tolerance, and so may their mean: the
+        # mean predicted distribution is normalised, so it compares with the labels' P.
+        mean_predicted=column_sums / column_sums.sum(),
         argmax_counts=np.bincount(argmax, minlength=class_count),
         cross_entropy=cross_entropy,
         accuracy=float(np.mean(argmax == labels)),
