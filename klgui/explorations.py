@@ -554,11 +554,19 @@ class Explorations(QWidget):
             values = values * float(distribution.values.sum())
         self._document.set_values(model, values)
 
+    def _raw(self, name: str) -> np.ndarray:
+        """A column as the user entered it, as probabilities: what Apply starts from (the
+        curves show the comparison's values, smoothed if smoothing is on; writing those back
+        would smooth them twice)."""
+        values = self._document.workspace.distribution(name).values
+        return values / values.sum()
+
     def apply_lambda(self) -> None:
         """Write Q_λ into the model; the model is now Q_λ, so λ goes back to 0."""
         if self._p is None or self._document.input_error is not None:
             return
-        values = interpolated(self._p, self._q, self._lambda)
+        reference = self._document.workspace.reference
+        values = interpolated(self._raw(reference), self._raw(self._model), self._lambda)
         self.lambda_slider.setValue(0)
         self._write(values)
 
@@ -566,6 +574,6 @@ class Explorations(QWidget):
         """Write q_T into the model; the model is now q_T, so T goes back to 1."""
         if self._p is None or self._document.input_error is not None:
             return
-        values = temperature_scaled(self._q, self._temperature)
+        values = temperature_scaled(self._raw(self._model), self._temperature)
         self._set_temperature(1.0)
         self._write(values)
