@@ -405,15 +405,23 @@ class Workspace:
         self.index_of(name)
         return replace(self, reference=name)
 
-    def with_merged(self, other: Workspace) -> Workspace:
+    def with_merged(self, other: Workspace, source: str | None = None) -> Workspace:
         """Add ``other``'s distributions, matching classes by name, never by position.
 
         A class only one side has is added to the other side with value 0; the reference
-        and the settings stay this workspace's.
+        and the settings stay this workspace's. A distribution name both hold is an error,
+        unless ``source`` (say, the file's name) is given: it is then added to the new one's
+        name, "P" becoming "P (source)".
         """
-        clash = next((name for name in other.names if name in self.names), None)
-        if clash is not None:
-            raise WorkspaceError(f"both hold a distribution named {clash!r}; rename one first")
+        for name in other.names:
+            if name not in self.names:
+                continue
+            if source is None:
+                raise WorkspaceError(f"both hold a distribution named {name!r}; rename one first")
+            new_name, number = f"{name} ({source})", 2
+            while new_name in self.names or new_name in other.names:
+                new_name, number = f"{name} ({source} {number})", number + 1
+            other = other.with_distribution_renamed(name, new_name)
         merged = self
         for name in other.classes:
             if name not in merged.classes:

@@ -269,7 +269,8 @@ class FileActions(QObject):
         from core.formats.merged_files import read_merged
 
         try:
-            workspace = self._document.workspace.with_merged(read_merged(paths))
+            source = os.path.splitext(os.path.basename(paths[0]))[0]
+            workspace = self._document.workspace.with_merged(read_merged(paths), source)
         except WorkspaceError as error:
             self._fail(self.tr("import"), FormatError(str(error), path=paths[0]))
             return False

@@ -11,7 +11,8 @@ from core.workspace import Workspace
 
 def read_merged(paths: Sequence[str | os.PathLike[str]]) -> Workspace:
     """Read every file and merge them by class name (never by position); the first file's
-    reference and settings stay. FormatError names the file at fault."""
+    reference and settings stay, and a name already taken gets the file's name added ("P"
+    from b.csv becomes "P (b)"). FormatError names the file at fault."""
     from core.formats import read_workspace  # the dispatcher imports the readers
 
     if not paths:
@@ -19,7 +20,8 @@ def read_merged(paths: Sequence[str | os.PathLike[str]]) -> Workspace:
     workspace = read_workspace(paths[0])
     for path in paths[1:]:
         try:
-            workspace = workspace.with_merged(read_workspace(path))
+            source = os.path.splitext(os.path.basename(os.fspath(path)))[0]
+            workspace = workspace.with_merged(read_workspace(path), source)
         except WorkspaceError as error:
             raise FormatError(str(error), path=os.fspath(path)) from None
     return workspace

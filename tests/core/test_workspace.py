@@ -487,3 +487,14 @@ def test_a_drag_of_counts_gives_probabilities_and_refuses_invalid_columns():
     assert dragged.distribution("C").values.tolist() == [0.5, 0.25, 0.25]  # zeros share
     with pytest.raises(core.WorkspaceError, match="not a valid distribution"):
         workspace.with_value("A", 0, -1.0).with_value_rescaled("A", 1, 0.5)
+
+
+def test_merging_a_name_both_hold_adds_the_source_to_it():
+    first = core.example_workspace()
+    second = core.example_workspace().with_values("A", [0.1, 0.1, 0.8])
+    merged = first.with_merged(second, "other.csv")
+    assert merged.names == ("P", "A", "B", "P (other.csv)", "A (other.csv)", "B (other.csv)")
+    assert merged.distribution("A (other.csv)").values.tolist() == [0.1, 0.1, 0.8]
+    assert merged.reference == "P"
+    again = merged.with_merged(second, "other.csv")
+    assert "A (other.csv 2)" in again.names
