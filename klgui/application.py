@@ -130,7 +130,8 @@ def _file_identity(files: list[str]) -> tuple[str | None, str | None]:
 
 
 def offer_recovery(window) -> None:
-    """After a crash, offer the newest unsaved work left behind; clear the rest."""
+    """After a crash, offer the newest unsaved work left behind. Older leftovers (from a
+    second window that crashed too) stay on disk and are offered at the next start."""
     from PySide6.QtCore import QCoreApplication, QDateTime
     from PySide6.QtWidgets import QMessageBox
 
@@ -158,9 +159,9 @@ def offer_recovery(window) -> None:
             newest.workspace, QCoreApplication.translate("MainWindow", "Restore unsaved work")
         )
         window.file_actions.title = newest.title or window.file_actions.title
+        window.file_actions.path = newest.source  # Save goes back to the session it came from
         window.file_actions.fileChanged.emit()
-    for item in recoverable:
-        item.path.unlink(missing_ok=True)
+    newest.path.unlink(missing_ok=True)
 
 
 def _quiet_harmless_qt_warnings() -> None:

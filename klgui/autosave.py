@@ -39,6 +39,7 @@ class Recoverable:
     workspace: Workspace
     title: str
     saved_at: float
+    source: str | None = None  # the session file the work came from, if any
 
 
 def _process_alive(pid: int) -> bool:
@@ -67,8 +68,15 @@ def find_recoverable(directory: Path | None = None) -> list[Recoverable]:
             if pid == os.getpid() or _process_alive(pid):
                 continue  # a KL Explorer that is still running owns it
             workspace = workspace_from_session(data, str(path))
+            source = meta.get("source")
             found.append(
-                Recoverable(path, workspace, str(meta.get("title", "")), float(meta["saved_at"]))
+                Recoverable(
+                    path,
+                    workspace,
+                    str(meta.get("title", "")),
+                    float(meta["saved_at"]),
+                    source if isinstance(source, str) else None,
+                )
             )
         except (OSError, ValueError, KeyError, TypeError, FormatError):
             continue
@@ -81,13 +89,13 @@ class Autosave(QObject):
     def __init__(
         self,
         document: Document,
-        title: Callable[[], str],
+        identity: Callable[[], tuple[str, str | None]],
         directory: Path | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._document = document
-        self._title = title
+        self._identity = identity  # the window's title and session file
         self.directory = directory or autosave_directory()
         self.path = self.directory / f"{os.getpid()}-{id(self):x}{AUTOSAVE_SUFFIX}"
         self._timer = QTimer(self)
@@ -114,7 +122,13 @@ class Autosave(QObject):
         from core.formats.session import session_dict
 
         data = session_dict(self._document.workspace)
-        data["autosave"] = {"pid": os.getpid(), "title": self._title(), "saved_at": time.time()}
+        title, source = self._identity()
+        data["autosave"] = {
+            "pid": os.getpid(),
+            "title": title,
+            "source": source,
+            "saved_at": time.time(),
+        }
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             write_atomically(self.path, json.dumps(data, ensure_ascii=False).encode("utf-8"))

@@ -75,7 +75,10 @@ class MainWindow(QMainWindow):
             self.file_actions.title = title
         self.file_actions.path = path
         self.autosave = Autosave(
-            self.document, lambda: self.file_actions.title, autosave_directory, self
+            self.document,
+            lambda: (self.file_actions.title, self.file_actions.path),
+            autosave_directory,
+            self,
         )
         self._build_views()
         self.export_actions = ExportActions(
@@ -496,6 +499,8 @@ class MainWindow(QMainWindow):
 
     def _on_document_predictions_changed(self) -> None:
         has_predictions = self.document.predictions is not None
+        if not has_predictions and self.right_tabs.currentWidget() is self._predictions_page:
+            self.right_tabs.setCurrentWidget(self.chart_splitter)
         self.right_tabs.setTabVisible(self._predictions_tab(), has_predictions)
         if has_predictions:
             self.right_tabs.setCurrentWidget(self._predictions_page)

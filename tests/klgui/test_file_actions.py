@@ -154,7 +154,10 @@ def test_autosave_writes_unsaved_work_and_saving_removes_it(window, tmp_path, mo
     assert not window.autosave.path.exists()
 
 
-def test_after_a_crash_the_next_start_offers_to_restore(make_window, window, monkeypatch):
+def test_after_a_crash_the_next_start_offers_to_restore(make_window, window, monkeypatch, tmp_path):
+    session = tmp_path / "work.klsession"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(session), ""))
+    window.file_actions.save()
     window.document.set_value("B", 2, 0.4)
     window.autosave.write_now()
     crashed = json.loads(window.autosave.path.read_text(encoding="utf-8"))
@@ -177,6 +180,7 @@ def test_after_a_crash_the_next_start_offers_to_restore(make_window, window, mon
     assert asked and "did not close normally" in asked[0]
     assert restarted.document.workspace.distribution("B").values[2] == 0.4
     assert restarted.isWindowModified()
+    assert restarted.file_actions.path == str(session)  # Save goes back to where it came from
     assert not leftover.exists()
 
 
