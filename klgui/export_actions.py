@@ -92,6 +92,8 @@ class ExportActions(QObject):
         QMessageBox.warning(self._parent, self.tr("KL Explorer"), text)
 
     def _comparison_or_warn(self):
+        """The comparison to export; while the input is invalid, only if the user agrees to
+        export the last valid one (it no longer matches the table)."""
         comparison = self._document.comparison
         if comparison is None:
             QMessageBox.information(
@@ -99,6 +101,21 @@ class ExportActions(QObject):
                 self.tr("KL Explorer"),
                 self.tr("There is nothing to export until the input is valid."),
             )
+            return None
+        if self._document.input_error is not None:
+            answer = QMessageBox.question(
+                self._parent,
+                self.tr("KL Explorer"),
+                self.tr(
+                    "The input is not valid now (%s). Export the last valid comparison, "
+                    "which no longer matches the table?"
+                )
+                % self._document.input_error,
+                QMessageBox.Yes | QMessageBox.No,
+                QMessageBox.No,
+            )
+            if answer != QMessageBox.Yes:
+                return None
         return comparison
 
     # -- exports --------------------------------------------------------------------------------

@@ -78,7 +78,9 @@ def prediction_report_text(report: PredictionReport, source: str) -> str:
     first = report.models[0]
     lines = [
         f"KL Explorer report: {source}",
-        f"{first.samples} samples over {len(first.classes)} classes; cross-entropy in {unit}.",
+        f"{first.samples} sample{'s' if first.samples != 1 else ''} over "
+        f"{len(first.classes)} classes; cross-entropy in {unit}; Jensen bound = e^(−mean CE "
+        "in nats), which mean q_true is at least.",
         f"Ranked by {RANK_TITLES.get(report.rank_by, report.rank_by)}.",
         "",
     ]
@@ -89,7 +91,7 @@ def prediction_report_text(report: PredictionReport, source: str) -> str:
         "mean CE",
         "± SE",
         "mean q_true",
-        "≥ exp(−CE)",
+        "Jensen bound",
         "Brier",
         "∞ samples",
         "KL(labels‖mean)",
@@ -125,8 +127,10 @@ def prediction_report_text(report: PredictionReport, source: str) -> str:
             shown = ", ".join(str(i) for i in m.infinite_samples[:10])
             more = " …" if m.infinite_samples.size > 10 else ""
             lines.append(
-                f"{m.name}: {m.infinite_samples.size} samples give their true class probability "
-                f"0, so cross-entropy is infinite (samples {shown}{more})."
+                f"{m.name}: {m.infinite_samples.size} sample"
+                f"{'s give' if m.infinite_samples.size != 1 else ' gives'} their true class "
+                f"probability 0, so cross-entropy is infinite (samples numbered from 0: "
+                f"{shown}{more})."
             )
     if report.pairwise:
         lines.append(

@@ -98,6 +98,13 @@ class CrossEntropyHistogram(pg.PlotWidget):
         if self._last is not None:
             self.show_report(*self._last)
 
+    def clear_report(self) -> None:
+        """No prediction files any more: no curves, no legend."""
+        self._last = None
+        while self._curves:
+            self.removeItem(self._curves.pop())
+        self.legend.clear()
+
     def show_report(self, report: PredictionReport, scale: float, unit: str) -> None:
         self._last = (report, scale, unit)
         finite = [m.cross_entropy[np.isfinite(m.cross_entropy)] * scale for m in report.models]
@@ -147,7 +154,7 @@ class PredictionsPanel(QWidget):
         QT_TRANSLATE_NOOP("PredictionsPanel", "Mean CE"),
         QT_TRANSLATE_NOOP("PredictionsPanel", "± SE"),
         QT_TRANSLATE_NOOP("PredictionsPanel", "Mean q(true)"),
-        QT_TRANSLATE_NOOP("PredictionsPanel", "≥ exp(−CE)"),
+        QT_TRANSLATE_NOOP("PredictionsPanel", "Jensen bound"),
         QT_TRANSLATE_NOOP("PredictionsPanel", "Brier"),
         QT_TRANSLATE_NOOP("PredictionsPanel", "∞ samples"),
     )
@@ -176,7 +183,9 @@ class PredictionsPanel(QWidget):
                 ),
                 self.tr("Standard error of the mean cross-entropy"),
                 self.tr("Mean probability given to the true class"),
-                self.tr("exp(−mean CE): by Jensen's inequality, mean q(true) is at least this"),
+                self.tr(
+                    "e^(−mean CE in nats): by Jensen's inequality, mean q(true) is at least this"
+                ),
                 self.tr("Brier score: mean of Σ (q_k − y_k)²; lower is better"),
                 self.tr(
                     "Samples whose true class got probability 0: infinite cross-entropy, "
@@ -250,6 +259,7 @@ class PredictionsPanel(QWidget):
             for model in (self.metrics, self.percentiles, self.pairwise):
                 model.set_rows([])
             self.pairwise_title.clear()
+            self.histogram.clear_report()
             return
         scale, unit = log_scale(base), unit_name(base)
         self._show_metrics(report, scale, unit)

@@ -81,13 +81,20 @@ def format_value(value: float, digits: int = 4) -> str:
     return f"{value:.{digits}f}"
 
 
+def _class_list(classes: tuple[str, ...], shown: int = 12) -> str:
+    """The first class names, not a 10⁵-name line."""
+    if len(classes) <= shown:
+        return ", ".join(classes)
+    return ", ".join(classes[:shown]) + f", … {len(classes) - shown} more"
+
+
 def report_text(comparison: Comparison, source: str) -> str:
     """An aligned, readable ranking table with the facts needed to read it."""
     unit = comparison.unit
     lines = [
         f"KL Explorer report: {source}",
         f"Reference {comparison.reference} over {len(comparison.classes)} classes "
-        f"({', '.join(comparison.classes)}); H({comparison.reference}) = "
+        f"({_class_list(comparison.classes)}); H({comparison.reference}) = "
         f"{format_value(comparison.reference_entropy)} {unit}",
         f"Ranked by {MEASURE_TITLES[comparison.rank_by]}, lower is better. KL, H and JS in {unit}.",
     ]

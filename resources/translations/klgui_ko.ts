@@ -73,9 +73,9 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../klgui/bar_chart.py" line="+191"/>
+        <location filename="../../klgui/bar_chart.py" line="+195"/>
         <source> (last valid input)</source>
-        <extracomment>Fraction of a class&apos;s slot filled by its group of bars. The y span is kept while the data fills at least this fraction of it. When data outgrows the span, the new span has this much extra room. Horizontal room each class name under the axis needs; with less, every n-th is named. Legend entries per row; more wrap onto another row instead of widening the chart. The y span for data that is all zero: a readable axis, not ticks at 1e-09. Opacity of the plot while it shows the last valid input rather than the current one.</extracomment>
+        <extracomment>Fraction of a class&apos;s slot filled by its group of bars. The y span is kept while the data fills at least this fraction of it. When data outgrows the span, the new span has this much extra room. Horizontal room each class name under the axis needs; with less, every n-th is named. Most legend entries on a row; fewer when the chart is narrow (they wrap, never widen it). Room for a legend entry&apos;s colour sample and spacing, beside its label (pixels). Room for the y axis and margins beside a chart&apos;s title (pixels). The y span for data that is all zero: a readable axis, not ticks at 1e-09. Opacity of the plot while it shows the last valid input rather than the current one.</extracomment>
         <translation> (마지막 유효 입력)</translation>
     </message>
 </context>
@@ -111,7 +111,7 @@
         <translation>샘플 수</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+41"/>
         <source> (+%d at ∞)</source>
         <translation> (∞인 샘플 %d개 더)</translation>
     </message>
@@ -825,17 +825,23 @@ q = %s</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location line="+9"/>
         <location line="+7"/>
         <source>KL Explorer</source>
         <translation>KL Explorer</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
         <source>There is nothing to export until the input is valid.</source>
         <translation>입력이 유효해질 때까지 내보낼 것이 없습니다.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>The input is not valid now (%s). Export the last valid comparison, which no longer matches the table?</source>
+        <translation>지금 입력이 올바르지 않습니다 (%s). 표와 더 이상 맞지 않는 마지막 유효한 비교를 내보낼까요?</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Export the %s chart</source>
         <translation>%s 차트 내보내기</translation>
     </message>
@@ -873,7 +879,7 @@ q = %s</translation>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../klgui/application.py" line="+152"/>
+        <location filename="../../klgui/application.py" line="+153"/>
         <location filename="../../klgui/file_actions.py" line="+46"/>
         <location line="+98"/>
         <source>Untitled</source>
@@ -1057,7 +1063,7 @@ q = %s</translation>
         <translation>표 (*.json *.csv *.tsv *.tab *.txt *%s);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <location line="+3"/>
         <source>import</source>
         <translation>가져오기</translation>
@@ -1119,12 +1125,12 @@ q = %s</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../klgui/application.py" line="-40"/>
+        <location filename="../../klgui/application.py" line="-41"/>
         <source>No font with Hangul is installed: install fonts-nanum.</source>
         <translation>한글 글꼴이 설치되어 있지 않습니다. fonts-nanum을 설치하세요.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Restore unsaved work?</source>
         <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
@@ -1139,7 +1145,7 @@ q = %s</translation>
         <translation>저장하지 않은 작업 복원</translation>
     </message>
     <message>
-        <location filename="../../klgui/main_window.py" line="+86"/>
+        <location filename="../../klgui/main_window.py" line="+87"/>
         <source>Distributions</source>
         <extracomment>How long a status-bar message stays, in milliseconds. First-run splitter sizes (scaled to the window); afterwards the user&apos;s own, from QSettings. The user chose an interface language (a code from klgui.language.LANGUAGES).</extracomment>
         <translation>분포</translation>
@@ -1160,7 +1166,7 @@ q = %s</translation>
         <translation>분석</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Comparison</source>
         <translation>비교</translation>
     </message>
@@ -1305,7 +1311,7 @@ q = %s</translation>
         <translation>기본</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+107"/>
         <source>the table</source>
         <translation>표</translation>
     </message>
@@ -1365,7 +1371,7 @@ q = %s</translation>
         <translation>불러오기를 멈춥니다. 아무것도 바뀌지 않습니다</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>%s[*] — KL Explorer</source>
         <translation>%s[*] — KL Explorer</translation>
     </message>
@@ -1452,12 +1458,12 @@ M = %s</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-45"/>
         <source>Samples</source>
         <translation>샘플 수</translation>
     </message>
@@ -1482,12 +1488,7 @@ M = %s</translation>
         <translation>평균 q(정답)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>≥ exp(−CE)</source>
-        <translation>≥ exp(−CE)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Brier</source>
         <translation>브라이어</translation>
     </message>
@@ -1533,12 +1534,17 @@ M = %s</translation>
         <translation>정답 클래스에 준 확률의 평균</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>exp(−mean CE): by Jensen&apos;s inequality, mean q(true) is at least this</source>
-        <translation>exp(−평균 CE): 젠슨 부등식에 따라 평균 q(정답)은 이 값 이상입니다</translation>
+        <location line="-28"/>
+        <source>Jensen bound</source>
+        <translation>옌센 하한</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+30"/>
+        <source>e^(−mean CE in nats): by Jensen&apos;s inequality, mean q(true) is at least this</source>
+        <translation>e^(−평균 CE, 내트 단위): 옌센 부등식에 따라 평균 q(정답)은 이 값 이상입니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Brier score: mean of Σ (q_k − y_k)²; lower is better</source>
         <translation>브라이어 점수: Σ (q_k − y_k)²의 평균. 낮을수록 좋습니다</translation>
     </message>
@@ -1583,7 +1589,7 @@ M = %s</translation>
         <translation>예측 파일(정답 레이블과 예측 확률)을 열면 여기에 샘플별 결과가 나옵니다.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>%d samples, %d classes; cross-entropy in %s. With one-hot targets each sample&apos;s cross-entropy is its KL divergence, and mean q(true) ≥ exp(−mean CE).</source>
         <translation>샘플 %d개, 클래스 %d개, 교차 엔트로피 단위 %s. 원-핫 타깃에서는 샘플마다 교차 엔트로피가 곧 KL 발산이며, 평균 q(정답) ≥ exp(−평균 CE)입니다.</translation>
     </message>
