@@ -56,6 +56,19 @@ class Bars(pg.BarGraphItem):
             self._cached_rect = super().boundingRect()
         return self._cached_rect
 
+    def set_bars(self, **opts) -> None:
+        """Like setOpts, but passes on only the options that changed: a series the edit did
+        not touch costs nothing, and pyqtgraph rebuilds pens and brushes only when they change."""
+        changed = {key: new for key, new in opts.items() if not _same(self.opts.get(key), new)}
+        if changed:
+            self.setOpts(**changed)
+
+
+def _same(old: object, new: object) -> bool:
+    if isinstance(old, np.ndarray) or isinstance(new, np.ndarray):
+        return np.array_equal(np.asarray(old), np.asarray(new))
+    return type(old) is type(new) and old == new
+
 
 def group_geometry(series_count: int) -> tuple[np.ndarray, float]:
     """Offsets from the class centre of each series' bar, and the bar width."""
@@ -96,7 +109,8 @@ class BarChart(pg.PlotWidget):
         self._style = DEFAULT_STYLE
         self._tick_names: tuple[tuple[str, ...], tuple[str, ...], int] | None = None
         self._x_span: tuple[float, float] | None = None
-        self._y_span: tuple[float, float] | None = None
+        self._y_data_span: tuple[float, float] | None = None  # the span before its margin
+        self._y_span: tuple[float, float] = (0.0, 1.0)
         self._axis_label: str | None = None
         self._texts: list[pg.TextItem] = []
         plot = self.getPlotItem()
@@ -308,22 +322,12 @@ class BarChart(pg.PlotWidget):
         zero line is not on the edge), but keep the current span while the data still fills
         most of it: a drag then changes bars only, and the axes need no new ticks every
         frame. A span that must grow gets room to grow more. Returns the span shown."""
-        if not (math.isfinite(low) and math.isfinite(high)):
-            low, high = 0.0, 1.0
-        if high - low <= 1e-12:
-            high = low + EMPTY_Y_SPAN
-        current = self._y_span
-        if current is not None:
-            shown_low, shown_high = current
-            fits = shown_low <= low and high <= shown_high
-            if fits and (high - low) >= Y_SPAN_KEEP * (shown_high - shown_low):
-                return current
-            if high > shown_high:
-                high = low + (high - low) * Y_SPAN_GROWTH
-            if low < min(shown_low, 0.0):
-                low = high - (high - low) * Y_SPAN_GROWTH
-        self._y_span = (low - bottom_margin * (high - low), high)
-        self.getPlotItem().getViewBox().setYRange(*self._y_span, padding=0)
+        data_span = next_y_span(self._y_data_span, low, high)
+        if data_span != self._y_data_span:
+            self._y_data_span = data_span
+            low, high = data_span
+            self._y_span = (low - bottom_margin * (high - low), high)
+            self.getPlotItem().getViewBox().setYRange(*self._y_span, padding=0)
         return self._y_span
 
     # -- hover ----------------------------------------------------------------------------------
@@ -343,6 +347,40 @@ class BarChart(pg.PlotWidget):
             QToolTip.showText(QCursor.pos(), text, self)
         else:
             QToolTip.hideText()
+
+
+def next_y_span(
+    current: tuple[float, float] | None, low: float, high: float
+) -> tuple[float, float]:
+    """The y span (before any margin) to show data from ``low`` to ``high``: ``current``
+    while the data fits it and fills most of it; otherwise one that holds both, with room
+    to grow on the side that overflowed, or a fresh one when the data shrank."""
+    if not (math.isfinite(low) and math.isfinite(high)):
+        low, high = 0.0, 1.0
+    if high - low <= 1e-12:
+        high = low + EMPTY_Y_SPAN
+    if current is None:
+        return low, high
+    shown_low, shown_high = current
+    fits = shown_low <= low and high <= shown_high
+    if fits:
+        filled = (high - low) >= Y_SPAN_KEEP * (shown_high - shown_low)
+        return current if filled else (low, high)
+    new_low, new_high = min(low, shown_low), max(high, shown_high)
+    room = (Y_SPAN_GROWTH - 1) * (new_high - new_low)
+    if high > shown_high:
+        new_high += room
+    if low < shown_low and low < 0:  # a span that starts at 0 stays there
+        new_low -= room
+    return new_low, new_high
+
+
+def show_markers(markers: pg.ScatterPlotItem, spots: list[dict]) -> None:
+    """Show ``spots`` (ScatterPlotItem.setData's dicts); an empty item is hidden, since
+    pyqtgraph paints even an empty scatter, at a cost on every repaint."""
+    if spots or len(markers.data):
+        markers.setData(spots)
+    markers.setVisible(bool(spots))
 
 
 def _short(name: str, limit: int = 14) -> str:

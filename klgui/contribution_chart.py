@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
-from klgui.bar_chart import BarChart, Bars, finite_range, group_geometry, series_at
+from klgui.bar_chart import BarChart, Bars, finite_range, group_geometry, series_at, show_markers
 from klgui.document import Document
 from klgui.number_format import format_number, format_precise
 from klgui.palette import model_colour
@@ -41,6 +41,7 @@ class _TermsPlot(BarChart):
         self._infinity_labels: list[pg.TextItem] = []
         self._zero_line = pg.InfiniteLine(pos=0, angle=0)
         self.addItem(self._zero_line)
+        self._style_markers()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -82,14 +83,12 @@ class _TermsPlot(BarChart):
         finite = np.isfinite(values)
         low, high = finite_range(values)
         style = self.style
-        outline = self.outline_pen(many=class_count > 60)
-        self._zero_line.setPen(pg.mkPen(style.outline, width=max(1.0, style.outline_width)))
-        self._infinite.setSize(style.marker_size)
-        self._infinite.setPen(pg.mkPen(style.outline))
+        many = class_count > 60
+        outline = self.outline_pen(many)
         for model in range(model_count):
             colour = model_colour(model)
             row = values[model]
-            self._positive[model].setOpts(
+            self._positive[model].set_bars(
                 x=positions + offsets[model],
                 height=np.where(finite[model] & (row > 0), row, 0.0),
                 width=width,
@@ -97,12 +96,13 @@ class _TermsPlot(BarChart):
                 pen=outline,
                 name=comparison.models[model],
             )
-            self._negative[model].setOpts(
+            self._negative[model].set_bars(
                 x=positions + offsets[model],
                 height=np.where(row < 0, row, 0.0),
                 width=width,
                 brush=QBrush(colour, Qt.BDiagPattern),
-                pen=pg.mkPen(colour, width=2 * style.outline_width),
+                # Stroking thousands of hairline-thin bars costs more than filling them.
+                pen=pg.mkPen(None) if many else pg.mkPen(colour, width=2 * style.outline_width),
             )
         names = comparison.models
         if names != self._legend_names:
@@ -126,7 +126,16 @@ class _TermsPlot(BarChart):
         self.set_axis_label(unit)  # which terms: the title's toggle says
 
     def restyle(self) -> None:
+        self._style_markers()
         self.redraw()
+
+    def _style_markers(self) -> None:
+        # Only on a style change: setting a pen repaints the item, and the zero line's
+        # repaint spans the whole plot, axes included.
+        style = self.style
+        self._zero_line.setPen(pg.mkPen(style.outline, width=max(1.0, style.outline_width)))
+        self._infinite.setSize(style.marker_size)
+        self._infinite.setPen(pg.mkPen(style.outline))
 
     def _mark_infinite(
         self, values: np.ndarray, offsets: np.ndarray, width: float, y: float
@@ -136,7 +145,7 @@ class _TermsPlot(BarChart):
             {"pos": (c + offsets[m], y), "brush": pg.mkBrush(model_colour(m))}
             for m, c in zip(models, classes, strict=True)
         ]
-        self._infinite.setData(spots)
+        show_markers(self._infinite, spots)
         while len(self._infinity_labels) < len(spots):
             label = self.add_text("∞", anchor=(0.0, 0.5), scale=1.6)
             self._infinity_labels.append(label)

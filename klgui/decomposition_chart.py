@@ -10,7 +10,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
-from klgui.bar_chart import BarChart, Bars, finite_range
+from klgui.bar_chart import BarChart, Bars, finite_range, show_markers
 from klgui.document import Document
 from klgui.number_format import format_number, format_precise
 from klgui.palette import model_colour
@@ -35,6 +35,7 @@ class DecompositionChart(BarChart):
         self._entropy_labels: list[pg.TextItem] = []
         self._infinite = pg.ScatterPlotItem(symbol="t1")
         self.addItem(self._infinite)
+        self._style_markers()
         self.getPlotItem().setMouseEnabled(x=False, y=False)
         document.comparisonChanged.connect(self._on_document_comparison_changed)
         self._on_document_comparison_changed()
@@ -53,16 +54,14 @@ class DecompositionChart(BarChart):
         finite = np.isfinite(kl)
         style = self.style
         outline = self.outline_pen()
-        self._infinite.setSize(style.marker_size)
-        self._infinite.setPen(pg.mkPen(style.outline))
-        self._entropy.setOpts(
+        self._entropy.set_bars(
             x=positions,
             height=np.full(count, entropy),
             width=BAR_WIDTH,
             brush=pg.mkBrush(style.entropy_colour),
             pen=outline,
         )
-        self._divergence.setOpts(
+        self._divergence.set_bars(
             x=positions,
             y0=np.full(count, entropy),
             height=np.where(finite, kl, 0.0),
@@ -74,12 +73,11 @@ class DecompositionChart(BarChart):
         top = max(high, entropy) * HEADROOM
         _, shown_top = self.set_y_span(0.0, top, bottom_margin=0.07)
         marker_y = max(entropy + 0.1 * shown_top, shown_top * 0.7)
-        self._infinite.setData(
-            [
-                {"pos": (i, marker_y), "brush": pg.mkBrush(model_colour(i))}
-                for i in np.flatnonzero(~finite)
-            ]
-        )
+        spots = [
+            {"pos": (i, marker_y), "brush": pg.mkBrush(model_colour(i))}
+            for i in np.flatnonzero(~finite)
+        ]
+        show_markers(self._infinite, spots)
         self._update_labels(comparison, marker_y, shown_top)
         self.set_class_ticks(comparison.models)
         self.set_x_span(-0.6, max(count, 1) - 0.4)
@@ -121,7 +119,13 @@ class DecompositionChart(BarChart):
             label.show()
 
     def restyle(self) -> None:
+        self._style_markers()
         self._on_document_comparison_changed()
+
+    def _style_markers(self) -> None:
+        # Only on a style change: setting a pen repaints the item.
+        self._infinite.setSize(self.style.marker_size)
+        self._infinite.setPen(pg.mkPen(self.style.outline))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

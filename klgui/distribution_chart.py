@@ -82,7 +82,7 @@ class DistributionChart(BarChart):
         outline = self.outline_pen(many=class_count > 60)
         for series, bar in enumerate(self._bars):
             colour = self.style.reference_colour if series == 0 else model_colour(series - 1)
-            bar.setOpts(
+            bar.set_bars(
                 x=positions + offsets[series],
                 height=values[series],
                 width=width,
@@ -241,7 +241,7 @@ class DistributionChart(BarChart):
         class_index = min(self.selected_bar[1], values.shape[1] - 1)
         self.selected_bar = (series, class_index)
         offsets, width = group_geometry(len(names))
-        self._selection_outline.setOpts(
+        self._selection_outline.set_bars(
             x=[class_index + offsets[series]],
             height=[float(values[series, class_index])],
             width=width,

@@ -191,7 +191,7 @@ class MixtureChart(BarChart):
         super().__init__(self.tr("P, Q and M = (P+Q)/2"), parent)
         self.getPlotItem().setMouseEnabled(x=False, y=False)
         self.set_axis_label(self.tr("probability"))
-        # Created once; every update goes through setOpts.
+        # Created once; every update goes through set_bars.
         self.bars = [Bars(x=[], height=[], width=0.1) for _ in range(3)]
         for bar in self.bars:
             self.addItem(bar)
@@ -212,7 +212,7 @@ class MixtureChart(BarChart):
         positions = np.arange(class_count, dtype=float)
         outline = self.outline_pen(many=class_count > 60)
         for bar, values, colour, offset in zip(self.bars, series, colours, offsets, strict=True):
-            bar.setOpts(
+            bar.set_bars(
                 x=positions + offset,
                 height=values,
                 width=width,

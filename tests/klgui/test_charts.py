@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import numpy as np
 import pytest
 
+from klgui.bar_chart import Y_SPAN_GROWTH, next_y_span
 from klgui.contribution_chart import ContributionChart
 from klgui.decomposition_chart import DecompositionChart
 from klgui.distribution_chart import DistributionChart
@@ -37,6 +40,15 @@ def test_distribution_bars_follow_an_edit(qtbot, document, charts):
         document.add_distribution("C")
     assert len(distribution_chart._bars) == 4
     assert heights(distribution_chart._bars[3]) == pytest.approx([1 / 3] * 3)
+
+
+def test_an_edit_leaves_the_series_it_did_not_change_alone(qtbot, document, charts):
+    reference_heights = charts[0]._bars[0].opts["height"]
+    model_heights = charts[0]._bars[1].opts["height"]
+    with qtbot.waitSignal(document.comparisonChanged):
+        document.set_values("A", [0.4, 0.4, 0.2])
+    assert charts[0]._bars[0].opts["height"] is reference_heights  # P was not set again
+    assert charts[0]._bars[1].opts["height"] is not model_heights
 
 
 def test_distribution_tooltip_gives_the_exact_value(charts):
@@ -78,6 +90,11 @@ def test_an_infinite_term_is_marked_not_drawn_as_a_bar(qtbot, document, charts):
     high = plot.getPlotItem().getViewBox().viewRange()[1][1]
     assert high < 10  # the axis stays readable
     assert "Infinite" in plot.tooltip_at(2.2, 0.0)
+    assert plot._infinite.isVisible()
+    with qtbot.waitSignal(document.comparisonChanged):
+        document.set_values("B", [0.5, 0.4, 0.1])
+    assert len(plot._infinite.data) == 0
+    assert not plot._infinite.isVisible()  # an empty scatter would still be painted
 
 
 def test_decomposition_stacks_kl_on_the_entropy(qtbot, document, charts):
@@ -106,3 +123,27 @@ def test_charts_survive_hundreds_of_repaints(qtbot, document, charts):
         for chart in charts:
             chart.repaint()
     assert heights(charts[0]._bars[1]) == pytest.approx(values)
+
+
+def test_the_y_span_is_kept_while_the_data_fills_it():
+    assert next_y_span(None, 0.0, 0.5) == (0.0, 0.5)
+    assert next_y_span((0.0, 0.5), 0.0, 0.45) == (0.0, 0.5)
+    assert next_y_span((0.0, 0.5), 0.0, 0.1) == (0.0, 0.1)  # shrunk: a fresh span
+    low, high = next_y_span((0.0, 0.5), 0.0, 0.6)
+    assert low == 0.0 and high == pytest.approx(0.6 + (Y_SPAN_GROWTH - 1) * 0.6)
+    assert next_y_span(None, 0.0, float("inf")) == (0.0, 1.0)
+    assert next_y_span(None, 0.2, 0.2)[1] > 0.2  # flat data still gets a readable span
+
+
+def test_a_growing_signed_range_never_flips_back_and_forth():
+    """Both ends overflowing by a little each frame (the terms of a drag) must not make the
+    span jump between two shapes: it only grows, and it holds the data every time."""
+    span = None
+    spans = []
+    for step in range(60):
+        low, high = -0.005 - 0.0001 * step, 1.28 + 0.02 * step
+        span = next_y_span(span, low, high)
+        assert span[0] <= low and high <= span[1]
+        spans.append(span)
+    assert all(a[0] >= b[0] and a[1] <= b[1] for a, b in pairwise(spans))
+    assert len(set(spans)) < 20  # most frames keep the axes
