@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QWidget
 
 from klgui.bar_chart import BarChart, Bars, finite_range, show_markers
@@ -21,6 +22,13 @@ MAX_LABELLED_MODELS = 5
 #: Nor when a bar's slot is narrower than a label (pixels).
 MIN_LABEL_PIXELS = 90
 HEADROOM = 1.45
+#: Size of the value labels, relative to the chart's font.
+LABEL_SCALE = 0.9
+#: Room around a two-line value label (pixels).
+LABEL_PADDING = 10
+#: Value labels show only while they need less than this share of the plot's height.
+MAX_LABEL_SHARE = 0.45
+BOTTOM_MARGIN = 0.07
 
 
 class DecompositionChart(BarChart):
@@ -71,30 +79,44 @@ class DecompositionChart(BarChart):
         )
         _, high = finite_range(comparison.cross_entropy)
         top = max(high, entropy) * HEADROOM
-        _, shown_top = self.set_y_span(0.0, top, bottom_margin=0.07)
+        label_share = self._label_share()
+        show_values = (
+            count <= MAX_LABELLED_MODELS
+            and self.getPlotItem().getViewBox().width() / max(count, 1) >= MIN_LABEL_PIXELS
+            and label_share < MAX_LABEL_SHARE
+        )
+        if show_values:  # room above the tallest bar for its two lines, in a small window too
+            top = max(top, high / (1 - (1 + BOTTOM_MARGIN) * label_share))
+        _, shown_top = self.set_y_span(0.0, top, bottom_margin=BOTTOM_MARGIN)
         marker_y = max(entropy + 0.1 * shown_top, shown_top * 0.7)
         spots = [
             {"pos": (i, marker_y), "brush": pg.mkBrush(model_colour(i))}
             for i in np.flatnonzero(~finite)
         ]
         show_markers(self._infinite, spots)
-        self._update_labels(comparison, marker_y, shown_top)
+        self._update_labels(comparison, marker_y, shown_top, show_values)
         self.set_class_ticks(comparison.models)
         self.set_x_span(-0.6, max(count, 1) - 0.4)
         self.set_axis_label(comparison.unit)
         notice = self.tr("Add a model to compare with %s") % comparison.reference
         self.show_state(self._document.input_error is None, "" if count else notice)
 
-    def _update_labels(self, comparison, marker_y: float, top: float) -> None:
+    def _label_share(self) -> float:
+        """The share of the plot's height a two-line value label needs."""
+        view_height = self.getPlotItem().getViewBox().height()
+        if view_height <= 0:
+            return 1.0
+        line = QFontMetricsF(self._text_font(LABEL_SCALE)).lineSpacing()
+        return (2 * line + LABEL_PADDING) / view_height
+
+    def _update_labels(self, comparison, marker_y: float, top: float, show_values: bool) -> None:
         """Values over the bars while they fit (hover shows them always); "H(P)" inside the
         grey part while it is tall enough to hold it."""
         count = len(comparison.models)
-        bar_pixels = self.getPlotItem().getViewBox().width() / max(count, 1)
-        show_values = count <= MAX_LABELLED_MODELS and bar_pixels >= MIN_LABEL_PIXELS
         show_entropy = comparison.reference_entropy > 0.12 * top
         while len(self._labels) < count:
-            label = self.add_text("", anchor=(0.5, 1.0), scale=0.9)
-            entropy_label = self.add_text(self.tr("H(P)"), anchor=(0.5, 0.5), scale=0.9)
+            label = self.add_text("", anchor=(0.5, 1.0), scale=LABEL_SCALE)
+            entropy_label = self.add_text(self.tr("H(P)"), anchor=(0.5, 0.5), scale=LABEL_SCALE)
             self._labels.append(label)
             self._entropy_labels.append(entropy_label)
         for index, (label, entropy_label) in enumerate(

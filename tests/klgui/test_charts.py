@@ -6,6 +6,7 @@ from itertools import pairwise
 
 import numpy as np
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from klgui.bar_chart import Y_SPAN_GROWTH, next_y_span
 from klgui.contribution_chart import ContributionChart
@@ -147,3 +148,20 @@ def test_a_growing_signed_range_never_flips_back_and_forth():
         spans.append(span)
     assert all(a[0] >= b[0] and a[1] <= b[1] for a, b in pairwise(spans))
     assert len(set(spans)) < 20  # most frames keep the axes
+
+
+@pytest.mark.parametrize("size", [(300, 200), (420, 260), (600, 420)])
+def test_decomposition_value_labels_stay_inside_the_plot(qtbot, document, charts, size):
+    chart = charts[2]
+    chart.resize(*size)
+    chart.show()
+    qtbot.waitExposed(chart)
+    QApplication.processEvents()  # pyqtgraph lays the plot out
+    chart._on_document_comparison_changed()  # after the resize, as the window does
+    QApplication.processEvents()  # text labels place themselves when painted
+    plot_area = chart.getPlotItem().getViewBox().sceneBoundingRect()
+    shown = [label for label in chart._labels if label.isVisible()]
+    for label in shown:
+        assert label.sceneBoundingRect().top() >= plot_area.top() - 0.5, size
+    if size[1] >= 420:
+        assert len(shown) == 2  # room enough: the values are written over the bars
