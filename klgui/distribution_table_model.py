@@ -8,6 +8,7 @@ from PySide6.QtGui import QFont
 
 from core import Problem, WorkspaceError
 from core.workspace import Workspace
+from klgui.cell_updates import CELL_BY_CELL_LIMIT, announce_changed_cells
 from klgui.document import Document
 from klgui.item_roles import (
     ALIGN_RIGHT,
@@ -119,7 +120,12 @@ class DistributionTableModel(QAbstractTableModel):
             )
             if old is not new
         ]
-        if changed:
+        rows = self.sum_row + 1
+        if len(changed) * rows <= CELL_BY_CELL_LIMIT:
+            announce_changed_cells(
+                self, [(row, column) for column in changed for row in range(rows)]
+            )
+        elif changed:
             self.dataChanged.emit(self.index(0, changed[0]), self.index(self.sum_row, changed[-1]))
         if (
             after.reference != before.reference

@@ -7,6 +7,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from klgui.analysis_controls import describe_smoothing
+from klgui.cell_updates import announce_changed_cells
 from klgui.document import Document
 from klgui.item_roles import ALIGN_LEFT, ALIGN_RIGHT, ALIGNMENT, BACKGROUND, DISPLAY, FONT, TOOLTIP
 from klgui.measure_names import measure_title, measure_tooltip
@@ -53,6 +54,7 @@ class RankingModel(QAbstractTableModel):
     def _on_document_comparison_changed(self) -> None:
         comparison = self._document.comparison
         order = comparison.order if comparison is not None else ()
+        old_best, old_rank_column = self._best_rows, self._rank_column
         cells = []
         if comparison is not None:
             columns = [comparison.measure(m) for m in RANKING_MEASURES]
@@ -73,11 +75,20 @@ class RankingModel(QAbstractTableModel):
             self._order, self._cells = order, cells
             self.endResetModel()
             return
+        old_cells = self._cells
         self._order, self._cells = order, cells
-        if order:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(order) - 1, self.columnCount() - 1)
-            )
+        if self._best_rows != old_best or self._rank_column != old_rank_column:
+            changed = [
+                (row, column) for row in range(len(order)) for column in range(self.columnCount())
+            ]
+        else:  # in a drag, only the dragged model's row
+            changed = [
+                (row, column)
+                for row, (old, new) in enumerate(zip(old_cells, cells, strict=True))
+                for column, (before, after) in enumerate(zip(old, new, strict=True))
+                if before != after
+            ]
+        announce_changed_cells(self, changed)
         header_key = (self._rank_column, comparison.unit if comparison is not None else "")
         if header_key != self._header_key:
             self._header_key = header_key
