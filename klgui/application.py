@@ -158,9 +158,8 @@ def offer_recovery(window) -> None:
         window.document.apply(
             newest.workspace, QCoreApplication.translate("MainWindow", "Restore unsaved work")
         )
-        window.file_actions.title = newest.title or window.file_actions.title
-        window.file_actions.path = newest.source  # Save goes back to the session it came from
-        window.file_actions.fileChanged.emit()
+        # Save goes back to the session it came from.
+        window.file_actions.set_file(newest.source, newest.title or None)
     newest.path.unlink(missing_ok=True)
 
 

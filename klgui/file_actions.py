@@ -43,7 +43,7 @@ class FileActions(QObject):
         self._document = document
         self._parent = parent
         self.path: str | None = None
-        self.title = self.tr("Untitled")
+        self.named_title: str | None = None  # None: a new workspace, "Untitled"
         self.loader = PredictionLoader(self)
         self.loader.loaded.connect(self._on_loader_loaded)
         self.loader.failed.connect(self._on_loader_failed)
@@ -111,9 +111,17 @@ class FileActions(QObject):
 
     # -- state ----------------------------------------------------------------------------------
 
-    def _set_file(self, path: str | None, title: str) -> None:
+    @property
+    def title(self) -> str:
+        """The workspace's name for the window title: its file, or "Untitled" in the language
+        of the moment (a window rebuilt in another language says it in that one)."""
+        return self.named_title if self.named_title is not None else self.tr("Untitled")
+
+    def set_file(self, path: str | None, title: str | None) -> None:
+        """The session file Save writes to (None: ask), and the workspace's name (None: a new,
+        untitled one)."""
         self.path = path
-        self.title = title
+        self.named_title = title
         self.fileChanged.emit()
 
     def _fail(self, verb: str, error: Exception | str) -> None:
@@ -141,7 +149,7 @@ class FileActions(QObject):
     def new(self) -> None:
         if self.maybe_save():
             self._document.replace_workspace(new_workspace())
-            self._set_file(None, self.tr("Untitled"))
+            self.set_file(None, None)
 
     def open(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
@@ -181,7 +189,7 @@ class FileActions(QObject):
         single_session = len(paths) == 1 and paths[0].endswith(SESSION_EXTENSION)
         title = ", ".join(os.path.basename(path) for path in paths)
         # Only a session is saved back to where it came from; a table is saved as a session.
-        self._set_file(os.path.abspath(paths[0]) if single_session else None, title)
+        self.set_file(os.path.abspath(paths[0]) if single_session else None, title)
         for path in paths:
             self._remember(path)
         self.message.emit(self.tr("Opened %s") % title)
@@ -245,7 +253,7 @@ class FileActions(QObject):
     def _on_loader_loaded(self, workspace, report, request: PredictionRequest) -> None:
         self._document.replace_workspace(workspace, report)
         title = ", ".join(os.path.basename(path) for path in request.paths)
-        self._set_file(None, title)
+        self.set_file(None, title)
         for path in request.paths:
             self._remember(path)
         self.message.emit(self.tr("Opened %s") % title)
@@ -312,7 +320,7 @@ class FileActions(QObject):
             self._fail(self.tr("save %s") % path, error.strerror or error)
             return False
         self._document.undo_stack.setClean()
-        self._set_file(os.path.abspath(path), os.path.basename(path))
+        self.set_file(os.path.abspath(path), os.path.basename(path))
         self._remember(path)
         self.message.emit(self.tr("Saved %s") % path)
         return True

@@ -71,12 +71,10 @@ class MainWindow(QMainWindow):
         self.theme = Theme(dark=QSettings().value(DARK_THEME_KEY, False, type=bool))
         self._theme_applier = ThemeApplier.of(QApplication.instance())
         self.file_actions = FileActions(self.document, self)
-        if title is not None:
-            self.file_actions.title = title
-        self.file_actions.path = path
+        self.file_actions.set_file(path, title)
         self.autosave = Autosave(
             self.document,
-            lambda: (self.file_actions.title, self.file_actions.path),
+            lambda: (self.file_actions.named_title or "", self.file_actions.path),
             autosave_directory,
             self,
         )
@@ -598,7 +596,7 @@ class MainWindow(QMainWindow):
         language now installed; this one closes without asking anything."""
         successor = MainWindow(
             self.document,
-            title=self.file_actions.title,
+            title=self.file_actions.named_title,
             path=self.file_actions.path,
             autosave_directory=self.autosave.directory,
         )

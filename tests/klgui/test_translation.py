@@ -199,3 +199,19 @@ def test_hangul_is_drawn_as_letters_not_boxes(qapp):
     blank = _glyph(" ")
     assert han != blank and guk != blank
     assert han != guk
+
+
+def test_a_window_rebuilt_in_korean_names_an_untitled_workspace_in_korean(qapp, make_window):
+    first = make_window()
+    assert first.file_actions.title == "Untitled"
+    try:
+        assert install_language(qapp, "ko")
+        successor = first.hand_over()
+        assert successor.file_actions.title == "제목 없음"
+        assert "제목 없음" in successor.windowTitle()
+        successor.file_actions.set_file(None, "results.csv")
+        named = successor.hand_over()
+        assert named.file_actions.title == "results.csv"  # a file's name is not translated
+        named.close()
+    finally:
+        assert install_language(qapp, "en")
