@@ -128,16 +128,19 @@ def _check_header(header: _Record, path: str) -> list[str]:
 
 
 def _number(cell: str, delimiter: str) -> float | None:
-    """The cell's value, or None if it is not a number. NaN and inf parse; they are refused
-    later with the cell's location."""
+    """The cell's value, or None if it is not a number; "25%" is 0.25. NaN and inf parse;
+    they are refused later with the cell's location."""
     text = cell.strip()
+    scale = 1.0
+    if text.endswith("%"):  # spreadsheets export percentages as they show them
+        text, scale = text[:-1].rstrip(), 0.01
     # A decimal comma ("0,25") cannot be confused with the delimiter when that is ';' or tab.
     if delimiter != "," and text.count(",") == 1 and "." not in text:
         text = text.replace(",", ".")
     if "_" in text:  # float() accepts "1_000"; a table should not
         return None
     try:
-        return float(text)
+        return float(text) * scale
     except ValueError:
         return None
 
@@ -145,7 +148,9 @@ def _number(cell: str, delimiter: str) -> float | None:
 def _column_values(
     rows: list[_Record], column: int, name: str, delimiter: str, path: str
 ) -> list[float]:
-    """The numbers in one column (1-based); the first cell that is not a number is an error."""
+    """The numbers in one column (1-based); the first cell that is not a number is an error,
+    and so is a column that mixes percentages with plain numbers (25% next to 0.25 is a
+    mistake either way)."""
     cells = [row.fields[column - 1] for row in rows]
     if "_" not in "".join(cells):
         try:  # the fast path: plain numbers with a decimal point
@@ -153,12 +158,27 @@ def _column_values(
         except ValueError:
             pass
     values = []
+    percent_row: _Record | None = None
+    plain_row: _Record | None = None
     for cell, row in zip(cells, rows, strict=True):
         value = _number(cell, delimiter)
         if value is None:
             what = "is empty" if not cell.strip() else f"{cell.strip()!r} is not a number"
             raise FormatError(
                 f"distribution {name!r}, class {row.fields[0].strip()!r}: the cell {what}",
+                path=path,
+                line=row.line,
+                column=column,
+            )
+        if cell.strip().endswith("%"):
+            percent_row = percent_row or row
+        elif value != 0:  # 0 reads the same either way
+            plain_row = plain_row or row
+        if percent_row and plain_row:
+            raise FormatError(
+                f"distribution {name!r}, class {row.fields[0].strip()!r}: the column mixes "
+                f"percentages (line {percent_row.line}) with plain numbers "
+                f"(line {plain_row.line}); write them all one way",
                 path=path,
                 line=row.line,
                 column=column,

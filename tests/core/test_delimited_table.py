@@ -68,6 +68,14 @@ def test_decimal_comma_with_semicolon_or_tab(tmp_path, delimiter):
     assert values(workspace, "A") == [0.5, 0.5]
 
 
+def test_percentages_as_spreadsheets_export_them(tmp_path):
+    text = "class;P;A\ndog;60%;62,5 %\ncat;30%;37,5%\nrabbit;10%;0\n"  # 0 is 0 either way
+    workspace = read_workspace(write(tmp_path, "t.csv", text))
+    assert values(workspace, "P") == pytest.approx([0.6, 0.3, 0.1], abs=1e-15)
+    assert values(workspace, "A") == pytest.approx([0.625, 0.375, 0.0], abs=1e-15)
+    assert workspace.problems() == ()  # they sum to 1 within the tolerance
+
+
 @pytest.mark.parametrize(
     ("text", "cell"),
     [
@@ -205,6 +213,14 @@ BAD_TABLES = [
     ("empty cell", "class,P,A\ndog,1,\ncat,1,2\n", 2, 3, ["'A'", "'dog'", "empty"]),
     ("blank cell", "class;P;A\ndog;1;2\ncat;  ;2\n", 3, 2, ["'P'", "'cat'", "empty"]),
     ("text", "class,P,A\ndog,1,2\ncat,lots,2\n", 3, 2, ["'lots'", "not a number"]),
+    ("a lone percent sign", "class,P,A\ndog,%,0.5\ncat,0.5,0.5\n", 2, 2, ["'%'"]),
+    (
+        "percentages and plain numbers",
+        "class,P,A\ndog,0.5,50%\ncat,0.5,0.5\n",
+        3,
+        3,
+        ["'A'", "mixes percentages (line 2)", "plain numbers (line 3)"],
+    ),
     ("underscore number", "class,P,A\ndog,1_000,2\ncat,1,2\n", 2, 2, ["'1_000'"]),
     ("negative", "class,P,A\ndog,0.5,0.5\ncat,0.5,-0.25\n", 3, 3, ["-0.25", "negative"]),
     ("negative decimal comma", "class;P;A\ndog;0,5;-0,5\ncat;0,5;1\n", 2, 3, ["negative"]),
