@@ -155,7 +155,7 @@ def run_prediction_report(args: argparse.Namespace) -> int:
 
 def run_report(args: argparse.Namespace) -> int:
     from core import FormatError, InvalidDistributionError
-    from core.predictions.detection import is_prediction_file
+    from core.predictions.detection import is_prediction_file, prediction_table_hint
     from klgui.report import report_json, report_text
 
     kinds = {is_prediction_file(path, args.label_column) for path in args.files}
@@ -179,7 +179,9 @@ def run_report(args: argparse.Namespace) -> int:
         comparison = workspace.compare()
     except InvalidDistributionError as error:
         source = ", ".join(args.files) if args.files else "the built-in example"
-        print(f"klgui: error: {source}: {error}", file=sys.stderr)
+        hint = prediction_table_hint(workspace)
+        hint = f" ({hint}, or pass --label-column NAME)" if hint else ""
+        print(f"klgui: error: {source}: {error}{hint}", file=sys.stderr)
         return 2
     source = ", ".join(args.files) if args.files else "built-in example (dog / cat / rabbit)"
     print(report_json(comparison) if args.json else report_text(comparison, source), end="")

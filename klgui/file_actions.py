@@ -193,7 +193,26 @@ class FileActions(QObject):
         for path in paths:
             self._remember(path)
         self.message.emit(self.tr("Opened %s") % title)
+        self._explain_prediction_table(title, workspace)
         return True
+
+    def _explain_prediction_table(self, title: str, workspace: Workspace) -> None:
+        """An invalid table that looks like per-sample predictions: say why it is not read as
+        them (the table stays open, its problems under the banner)."""
+        from core.predictions.detection import prediction_table_hint
+
+        hint = prediction_table_hint(workspace) if self._document.problems else None
+        if hint:
+            QMessageBox.information(
+                self._parent,
+                self.tr("Opened as a distribution table"),
+                self.tr(
+                    "%s was opened as a table of distributions, and its columns do not sum to "
+                    "1. But %s.\n\nFile ▸ Open predictions… asks which column holds "
+                    "the true labels."
+                )
+                % (title, hint),
+            )
 
     def choose_predictions(self) -> None:
         """Pick prediction files; when a text file has no label, y_true or target column,

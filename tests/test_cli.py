@@ -199,6 +199,18 @@ def test_bad_csv_files_exit_2_with_one_clear_message(tmp_path, content, where, w
     assert "Traceback" not in result.stderr
 
 
+def test_a_prediction_file_without_a_label_column_says_what_it_needs(tmp_path):
+    predictions = tmp_path / "model.csv"
+    predictions.write_text("truth,dog,cat\ndog,0.7,0.3\ncat,0.2,0.8\n", encoding="utf-8")
+    result = run_main("--report", str(predictions))
+    assert result.returncode == 2
+    assert "sums to" in result.stderr and "true labels named label, y_true or target" in (
+        result.stderr
+    )
+    assert "--label-column" in result.stderr
+    assert run_main("--report", "--label-column", "truth", str(predictions)).returncode == 0
+
+
 EXAMPLES = REPOSITORY / "resources" / "examples"
 
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 import csv
 import os
 
+import numpy as np
+
 from core.predictions.model_predictions import LABEL_COLUMNS
+from core.workspace import Workspace
 
 #: Extensions that only ever hold predictions.
 PREDICTION_EXTENSIONS = frozenset({".npz", ".npy", ".parquet"})
@@ -45,3 +48,34 @@ def is_prediction_file(path: str | os.PathLike[str], label_column: str | None = 
         return False
     wanted = {label_column.lower()} if label_column else set(LABEL_COLUMNS)
     return any(cell.lower() in wanted for cell in header_columns(name))
+
+
+def prediction_table_hint(workspace: Workspace) -> str | None:
+    """A sentence for an invalid distribution table that is more likely a prediction file
+    without a true-label column: one whose rows (not columns) sum to 1, or whose "class
+    names" are fractions. None when the table does not look like that."""
+    if len(workspace.classes) < 2 or len(workspace.distributions) < 2:
+        return None
+    rows = np.column_stack([distribution.values for distribution in workspace.distributions])
+    rows_sum_to_one = bool(np.all(np.abs(rows.sum(axis=1) - 1) <= 1e-3))
+    fractions_as_names = all(_is_fraction(name) for name in workspace.classes)
+    if not (rows_sum_to_one or fractions_as_names):
+        return None
+    why = (
+        "each of its rows sums to 1, as per-sample predictions do"
+        if rows_sum_to_one
+        else f"its first column holds numbers such as {workspace.classes[0]}, not class names"
+    )
+    return (
+        f"{why}; if it holds per-sample predictions, they need a column of true labels "
+        f"named {', '.join(LABEL_COLUMNS[:-1])} or {LABEL_COLUMNS[-1]}"
+    )
+
+
+def _is_fraction(text: str) -> bool:
+    """A number with a fractional part: 0.7, not 7 (digits are fine class names)."""
+    try:
+        value = float(text)
+    except ValueError:
+        return False
+    return np.isfinite(value) and not value.is_integer()

@@ -73,7 +73,7 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../klgui/bar_chart.py" line="+195"/>
+        <location filename="../../klgui/bar_chart.py" line="+214"/>
         <source> (last valid input)</source>
         <extracomment>Fraction of a class&apos;s slot filled by its group of bars. The y span is kept while the data fills at least this fraction of it. When data outgrows the span, the new span has this much extra room. Horizontal room each class name under the axis needs; with less, every n-th is named. Most legend entries on a row; fewer when the chart is narrow (they wrap, never widen it). Room for a legend entry&apos;s colour sample and spacing, beside its label (pixels). Room for the y axis and margins beside a chart&apos;s title (pixels). The y span for data that is all zero: a readable axis, not ticks at 1e-09. Opacity of the plot while it shows the last valid input rather than the current one.</extracomment>
         <translation> (마지막 유효 입력)</translation>
@@ -82,7 +82,7 @@
 <context>
     <name>ContributionChart</name>
     <message>
-        <location filename="../../klgui/contribution_chart.py" line="+199"/>
+        <location filename="../../klgui/contribution_chart.py" line="+208"/>
         <source>KL(P‖Q): Σ p·log(p/q)</source>
         <translation>KL(P‖Q): Σ p·log(p/q)</translation>
     </message>
@@ -124,28 +124,28 @@
 <context>
     <name>DecompositionChart</name>
     <message>
-        <location filename="../../klgui/decomposition_chart.py" line="+28"/>
+        <location filename="../../klgui/decomposition_chart.py" line="+36"/>
         <source>H(P,Q) = H(P) + KL(P‖Q)</source>
-        <extracomment>With more models than this the value labels would overlap; the tooltips still tell. Nor when a bar&apos;s slot is narrower than a label (pixels).</extracomment>
+        <extracomment>With more models than this the value labels would overlap; the tooltips still tell. Nor when a bar&apos;s slot is narrower than a label (pixels). Size of the value labels, relative to the chart&apos;s font. Room around a two-line value label (pixels). Value labels show only while they need less than this share of the plot&apos;s height.</extracomment>
         <translation>H(P,Q) = H(P) + KL(P‖Q)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>No valid input yet: see the table.</source>
         <translation>아직 유효한 입력이 없습니다. 표를 확인하세요.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>Add a model to compare with %s</source>
         <translation>%s와(과) 비교할 모델을 추가하세요</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>H(P)</source>
         <translation>H(P)</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+46"/>
         <source>%s
 H(P) = %s %s
 KL(P‖Q) = %s %s
@@ -444,7 +444,7 @@ q = %s</translation>
 <context>
     <name>DistributionTableModel</name>
     <message>
-        <location filename="../../klgui/distribution_table_model.py" line="+145"/>
+        <location filename="../../klgui/distribution_table_model.py" line="+151"/>
         <source>Class</source>
         <extracomment>An edit could not be made; the message says why (for the status bar).</extracomment>
         <translation>클래스</translation>
@@ -880,15 +880,14 @@ q = %s</translation>
     <name>FileActions</name>
     <message>
         <location filename="../../klgui/application.py" line="+153"/>
-        <location filename="../../klgui/file_actions.py" line="+46"/>
-        <location line="+98"/>
+        <location filename="../../klgui/file_actions.py" line="+118"/>
         <source>Untitled</source>
-        <extracomment>The file or the title changed (for the window title). Something worth a line in the status bar. Prediction files started loading in the background.</extracomment>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../../klgui/file_actions.py" line="-93"/>
+        <location filename="../../klgui/file_actions.py" line="-67"/>
         <source>Loading cancelled; nothing changed.</source>
+        <extracomment>The file or the title changed (for the window title). Something worth a line in the status bar. Prediction files started loading in the background.</extracomment>
         <translation>불러오기를 취소했습니다. 바뀐 것은 없습니다.</translation>
     </message>
     <message>
@@ -962,7 +961,7 @@ q = %s</translation>
         <translation>목록 지우기</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+30"/>
         <source>Could not %s: %s</source>
         <translation>%s 실패: %s</translation>
     </message>
@@ -1008,12 +1007,26 @@ q = %s</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+64"/>
+        <location line="+83"/>
         <source>Opened %s</source>
         <translation>열었습니다: %s</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-70"/>
+        <source>Opened as a distribution table</source>
+        <translation>분포 표로 열었습니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%s was opened as a table of distributions, and its columns do not sum to 1. But %s.
+
+File ▸ Open predictions… asks which column holds the true labels.</source>
+        <translation>%s 파일을 분포 표로 열었는데, 열의 합이 1이 아닙니다. 그런데 %s.
+
+파일 ▸ 예측 파일 열기…에서 참 레이블이 든 열을 고를 수 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Open prediction files</source>
         <translation>예측 파일 열기</translation>
     </message>
@@ -1145,7 +1158,7 @@ q = %s</translation>
         <translation>저장하지 않은 작업 복원</translation>
     </message>
     <message>
-        <location filename="../../klgui/main_window.py" line="+87"/>
+        <location filename="../../klgui/main_window.py" line="+85"/>
         <source>Distributions</source>
         <extracomment>How long a status-bar message stays, in milliseconds. First-run splitter sizes (scaled to the window); afterwards the user&apos;s own, from QSettings. The user chose an interface language (a code from klgui.language.LANGUAGES).</extracomment>
         <translation>분포</translation>
@@ -1612,7 +1625,7 @@ M = %s</translation>
 <context>
     <name>RankingModel</name>
     <message>
-        <location filename="../../klgui/ranking_table.py" line="+108"/>
+        <location filename="../../klgui/ranking_table.py" line="+119"/>
         <source>Rank</source>
         <extracomment>Measures shown as columns, in order.</extracomment>
         <translation>순위</translation>
@@ -1857,7 +1870,7 @@ M = %s</translation>
 <context>
     <name>_TermsPlot</name>
     <message>
-        <location filename="../../klgui/contribution_chart.py" line="-171"/>
+        <location filename="../../klgui/contribution_chart.py" line="-180"/>
         <source>Per-class terms</source>
         <translation>클래스별 항</translation>
     </message>
@@ -1867,7 +1880,7 @@ M = %s</translation>
         <translation>%s와(과) 비교할 모델을 추가하세요 (Ctrl+Shift+M)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+51"/>
         <source>KL(%s‖%s)</source>
         <translation>KL(%s‖%s)</translation>
     </message>

@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from core.formats.delimited_table import workspace_from_delimited_text
 from core.predictions import ModelPredictions
-from core.predictions.detection import is_prediction_file
+from core.predictions.detection import is_prediction_file, prediction_table_hint
 from core.predictions.evaluation import evaluate
 from core.predictions.prediction_workspace import workspace_from_predictions
 
@@ -25,6 +26,32 @@ def test_prediction_files_are_told_from_distribution_tables(tmp_path):
     custom.write_text("truth\tdog\tcat\ndog\t0.6\t0.4\n", encoding="utf-8")
     assert not is_prediction_file(custom)
     assert is_prediction_file(custom, label_column="truth")
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("truth,dog,cat,rabbit\ndog,0.7,0.2,0.1\ncat,0.1,0.8,0.1\n", "rows sums to 1"),
+        ("dog,cat,rabbit\n0.7,0.2,0.1\n0.1,0.8,0.1\n", "numbers such as 0.7"),
+    ],
+    ids=["a label column of another name", "no label column"],
+)
+def test_a_prediction_file_read_as_a_table_gets_a_hint(text, words):
+    hint = prediction_table_hint(workspace_from_delimited_text(text, "p.csv"))
+    assert hint is not None and words in hint
+    assert "label, y_true or target" in hint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "class,P,A\ndog,0.6,0.5\ncat,0.3,0.35\nrabbit,0.1,0.15\n",  # a real table
+        "digit,P,A\n0,0.5,0.4\n1,0.5,0.6\n",  # digits are class names
+        "class,P\ndog,0.6\ncat,0.4\n",  # a single column always sums by row
+    ],
+)
+def test_distribution_tables_get_no_prediction_hint(text):
+    assert prediction_table_hint(workspace_from_delimited_text(text, "t.csv")) is None
 
 
 def test_headers_are_read_whatever_the_line_ending_and_odd_ones_are_refused(tmp_path):

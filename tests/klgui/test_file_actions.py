@@ -109,6 +109,22 @@ def test_import_merges_by_class_name_as_one_undo_step(window, tmp_path):
     assert window.document.workspace == example_workspace()
 
 
+def test_a_prediction_file_opened_as_a_table_says_why(window, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[2]))
+    predictions = tmp_path / "model.csv"
+    predictions.write_text("truth,dog,cat\ndog,0.7,0.3\ncat,0.2,0.8\n", encoding="utf-8")
+    assert window.file_actions.open_paths([str(predictions)])
+    assert window.document.workspace.names == ("dog", "cat")  # opened, problems and all
+    assert len(shown) == 1
+    assert "model.csv" in shown[0] and "true labels named label, y_true or target" in shown[0]
+    assert "Open predictions" in shown[0]
+    table = tmp_path / "table.csv"
+    table.write_text(TABLE, encoding="utf-8")
+    window.file_actions.open_paths([str(table)])
+    assert len(shown) == 1  # a good table opens without a word
+
+
 def test_recent_files_are_remembered_and_reopen(window, tmp_path, monkeypatch):
     first, second = tmp_path / "one.csv", tmp_path / "two.csv"
     for path in (first, second):
