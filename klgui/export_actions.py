@@ -182,7 +182,14 @@ class ExportActions(QObject):
 
         charts = [(name, plot()) for name, plot in self._charts]
         try:
-            write_report(path, self._title(), datetime.date.today(), comparison, charts)
+            write_report(
+                path,
+                self._title(),
+                datetime.date.today(),
+                comparison,
+                charts,
+                self._document.predictions,
+            )
         except (OSError, ValueError) as error:
             self._fail(path, error)
             return False

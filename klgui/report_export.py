@@ -35,6 +35,7 @@ from core import Comparison
 from core.formats.atomic_write import write_atomically
 from core.formats.comparison_tables import ranking_rows, terms_rows
 from core.measures import INFORMATION_MEASURES, MEASURES
+from core.predictions.evaluation import PredictionReport
 from klgui.analysis_controls import describe_smoothing
 from klgui.chart_export import chart_image, png_bytes
 from klgui.measure_names import measure_title
@@ -98,13 +99,15 @@ def report_html(
     when: datetime.date,
     comparison: Comparison,
     charts: list[tuple[str, pg.PlotWidget]],
+    predictions: PredictionReport | None = None,
 ) -> str:
-    """The report as one self-contained HTML page (charts as base64 PNG data URIs)."""
+    """The report as one self-contained HTML page (charts as base64 PNG data URIs); with
+    ``predictions``, their per-sample results too."""
     figures = []
     for name, image in _chart_images(charts):
         uri = "data:image/png;base64," + base64.b64encode(png_bytes(image)).decode("ascii")
         figures.append(_Figure(name, uri, CHART_SIZE.width(), CHART_SIZE.height()))
-    return _markup(title, when, comparison, figures, _html_image)
+    return _markup(title, when, comparison, figures, _html_image, predictions)
 
 
 def write_report(
@@ -113,6 +116,7 @@ def write_report(
     when: datetime.date,
     comparison: Comparison,
     charts: list[tuple[str, pg.PlotWidget]],
+    predictions: PredictionReport | None = None,
 ) -> None:
     """Write the report to ``path``: ``.html`` or ``.pdf`` (one A4 page), atomically.
 
@@ -121,9 +125,9 @@ def write_report(
     """
     extension = os.path.splitext(os.fspath(path))[1].lower()
     if extension == ".html":
-        data = report_html(title, when, comparison, charts).encode("utf-8")
+        data = report_html(title, when, comparison, charts, predictions).encode("utf-8")
     elif extension == ".pdf":
-        data = report_pdf(title, when, comparison, charts)
+        data = report_pdf(title, when, comparison, charts, predictions)
     else:
         choices = ", ".join(
             f"{suffix} ({QCoreApplication.translate('report', what)})"
@@ -142,6 +146,7 @@ def report_pdf(
     when: datetime.date,
     comparison: Comparison,
     charts: list[tuple[str, pg.PlotWidget]],
+    predictions: PredictionReport | None = None,
 ) -> bytes:
     """The report as a one-page A4 landscape PDF."""
     data = QByteArray()
@@ -172,7 +177,7 @@ def report_pdf(
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(resource), image)
         width, height = _fitted_chart_size(page_width, len(charts))
         figures.append(_Figure(name, resource, width, height))
-    document.setHtml(_markup(title, when, comparison, figures, _print_image))
+    document.setHtml(_markup(title, when, comparison, figures, _print_image, predictions))
     document.setTextWidth(page_width)
 
     # One page, always: a report longer or wider than the page is scaled down to fit.
@@ -226,6 +231,7 @@ def _markup(
     comparison: Comparison,
     figures: Sequence[_Figure],
     image: Callable[[_Figure], str],
+    predictions: PredictionReport | None = None,
 ) -> str:
     e = html.escape
     unit = comparison.unit
@@ -284,6 +290,8 @@ def _markup(
     )
     parts.append(_terms_table(comparison))
     parts.extend(f'<p class="note">{note}</p>' for note in _notes(comparison))
+    if predictions is not None:
+        parts.extend(_per_sample_section(predictions))
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
 
@@ -437,3 +445,134 @@ def _notes(comparison: Comparison) -> list[str]:
             )
         )
     return notes
+
+
+def _per_sample_section(report: PredictionReport) -> list[str]:
+    """The per-sample results of prediction files: metrics per model in rank order, the
+    paired bootstrap, and the samples whose cross-entropy is infinite."""
+    e = html.escape
+    unit, scale = report.comparison.unit, report.unit_scale
+    first = report.models[0]
+    parts = [
+        "<h2>" + e(QCoreApplication.translate("report", "Per-sample results")) + "</h2>",
+        "<p>"
+        + e(
+            QCoreApplication.translate(
+                "report",
+                "%d samples over %d classes; cross-entropy in %s. With one-hot targets "
+                "H(y) = 0, so each sample's cross-entropy is its KL divergence, −ln q(true "
+                "class); and mean q(true) ≥ exp(−mean CE) (Jensen's inequality).",
+            )
+            % (first.samples, len(first.classes), unit)
+        )
+        + "</p>",
+    ]
+    titles = [
+        QCoreApplication.translate("report", "Rank"),
+        QCoreApplication.translate("report", "Model"),
+        QCoreApplication.translate("report", "Accuracy"),
+        QCoreApplication.translate("report", "Mean CE"),
+        QCoreApplication.translate("report", "± SE"),
+        QCoreApplication.translate("report", "Median CE"),
+        QCoreApplication.translate("report", "95% of CE"),
+        QCoreApplication.translate("report", "Mean q(true)"),
+        QCoreApplication.translate("report", "Jensen bound"),
+        QCoreApplication.translate("report", "Brier"),
+        QCoreApplication.translate("report", "∞ samples"),
+    ]
+    header = "<tr>" + "".join(f"<th>{e(title)}</th>" for title in titles) + "</tr>"
+    rows = []
+    for index in report.order:
+        metrics = report.models[index]
+        best = " best" if report.rank[index] == 1 else ""
+        numbers = [
+            metrics.accuracy,
+            metrics.mean_cross_entropy * scale,
+            metrics.ce_standard_error * scale,
+            metrics.ce_percentiles["median"] * scale,
+            metrics.ce_percentiles["95"] * scale,
+            metrics.mean_true_class_probability,
+            metrics.true_class_probability_bound,
+            metrics.brier,
+        ]
+        cells = [
+            f'<td class="num{best}">{int(report.rank[index])}</td>',
+            f'<td class="model{best}">{e(metrics.name)}</td>',
+            *(
+                f'<td class="num{best}">{e(format_number(value, DECIMALS))}</td>'
+                for value in numbers
+            ),
+            f'<td class="num{best}">{metrics.infinite_samples.size}</td>',
+        ]
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    parts.append(_table([header], rows))
+    if report.pairwise:
+        pair = report.pairwise[0]
+        parts.append(
+            "<p>"
+            + e(
+                QCoreApplication.translate(
+                    "report",
+                    "Paired bootstrap of the difference in mean CE over the same samples: "
+                    "%d resamples, seed %d, %d%% interval.",
+                )
+                % (pair.resamples, pair.seed, round(pair.confidence * 100))
+            )
+            + "</p>"
+        )
+        header = (
+            "<tr>"
+            + "".join(
+                f"<th>{e(title)}</th>"
+                for title in (
+                    QCoreApplication.translate("report", "A"),
+                    QCoreApplication.translate("report", "B"),
+                    QCoreApplication.translate("report", "Mean CE(A) − CE(B)"),
+                    QCoreApplication.translate("report", "Interval"),
+                    QCoreApplication.translate("report", "A better in"),
+                )
+            )
+            + "</tr>"
+        )
+        rows = [
+            "<tr>"
+            + f"<td>{e(pair.a)}</td><td>{e(pair.b)}</td>"
+            + f'<td class="num">{e(format_number(pair.mean_difference * scale, DECIMALS))}</td>'
+            + '<td class="num">'
+            + e(
+                f"[{format_number(pair.ci_low * scale, DECIMALS)}, "
+                f"{format_number(pair.ci_high * scale, DECIMALS)}]"
+            )
+            + "</td>"
+            + f'<td class="num">{e(f"{pair.a_better_fraction:.1%}")}</td>'
+            + "</tr>"
+            for pair in report.pairwise
+        ]
+        parts.append(_table([header], rows))
+    elif len(report.models) > 1:
+        parts.append(
+            "<p>"
+            + e(
+                QCoreApplication.translate(
+                    "report", "No paired comparison: the files label different samples."
+                )
+            )
+            + "</p>"
+        )
+    for metrics in report.models:
+        count = metrics.infinite_samples.size
+        if count:
+            shown = ", ".join(str(i) for i in metrics.infinite_samples[:10])
+            parts.append(
+                '<p class="note">'
+                + e(
+                    QCoreApplication.translate(
+                        "report",
+                        "%s: samples that give their true class probability 0, so that "
+                        "their cross-entropy is infinite: %d (numbered from 0: %s%s).",
+                    )
+                    % (metrics.name, count, shown, " …" if count > 10 else "")
+                )
+                + "</p>"
+            )
+    return parts

@@ -2128,7 +2128,7 @@ p = %s, q = %s
 <context>
     <name>report</name>
     <message>
-        <location filename="../../klgui/report_export.py" line="+45"/>
+        <location filename="../../klgui/report_export.py" line="+46"/>
         <source>HTML page</source>
         <translation>HTML 페이지</translation>
     </message>
@@ -2138,7 +2138,7 @@ p = %s, q = %s
         <translation>PDF 문서</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+89"/>
         <source>no extension</source>
         <extracomment>Decimals of the numbers in the tables. Charts are laid out at this logical size (pixels at 96 dpi), whatever the window shows, so the report looks the same every time, and rendered at this many pixels per logical one. Charts side by side in a row. The PDF page: A4 landscape (the tables are wide, the charts sit in one row), margins in mm. QTextDocument lays the page out in logical pixels; the PDF is drawn at this resolution.</extracomment>
         <translation>확장자 없음</translation>
@@ -2149,7 +2149,7 @@ p = %s, q = %s
         <translation>보고서를 %s(으)로 쓸 수 없습니다. 다음 중 하나를 쓰세요: %s</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+111"/>
         <source>KL Explorer report</source>
         <translation>KL Explorer 보고서</translation>
     </message>
@@ -2179,7 +2179,7 @@ p = %s, q = %s
         <translation>p·log(p/q)를 모두 더하면 KL(P‖Q), q·log(q/p)를 모두 더하면 KL(Q‖P)입니다. 음수인 항은 모델이 그 클래스에 P보다 큰 확률을 준다는 뜻입니다.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>%d classes, %d models</source>
         <translation>클래스 %d개, 모델 %d개</translation>
     </message>
@@ -2190,16 +2190,18 @@ p = %s, q = %s
     </message>
     <message>
         <location line="+6"/>
+        <location line="+119"/>
         <source>Rank</source>
         <translation>순위</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-118"/>
+        <location line="+119"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="-90"/>
         <source>Class</source>
         <translation>클래스</translation>
     </message>
@@ -2227,6 +2229,101 @@ p = %s, q = %s
         <location line="+3"/>
         <source>%s. The numbers are those of the smoothed distributions, not the raw ones.</source>
         <translation>%s. 숫자는 원래 분포가 아니라 평활화한 분포의 값입니다.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Per-sample results</source>
+        <translation>샘플별 결과</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%d samples over %d classes; cross-entropy in %s. With one-hot targets H(y) = 0, so each sample&apos;s cross-entropy is its KL divergence, −ln q(true class); and mean q(true) ≥ exp(−mean CE) (Jensen&apos;s inequality).</source>
+        <translation>샘플 %d개, 클래스 %d개; 교차 엔트로피 단위는 %s. 원-핫 정답에서는 H(y) = 0이므로 각 샘플의 교차 엔트로피가 곧 KL 발산 −ln q(정답 클래스)이고, 평균 q(정답) ≥ exp(−평균 CE)입니다(옌센 부등식).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean CE</source>
+        <translation>평균 CE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>± SE</source>
+        <translation>± 표준오차</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Median CE</source>
+        <translation>CE 중앙값</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>95% of CE</source>
+        <translation>CE 95%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean q(true)</source>
+        <translation>평균 q(정답)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jensen bound</source>
+        <translation>옌센 하한</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Brier</source>
+        <translation>브라이어</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>∞ samples</source>
+        <translation>∞ 샘플</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Paired bootstrap of the difference in mean CE over the same samples: %d resamples, seed %d, %d%% interval.</source>
+        <translation>같은 샘플에 대한 평균 CE 차이의 대응 부트스트랩: 재표본 %d개, 시드 %d, %d%% 구간.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean CE(A) − CE(B)</source>
+        <translation>평균 CE(A) − CE(B)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interval</source>
+        <translation>구간</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A better in</source>
+        <translation>A가 나은 비율</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>No paired comparison: the files label different samples.</source>
+        <translation>대응 비교 없음: 파일들의 레이블이 서로 다른 샘플에 붙어 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%s: samples that give their true class probability 0, so that their cross-entropy is infinite: %d (numbered from 0: %s%s).</source>
+        <translation>%s: 정답 클래스에 확률 0을 주어 교차 엔트로피가 무한대인 샘플: %d개 (0부터 센 번호: %s%s).</translation>
     </message>
 </context>
 <context>

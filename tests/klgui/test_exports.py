@@ -472,3 +472,46 @@ def test_report_chart_size_does_not_depend_on_the_window(shown):
     plot.resize(300, 900)  # a tall, narrow pane
     image = chart_image(plot, 1, size=QSize(460, 340))
     assert (image.width(), image.height()) == (460, 340)
+
+
+def prediction_report():
+    from core.predictions import ModelPredictions
+    from core.predictions.evaluation import evaluate
+
+    classes = ("dog", "cat", "rabbit")
+    labels = np.array([0, 1, 2, 2])
+    sharp = [[0.8, 0.1, 0.1], [0.1, 0.8, 0.1], [0.1, 0.1, 0.8], [0.2, 0.2, 0.6]]
+    broken = [[0.0, 0.5, 0.5], [0.3, 0.4, 0.3], [0.3, 0.3, 0.4], [0.4, 0.3, 0.3]]
+    models = [
+        ModelPredictions("weak", classes, labels, np.array(broken)),
+        ModelPredictions("sharp", classes, labels, np.array(sharp)),
+    ]
+    return evaluate(models, resamples=200, seed=1)
+
+
+def test_a_report_of_prediction_files_holds_the_per_sample_results(qapp, tmp_path):
+    predictions = prediction_report()
+    markup = report_html("Classifiers", WHEN, predictions.comparison, [], predictions)
+    report = parse(markup)
+    text = " ".join(report.text)
+    assert "Per-sample results" in text and "4 samples over 3 classes" in text
+    _ranking, _terms, per_sample, pairwise = report.tables
+    assert per_sample[0][:4] == ["Rank", "Model", "Accuracy", "Mean CE"]
+    assert [row[1] for row in per_sample[1:]] == ["sharp", "weak"]  # by mean CE, best first
+    sharp = predictions.models[1]
+    assert per_sample[1][2] == f"{sharp.accuracy:.4f}"
+    assert per_sample[1][3] == f"{sharp.mean_cross_entropy:.4f}"
+    assert per_sample[2][3] == "∞" and per_sample[2][-1] == "1"  # never clipped
+    assert report.best_rows[-1] == per_sample[1]
+    assert [row[:2] for row in pairwise[1:]] == [["weak", "sharp"]]
+    assert "200 resamples, seed 1" in text
+    assert "weak: samples that give their true class probability 0" in text
+    assert "infinite: 1 (numbered from 0: 0)" in text
+    target = tmp_path / "classifiers.pdf"
+    write_report(str(target), "Classifiers", WHEN, predictions.comparison, [], predictions)
+    assert count_pages(target.read_bytes()) == 1
+
+
+def test_a_report_of_distributions_has_no_per_sample_section(qapp):
+    text = " ".join(parse(report_html("s", WHEN, example_workspace().compare(), [])).text)
+    assert "Per-sample" not in text
