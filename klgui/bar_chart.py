@@ -92,12 +92,10 @@ class PlainAxis(pg.AxisItem):
     """An axis that writes values as they are: probabilities as 0.6, never as 600 with a
     "(×0.001)" in the label (pyqtgraph's SI prefixes are for physical units)."""
 
-    def updateAutoSIPrefix(self) -> None:
-        # Called on every range change; re-setting an unchanged label costs an HTML layout.
-        if self.autoSIPrefixScale != 1.0 or self.labelUnitPrefix:
-            self.autoSIPrefixScale = 1.0
-            self.labelUnitPrefix = ""
-            self._updateLabel()
+    def __init__(self, orientation: str) -> None:
+        super().__init__(orientation)
+        # Off, a range change redraws the ticks without laying the label out again.
+        self.autoSIPrefix = False
 
 
 class BarChart(pg.PlotWidget):

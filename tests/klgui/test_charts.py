@@ -165,3 +165,19 @@ def test_decomposition_value_labels_stay_inside_the_plot(qtbot, document, charts
         assert label.sceneBoundingRect().top() >= plot_area.top() - 0.5, size
     if size[1] >= 420:
         assert len(shown) == 2  # room enough: the values are written over the bars
+
+
+def test_the_axes_redraw_their_ticks_when_the_range_changes(qtbot, document, charts):
+    chart = charts[0]
+    chart.show()
+    qtbot.waitExposed(chart)
+    QApplication.processEvents()
+    axis = chart.getPlotItem().getAxis("left")
+    drawn = []
+    original = axis.generateDrawSpecs
+    axis.generateDrawSpecs = lambda painter: drawn.append(axis.range[:]) or original(painter)
+    document.set_values("B", [0.05, 0.1, 0.85])  # taller than the axis shows: it must grow
+    document.recompute_now()
+    QApplication.processEvents()  # the view repaints
+    assert drawn and drawn[-1][1] > 0.85
+    assert axis.autoSIPrefixScale == 1.0 and axis.labelUnitPrefix == ""
