@@ -72,7 +72,7 @@ table.data { border-collapse: collapse; border-color: #b0b0b0; border-style: sol
 table.data th { background-color: #eeeeee; font-weight: 600; padding: 2px 5px;
                 border-color: #b0b0b0; border-style: solid; border-width: 1px; }
 table.data td { padding: 2px 5px; border-color: #b0b0b0; border-style: solid;
-                border-width: 1px; }
+                border-width: 1px; white-space: nowrap; }
 td.num { text-align: right; }
 td.best { background-color: %(best)s; font-weight: 600; }
 td.sum { font-weight: 600; background-color: #f6f6f6; }
