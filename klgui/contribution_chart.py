@@ -71,7 +71,15 @@ class _TermsPlot(BarChart):
         if self.closed_down:
             return
         comparison = self._document.comparison
-        if comparison is None:
+        if comparison is None:  # nothing valid in this document yet
+            self._ensure_series(0)
+            self._legend_names = ()
+            self.legend.clear()
+            show_markers(self._infinite, [])
+            for label in self._infinity_labels:
+                label.hide()
+            self.set_class_ticks(())
+            self.show_state(True, self.tr("No valid input yet: see the table."))
             return
         terms, totals = self.terms_and_totals()
         model_count, class_count = terms.shape

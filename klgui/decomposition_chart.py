@@ -52,8 +52,14 @@ class DecompositionChart(BarChart):
         if self.closed_down:
             return
         comparison = self._document.comparison
-        if comparison is None:
-            self.show_state(False, self.tr("No valid input yet: see the table."))
+        if comparison is None:  # nothing valid in this document yet
+            for bars in (self._entropy, self._divergence):
+                bars.set_bars(x=np.empty(0), height=np.empty(0), y0=0.0, brushes=None)
+            show_markers(self._infinite, [])
+            for label in (*self._labels, *self._entropy_labels):
+                label.hide()
+            self.set_class_ticks(())
+            self.show_state(True, self.tr("No valid input yet: see the table."))
             return
         count = len(comparison.models)
         positions = np.arange(count, dtype=float)

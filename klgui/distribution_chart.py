@@ -71,8 +71,13 @@ class DistributionChart(BarChart):
     def _on_document_comparison_changed(self) -> None:
         if self.closed_down:
             return
-        if self._document.comparison is None:
-            self.show_state(False, self.tr("No valid input yet: see the table."))
+        if self._document.comparison is None:  # nothing valid in this document yet
+            self._ensure_bar_count(0)
+            self._legend_names = ()
+            self.legend.clear()
+            self._selection_outline.hide()
+            self.set_class_ticks(())
+            self.show_state(True, self.tr("No valid input yet: see the table."))
             return
         names, values = self._series()
         class_count = values.shape[1]

@@ -112,7 +112,7 @@ class Document(QObject):
 
     @property
     def comparison(self) -> Comparison | None:
-        """The latest valid comparison (None only if the input was never valid)."""
+        """The latest valid comparison (None while the document's input was never valid)."""
         return self._comparison
 
     @property
@@ -184,6 +184,8 @@ class Document(QObject):
         ``predictions`` are the per-sample results when it comes from prediction files."""
         self.undo_stack.clear()
         self._predictions = predictions
+        # The last valid comparison was of another document: never show it for this one.
+        self._comparison = None
         self._set_workspace(workspace)
         self.undo_stack.setClean()
         self.recompute_now()

@@ -73,7 +73,7 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../klgui/bar_chart.py" line="+214"/>
+        <location filename="../../klgui/bar_chart.py" line="+212"/>
         <source> (last valid input)</source>
         <extracomment>Fraction of a class&apos;s slot filled by its group of bars. The y span is kept while the data fills at least this fraction of it. When data outgrows the span, the new span has this much extra room. Horizontal room each class name under the axis needs; with less, every n-th is named. Most legend entries on a row; fewer when the chart is narrow (they wrap, never widen it). Room for a legend entry&apos;s colour sample and spacing, beside its label (pixels). Room for the y axis and margins beside a chart&apos;s title (pixels). The y span for data that is all zero: a readable axis, not ticks at 1e-09. Opacity of the plot while it shows the last valid input rather than the current one.</extracomment>
         <translation> (마지막 유효 입력)</translation>
@@ -82,7 +82,7 @@
 <context>
     <name>ContributionChart</name>
     <message>
-        <location filename="../../klgui/contribution_chart.py" line="+208"/>
+        <location filename="../../klgui/contribution_chart.py" line="+216"/>
         <source>KL(P‖Q): Σ p·log(p/q)</source>
         <translation>KL(P‖Q): Σ p·log(p/q)</translation>
     </message>
@@ -130,7 +130,7 @@
         <translation>H(P,Q) = H(P) + KL(P‖Q)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>No valid input yet: see the table.</source>
         <translation>아직 유효한 입력이 없습니다. 표를 확인하세요.</translation>
     </message>
@@ -170,7 +170,7 @@ H(P,Q) = %s %s</translation>
         <translation>확률</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>No valid input yet: see the table.</source>
         <translation>아직 유효한 입력이 없습니다. 표를 확인하세요.</translation>
     </message>
@@ -505,7 +505,7 @@ q = %s</translation>
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../klgui/document.py" line="+198"/>
+        <location filename="../../klgui/document.py" line="+200"/>
         <source>Edit %s, %s</source>
         <extracomment>QUndoCommand.id() of commands that may merge; their merge_key decides whether they do. The workspace changed (any edit, undo or redo). A recompute finished: :attr:`comparison` or :attr:`input_error` changed. Prediction files were opened, or the workspace no longer comes from them. The model the worked example and explorations are about changed (view state: no undo). Classes locked against rescaling during a drag changed (view state: no undo).</extracomment>
         <translation>%s, %s 편집</translation>
@@ -1870,12 +1870,17 @@ M = %s</translation>
 <context>
     <name>_TermsPlot</name>
     <message>
-        <location filename="../../klgui/contribution_chart.py" line="-180"/>
+        <location filename="../../klgui/contribution_chart.py" line="-188"/>
         <source>Per-class terms</source>
         <translation>클래스별 항</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+51"/>
+        <source>No valid input yet: see the table.</source>
+        <translation>아직 유효한 입력이 없습니다. 표를 확인하세요.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Add a model to compare with %s (Ctrl+Shift+M)</source>
         <translation>%s와(과) 비교할 모델을 추가하세요 (Ctrl+Shift+M)</translation>
     </message>
@@ -2316,12 +2321,12 @@ p = %s, q = %s
         <translation>A가 나은 비율</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>No paired comparison: the files label different samples.</source>
         <translation>대응 비교 없음: 파일들의 레이블이 서로 다른 샘플에 붙어 있습니다.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>%s: samples that give their true class probability 0, so that their cross-entropy is infinite: %d (numbered from 0: %s%s).</source>
         <translation>%s: 정답 클래스에 확률 0을 주어 교차 엔트로피가 무한대인 샘플: %d개 (0부터 센 번호: %s%s).</translation>
     </message>

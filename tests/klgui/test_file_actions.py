@@ -125,6 +125,26 @@ def test_a_prediction_file_opened_as_a_table_says_why(window, tmp_path, monkeypa
     assert len(shown) == 1  # a good table opens without a word
 
 
+def test_an_invalid_file_never_shows_the_previous_documents_results(window, tmp_path):
+    table = tmp_path / "notsum.csv"
+    table.write_text("class,P,C\ndog,0.6,0.5\ncat,0.6,0.5\n", encoding="utf-8")
+    assert window.document.comparison is not None  # the example's
+    assert window.file_actions.open_paths([str(table)])
+    assert window.document.comparison is None and window.document.input_error
+    assert window.ranking.model.rowCount() == 0  # not A and B of the example
+    assert window.distribution_chart._bars == []
+    assert window.contribution_chart.plot._positive == []
+    assert window.decomposition_chart._entropy.opts["height"].size == 0
+    for chart in (window.distribution_chart, window.decomposition_chart):
+        assert chart._notice.isVisible() and "No valid input" in chart._notice.toPlainText()
+        assert "last valid" not in chart.getPlotItem().titleLabel.text
+    window.document.set_values("P", [0.5, 0.5])  # made valid: everything comes back
+    window.document.recompute_now()
+    assert [name for name in window.document.comparison.models] == ["C"]
+    assert len(window.distribution_chart._bars) == 2
+    assert not window.distribution_chart._notice.isVisible()
+
+
 def test_recent_files_are_remembered_and_reopen(window, tmp_path, monkeypatch):
     first, second = tmp_path / "one.csv", tmp_path / "two.csv"
     for path in (first, second):
