@@ -155,7 +155,7 @@ def run_prediction_report(args: argparse.Namespace) -> int:
 
 def run_report(args: argparse.Namespace) -> int:
     from core import FormatError, InvalidDistributionError
-    from core.predictions.detection import is_prediction_file, prediction_table_hint
+    from core.predictions.detection import is_prediction_file
     from klgui.report import report_json, report_text
 
     kinds = {is_prediction_file(path, args.label_column) for path in args.files}
@@ -171,7 +171,7 @@ def run_report(args: argparse.Namespace) -> int:
     try:
         workspace = load_workspace(args.files)
     except FormatError as error:
-        print(f"klgui: error: {error}", file=sys.stderr)
+        print(f"klgui: error: {error}{_prediction_hint(args.files)}", file=sys.stderr)
         return 2
     if args.base is not None:
         workspace = workspace.with_base(BASES[args.base])
@@ -179,15 +179,24 @@ def run_report(args: argparse.Namespace) -> int:
         comparison = workspace.compare()
     except InvalidDistributionError as error:
         source = ", ".join(args.files) if args.files else "the built-in example"
-        hint = prediction_table_hint(workspace)
-        hint = f" ({hint}, or pass --label-column NAME)" if hint else ""
-        print(f"klgui: error: {source}: {error}{hint}", file=sys.stderr)
+        print(f"klgui: error: {source}: {error}{_prediction_hint(args.files)}", file=sys.stderr)
         return 2
     source = ", ".join(args.files) if args.files else "built-in example (dog / cat / rabbit)"
     print(report_json(comparison) if args.json else report_text(comparison, source), end="")
     if args.json:
         print()
     return 0
+
+
+def _prediction_hint(files: Sequence[str]) -> str:
+    """For an error about tables: why one of them may be a prediction file in disguise."""
+    from core.predictions.detection import prediction_table_hint
+
+    for path in files:
+        hint = prediction_table_hint(path)
+        if hint:
+            return f" ({os.path.basename(path)}: {hint}, or pass --label-column NAME)"
+    return ""
 
 
 def main(argv: Sequence[str] | None = None) -> int:

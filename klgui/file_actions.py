@@ -183,7 +183,7 @@ class FileActions(QObject):
         try:
             workspace = read_merged(paths)
         except FormatError as error:
-            self._fail(self.tr("open the file"), error)
+            self._fail(self.tr("open the file"), f"{error}{self._prediction_hint(paths)}")
             return False
         self._document.replace_workspace(workspace)
         single_session = len(paths) == 1 and paths[0].endswith(SESSION_EXTENSION)
@@ -193,26 +193,31 @@ class FileActions(QObject):
         for path in paths:
             self._remember(path)
         self.message.emit(self.tr("Opened %s") % title)
-        self._explain_prediction_table(title, workspace)
-        return True
-
-    def _explain_prediction_table(self, title: str, workspace: Workspace) -> None:
-        """An invalid table that looks like per-sample predictions: say why it is not read as
-        them (the table stays open, its problems under the banner)."""
-        from core.predictions.detection import prediction_table_hint
-
-        hint = prediction_table_hint(workspace) if self._document.problems else None
-        if hint:
+        hint = self._prediction_hint(paths) if self._document.problems else ""
+        if hint:  # the table stays open, its problems under the banner
             QMessageBox.information(
                 self._parent,
                 self.tr("Opened as a distribution table"),
                 self.tr(
-                    "%s was opened as a table of distributions, and its columns do not sum to "
-                    "1. But %s.\n\nFile ▸ Open predictions… asks which column holds "
-                    "the true labels."
+                    "%s was opened as a table of distributions, and its columns do not sum to 1."
                 )
-                % (title, hint),
+                % title
+                + hint,
             )
+        return True
+
+    def _prediction_hint(self, paths: Sequence[str]) -> str:
+        """Why one of these tables may be a prediction file without a label column (with what
+        to do), to add to a message; empty when none looks like one."""
+        from core.predictions.detection import prediction_table_hint
+
+        for path in paths:
+            hint = prediction_table_hint(path)
+            if hint:
+                return "\n\n" + self.tr(
+                    "%s: %s. File ▸ Open predictions… asks which column holds the true labels."
+                ) % (os.path.basename(path), hint)
+        return ""
 
     def choose_predictions(self) -> None:
         """Pick prediction files; when a text file has no label, y_true or target column,

@@ -209,6 +209,8 @@ def test_a_prediction_file_without_a_label_column_says_what_it_needs(tmp_path):
     )
     assert "--label-column" in result.stderr
     assert run_main("--report", "--label-column", "truth", str(predictions)).returncode == 0
+    misspelled = run_main("--report", "--label-column", "turth", str(predictions))
+    assert misspelled.returncode == 2 and "no column named 'turth'" in misspelled.stderr
 
 
 EXAMPLES = REPOSITORY / "resources" / "examples"

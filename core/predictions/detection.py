@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import csv
+import math
 import os
 
-import numpy as np
-
 from core.predictions.model_predictions import LABEL_COLUMNS
-from core.workspace import Workspace
 
 #: Extensions that only ever hold predictions.
 PREDICTION_EXTENSIONS = frozenset({".npz", ".npy", ".parquet"})
@@ -35,7 +33,9 @@ def header_columns(path: str | os.PathLike[str]) -> list[str]:
 
 
 def is_prediction_file(path: str | os.PathLike[str], label_column: str | None = None) -> bool:
-    """True for .npz / .npy / .parquet, and for text whose header has a true-label column.
+    """True for .npz / .npy / .parquet, and for text whose header has a true-label column,
+    or any text when the user named its label column (the prediction reader then says if
+    there is no such column, rather than the file being read as something else).
 
     Reads at most the first line; a file that cannot be read is "not predictions", and the
     table reader then reports what is wrong with it.
@@ -46,36 +46,64 @@ def is_prediction_file(path: str | os.PathLike[str], label_column: str | None = 
         return True
     if extension not in _TEXT_EXTENSIONS and extension:
         return False
-    wanted = {label_column.lower()} if label_column else set(LABEL_COLUMNS)
-    return any(cell.lower() in wanted for cell in header_columns(name))
+    if label_column:
+        return True
+    return any(cell.lower() in LABEL_COLUMNS for cell in header_columns(name))
 
 
-def prediction_table_hint(workspace: Workspace) -> str | None:
-    """A sentence for an invalid distribution table that is more likely a prediction file
-    without a true-label column: one whose rows (not columns) sum to 1, or whose "class
-    names" are fractions. None when the table does not look like that."""
-    if len(workspace.classes) < 2 or len(workspace.distributions) < 2:
+def prediction_table_hint(path: str | os.PathLike[str]) -> str | None:
+    """A sentence for a text file that failed as a distribution table but looks like
+    per-sample predictions without a true-label column: its rows (not its columns) sum to 1,
+    or its first column holds probabilities where class names belong. Reads the first lines;
+    None when the file does not look like that (or cannot be read)."""
+    rows = _first_rows(os.fspath(path))
+    if len(rows) < 2 or len(rows[0]) < 3:
         return None
-    rows = np.column_stack([distribution.values for distribution in workspace.distributions])
-    rows_sum_to_one = bool(np.all(np.abs(rows.sum(axis=1) - 1) <= 1e-3))
-    fractions_as_names = all(_is_fraction(name) for name in workspace.classes)
-    if not (rows_sum_to_one or fractions_as_names):
+    first_cells = [row[0] for row in rows]
+    if all(_is_number(cell) for cell in first_cells) and any(map(_is_fraction, first_cells)):
+        return (
+            f"its first column holds numbers such as {first_cells[0]} where class names "
+            f"belong; {_LABEL_NEEDED}"
+        )
+    try:
+        sums = [sum(float(cell) for cell in row[1:]) for row in rows]
+    except ValueError:
         return None
-    why = (
-        "each of its rows sums to 1, as per-sample predictions do"
-        if rows_sum_to_one
-        else f"its first column holds numbers such as {workspace.classes[0]}, not class names"
-    )
-    return (
-        f"{why}; if it holds per-sample predictions, they need a column of true labels "
-        f"named {', '.join(LABEL_COLUMNS[:-1])} or {LABEL_COLUMNS[-1]}"
-    )
+    if all(abs(total - 1) <= 1e-3 for total in sums):
+        return f"each of its rows sums to 1, as per-sample predictions do; {_LABEL_NEEDED}"
+    return None
+
+
+_LABEL_NEEDED = (
+    "if it holds per-sample predictions, they need a column of true labels named "
+    f"{', '.join(LABEL_COLUMNS[:-1])} or {LABEL_COLUMNS[-1]}"
+)
+
+
+def _first_rows(path: str, count: int = 50) -> list[list[str]]:
+    """Up to ``count`` data rows after the header, split like the header (same width)."""
+    columns = header_columns(path)
+    if not columns:
+        return []
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace", newline="") as stream:
+            lines = [line for _, line in zip(range(count + 1), stream, strict=False)]
+    except OSError:
+        return []
+    for delimiter in ("\t", ";", ","):
+        rows = [row for row in csv.reader(lines[1:], delimiter=delimiter) if row]
+        if rows and all(len(row) == len(columns) for row in rows):
+            return [[cell.strip() for cell in row] for row in rows]
+    return []
+
+
+def _is_number(text: str) -> bool:
+    try:
+        return math.isfinite(float(text))
+    except ValueError:
+        return False
 
 
 def _is_fraction(text: str) -> bool:
     """A number with a fractional part: 0.7, not 7 (digits are fine class names)."""
-    try:
-        value = float(text)
-    except ValueError:
-        return False
-    return np.isfinite(value) and not value.is_integer()
+    return _is_number(text) and not float(text).is_integer()

@@ -1007,26 +1007,27 @@ q = %s</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+83"/>
+        <location line="+88"/>
         <source>Opened %s</source>
         <translation>열었습니다: %s</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-83"/>
         <source>Opened as a distribution table</source>
         <translation>분포 표로 열었습니다</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>%s was opened as a table of distributions, and its columns do not sum to 1. But %s.
-
-File ▸ Open predictions… asks which column holds the true labels.</source>
-        <translation>%s 파일을 분포 표로 열었는데, 열의 합이 1이 아닙니다. 그런데 %s.
-
-파일 ▸ 예측 파일 열기…에서 참 레이블이 든 열을 고를 수 있습니다.</translation>
+        <source>%s was opened as a table of distributions, and its columns do not sum to 1.</source>
+        <translation>%s 파일을 분포 표로 열었는데, 열의 합이 1이 아닙니다.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
+        <source>%s: %s. File ▸ Open predictions… asks which column holds the true labels.</source>
+        <translation>%s: %s. 파일 ▸ 예측 파일 열기…에서 참 레이블이 든 열을 고를 수 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Open prediction files</source>
         <translation>예측 파일 열기</translation>
     </message>

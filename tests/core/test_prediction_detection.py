@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from core.formats.delimited_table import workspace_from_delimited_text
 from core.predictions import ModelPredictions
 from core.predictions.detection import is_prediction_file, prediction_table_hint
 from core.predictions.evaluation import evaluate
@@ -32,12 +31,18 @@ def test_prediction_files_are_told_from_distribution_tables(tmp_path):
     ("text", "words"),
     [
         ("truth,dog,cat,rabbit\ndog,0.7,0.2,0.1\ncat,0.1,0.8,0.1\n", "rows sums to 1"),
-        ("dog,cat,rabbit\n0.7,0.2,0.1\n0.1,0.8,0.1\n", "numbers such as 0.7"),
+        ("dog;cat;rabbit\n0,7;0,2;0,1\n1;0;0\n", None),  # decimal commas: not numbers
+        ("dog,cat,rabbit\n0.7,0.2,0.1\n1,0,0\n0.1,0.8,0.1\n", "numbers such as 0.7"),
     ],
-    ids=["a label column of another name", "no label column"],
+    ids=["a label column of another name", "decimal commas", "no label column"],
 )
-def test_a_prediction_file_read_as_a_table_gets_a_hint(text, words):
-    hint = prediction_table_hint(workspace_from_delimited_text(text, "p.csv"))
+def test_a_prediction_file_read_as_a_table_gets_a_hint(tmp_path, text, words):
+    path = tmp_path / "p.csv"
+    path.write_text(text, encoding="utf-8")
+    hint = prediction_table_hint(path)
+    if words is None:
+        assert hint is None
+        return
     assert hint is not None and words in hint
     assert "label, y_true or target" in hint
 
@@ -48,10 +53,22 @@ def test_a_prediction_file_read_as_a_table_gets_a_hint(text, words):
         "class,P,A\ndog,0.6,0.5\ncat,0.3,0.35\nrabbit,0.1,0.15\n",  # a real table
         "digit,P,A\n0,0.5,0.4\n1,0.5,0.6\n",  # digits are class names
         "class,P\ndog,0.6\ncat,0.4\n",  # a single column always sums by row
+        "class,P,A\ndog,0.5\n",  # ragged
+        "",
     ],
 )
-def test_distribution_tables_get_no_prediction_hint(text):
-    assert prediction_table_hint(workspace_from_delimited_text(text, "t.csv")) is None
+def test_distribution_tables_get_no_prediction_hint(tmp_path, text):
+    path = tmp_path / "t.csv"
+    path.write_text(text, encoding="utf-8")
+    assert prediction_table_hint(path) is None
+    assert prediction_table_hint(tmp_path / "missing.csv") is None
+
+
+def test_naming_a_label_column_makes_any_text_file_a_prediction_file(tmp_path):
+    table = tmp_path / "table.csv"
+    table.write_text("class,P,A\ndog,0.5,0.4\ncat,0.5,0.6\n", encoding="utf-8")
+    assert not is_prediction_file(table)
+    assert is_prediction_file(table, label_column="nope")  # the reader then says "no column"
 
 
 def test_headers_are_read_whatever_the_line_ending_and_odd_ones_are_refused(tmp_path):

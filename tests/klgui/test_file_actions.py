@@ -123,6 +123,14 @@ def test_a_prediction_file_opened_as_a_table_says_why(window, tmp_path, monkeypa
     table.write_text(TABLE, encoding="utf-8")
     window.file_actions.open_paths([str(table)])
     assert len(shown) == 1  # a good table opens without a word
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warned.append(args[2]))
+    unlabelled = tmp_path / "unlabelled.csv"
+    unlabelled.write_text("dog,cat,rabbit\n0.5,0.5,0\n0.2,0.3,0.5\n0.5,0.1,0.4\n", "utf-8")
+    before = window.document.workspace
+    assert not window.file_actions.open_paths([str(unlabelled)])  # "0.5" twice as a class
+    assert window.document.workspace is before
+    assert "appears twice" in warned[0] and "first column holds numbers" in warned[0]
 
 
 def test_an_invalid_file_never_shows_the_previous_documents_results(window, tmp_path):
