@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QCursor, QFont, QShowEvent
+from PySide6.QtGui import QCursor, QFont, QFontMetricsF, QShowEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from klgui.chart_style import DEFAULT_STYLE, ChartStyle
@@ -20,8 +20,10 @@ MINIMUM_WIDTH = 200
 Y_SPAN_KEEP = 0.75
 #: When data outgrows the span, the new span has this much extra room.
 Y_SPAN_GROWTH = 1.15
-#: Horizontal room each class name under the axis needs; with less, every n-th is named.
-PIXELS_PER_NAME = 70
+#: Room between two class names under the axis (pixels); with less, every n-th is named.
+NAME_GAP = 16
+#: How far (pixels) the first and last names may reach past the ends of the x axis.
+NAME_OVERHANG = 18
 #: Most legend entries on a row; fewer when the chart is narrow (they wrap, never widen it).
 LEGEND_COLUMNS = 5
 #: Room for a legend entry's colour sample and spacing, beside its label (pixels).
@@ -98,17 +100,73 @@ class PlainAxis(pg.AxisItem):
         self.autoSIPrefix = False
 
 
+class ClassAxis(PlainAxis):
+    """The x axis of grouped bars: class names under their groups, as many as fit the
+    axis's length when it is drawn (in the window, in an export, zoomed in), measured with
+    its font; when they do not all fit, every n-th, and a short tick for the others."""
+
+    _MAJOR, _MINOR = 1.0, 0.5  # the spacings that tell tickStrings which level it labels
+
+    def __init__(self) -> None:
+        super().__init__("bottom")
+        self._names: tuple[str, ...] = ()
+        self._widest = 0.0
+
+    def set_names(self, names: Sequence[str]) -> None:
+        names = tuple(names)
+        if names != self._names:
+            self._names = names
+            self._measure()
+
+    def setTickFont(self, font: QFont) -> None:
+        super().setTickFont(font)
+        self._measure()
+
+    def _measure(self) -> None:
+        metrics = QFontMetricsF(self.style["tickFont"] or QFont())
+        self._widest = max((metrics.horizontalAdvance(name) for name in self._names), default=0)
+        self.picture = None
+        self.update()
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
+        first, last = max(0, math.ceil(minVal)), min(len(self._names) - 1, math.floor(maxVal))
+        if last < first:
+            return []
+        fitting = max(1, int(size // (self._widest + NAME_GAP)))
+        step = max(1, math.ceil((last - first + 1) / fitting))
+        named = [i for i in range(first, last + 1) if i % step == 0]
+        if named and named[-1] != last:  # the last one (Σ of the terms) is always named
+            if last - named[-1] < step * 0.75:
+                named[-1] = last
+            else:
+                named.append(last)
+        unnamed = sorted(set(range(first, last + 1)) - set(named))
+        return [
+            (self._MAJOR, [float(i) for i in named]),
+            (self._MINOR, [float(i) for i in unnamed]),
+        ]
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        if spacing != self._MAJOR:
+            return [""] * len(values)
+        return [self._names[round(value)] for value in values]
+
+    def names_shown(self) -> list[str]:
+        """The names drawn at the axis's current range and length."""
+        levels = self.tickValues(*self.range, self.geometry().width())
+        return self.tickStrings(levels[0][1], 1.0, self._MAJOR) if levels else []
+
+
 class BarChart(pg.PlotWidget):
     """A PlotWidget styled for reading at a distance, with class names on the x axis."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(
             parent=parent,
-            axisItems={"left": PlainAxis("left"), "bottom": PlainAxis("bottom")},
+            axisItems={"left": PlainAxis("left"), "bottom": ClassAxis()},
             enableMenu=False,  # never built: pyqtgraph's menus cost start-up time, unused here
         )
         self._style = DEFAULT_STYLE
-        self._tick_names: tuple[tuple[str, ...], tuple[str, ...], int] | None = None
         self._x_span: tuple[float, float] | None = None
         self._y_data_span: tuple[float, float] | None = None  # the span before its margin
         self._y_span: tuple[float, float] = (0.0, 1.0)
@@ -123,7 +181,8 @@ class BarChart(pg.PlotWidget):
         self.legend.setSizePolicy(QSizePolicy.Maximum, QSizePolicy.Fixed)
         plot.layout.removeItem(plot.getAxis("top"))
         plot.layout.addItem(self.legend, 1, 1, alignment=Qt.AlignHCenter)
-        plot.layout.setContentsMargins(4, 4, 18, 4)  # the last x label is not cut off
+        # Room on the right for the last class name, which may reach past the axis's end.
+        plot.layout.setContentsMargins(4, 4, NAME_OVERHANG, 4)
         self._title = title
         self._title_suffix = ""
         if title:
@@ -163,7 +222,9 @@ class BarChart(pg.PlotWidget):
             axis.setPen(pg.mkPen(style.foreground))
             axis.setTextPen(pg.mkPen(style.foreground))
             # The 0 of the y axis sits at its edge: show it, don't hide it as overlapping.
-            axis.setStyle(tickTextOffset=6, hideOverlappingLabels=name == "bottom")
+            # Names may reach past the x axis's ends into the margins: that far, no further.
+            hide = NAME_OVERHANG if name == "bottom" else False
+            axis.setStyle(tickTextOffset=6, hideOverlappingLabels=hide)
         self.legend.setLabelTextSize(f"{style.font_point_size}pt")
         self.legend.setLabelTextColor(style.foreground)
         for _sample, label in self.legend.items:  # existing entries take the new style too
@@ -282,25 +343,15 @@ class BarChart(pg.PlotWidget):
     def set_class_ticks(self, names: Sequence[str], suffixes: Sequence[str] = ()) -> None:
         """Class names under their groups (long ones shortened, then ``suffixes`` added);
         every n-th name when they would not fit."""
-        names = tuple(names)
         suffixes = tuple(suffixes) or ("",) * len(names)
-        width = self.getPlotItem().getViewBox().width() or self.width()
-        fitting = max(2, int(width // PIXELS_PER_NAME))
-        key = (names, suffixes, fitting)
-        if key == self._tick_names:
-            return
-        self._tick_names = key
-        step = max(1, math.ceil(len(names) / fitting))
-        major = [(i, _short(name) + suffixes[i]) for i, name in enumerate(names) if i % step == 0]
-        minor = [(i, "") for i in range(len(names)) if i % step != 0]
-        self.getPlotItem().getAxis("bottom").setTicks([major, minor])
+        self.getPlotItem().getAxis("bottom").set_names(
+            [_short(name) + suffix for name, suffix in zip(names, suffixes, strict=True)]
+        )
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        ticks = getattr(self, "_tick_names", None)  # pyqtgraph resizes during __init__
-        if ticks is not None and self.getPlotItem() is not None:  # and while closing
-            self.set_class_ticks(ticks[0], ticks[1])  # more or fewer names now fit
-            self._wrap_legend()
+        if getattr(self, "legend", None) is not None and self.getPlotItem() is not None:
+            self._wrap_legend()  # (pyqtgraph resizes during __init__, and while closing)
 
     def set_x_span(self, first: float, last: float) -> None:
         """Show x from ``first`` to ``last``; only when the span changes (keeps a user's zoom)."""

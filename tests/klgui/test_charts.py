@@ -181,3 +181,32 @@ def test_the_axes_redraw_their_ticks_when_the_range_changes(qtbot, document, cha
     QApplication.processEvents()  # the view repaints
     assert drawn and drawn[-1][1] > 0.85
     assert axis.autoSIPrefixScale == 1.0 and axis.labelUnitPrefix == ""
+
+
+def test_class_names_fit_the_axis_and_follow_a_zoom(qtbot):
+    from core import Distribution, Workspace
+    from klgui.bar_chart import NAME_GAP
+    from klgui.document import Document
+
+    values = np.full(100, 0.01)
+    document = Document(
+        Workspace(
+            classes=tuple(f"class {i}" for i in range(100)),
+            distributions=(Distribution("P", values), Distribution("A", values)),
+            reference="P",
+        )
+    )
+    chart = DistributionChart(document)
+    qtbot.addWidget(chart)
+    chart.resize(800, 300)
+    chart.show()
+    qtbot.waitExposed(chart)
+    QApplication.processEvents()
+    axis = chart.getPlotItem().getAxis("bottom")
+    names = axis.names_shown()
+    assert 3 <= len(names) < 100
+    assert names[0] == "class 0" and names[-1] == "class 99"
+    assert len(names) - 1 <= axis.geometry().width() / (axis._widest + NAME_GAP)
+    chart.getPlotItem().getViewBox().setXRange(9.5, 15.5, padding=0)  # zoom into six classes
+    QApplication.processEvents()
+    assert axis.names_shown() == [f"class {i}" for i in range(10, 16)]
