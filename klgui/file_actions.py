@@ -302,7 +302,8 @@ class FileActions(QObject):
 
         try:
             source = os.path.splitext(os.path.basename(paths[0]))[0]
-            workspace = self._document.workspace.with_merged(read_merged(paths), source)
+            imported = read_merged(paths)
+            workspace = self._document.workspace.with_merged(imported, source)
         except WorkspaceError as error:
             self._fail(self.tr("import"), FormatError(str(error), path=paths[0]))
             return False
@@ -310,8 +311,20 @@ class FileActions(QObject):
             self._fail(self.tr("import"), error)
             return False
         names = ", ".join(os.path.basename(path) for path in paths)
+        shared = set(imported.classes) & set(self._document.workspace.classes)
         self._document.apply(workspace, self.tr("Import %s") % names)
         self.message.emit(self.tr("Imported %s") % names)
+        if not shared:  # merged by class name: nothing lines up
+            QMessageBox.information(
+                self._parent,
+                self.tr("No classes in common"),
+                self.tr(
+                    "None of the classes of %s is in the open table. They are merged by name, "
+                    "so each side now gives the other's classes probability 0, and the "
+                    "divergences between them are infinite. Edit ▸ Undo takes the import back."
+                )
+                % names,
+            )
         return True
 
     # -- saving ---------------------------------------------------------------------------------

@@ -73,9 +73,9 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../klgui/bar_chart.py" line="+212"/>
+        <location filename="../../klgui/bar_chart.py" line="+273"/>
         <source> (last valid input)</source>
-        <extracomment>Fraction of a class&apos;s slot filled by its group of bars. The y span is kept while the data fills at least this fraction of it. When data outgrows the span, the new span has this much extra room. Horizontal room each class name under the axis needs; with less, every n-th is named. Most legend entries on a row; fewer when the chart is narrow (they wrap, never widen it). Room for a legend entry&apos;s colour sample and spacing, beside its label (pixels). Room for the y axis and margins beside a chart&apos;s title (pixels). The y span for data that is all zero: a readable axis, not ticks at 1e-09. Opacity of the plot while it shows the last valid input rather than the current one.</extracomment>
+        <extracomment>Fraction of a class&apos;s slot filled by its group of bars. The y span is kept while the data fills at least this fraction of it. When data outgrows the span, the new span has this much extra room. Room between two class names under the axis (pixels); with less, every n-th is named. How far (pixels) the first and last names may reach past the ends of the x axis. Most legend entries on a row; fewer when the chart is narrow (they wrap, never widen it). Room for a legend entry&apos;s colour sample and spacing, beside its label (pixels). Room for the y axis and margins beside a chart&apos;s title (pixels). The y span for data that is all zero: a readable axis, not ticks at 1e-09. Opacity of the plot while it shows the last valid input rather than the current one.</extracomment>
         <translation> (마지막 유효 입력)</translation>
     </message>
 </context>
@@ -1077,13 +1077,13 @@ q = %s</translation>
         <translation>표 (*.json *.csv *.tsv *.tab *.txt *%s);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <location line="+3"/>
         <source>import</source>
         <translation>가져오기</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Import %s</source>
         <translation>%s 가져오기</translation>
     </message>
@@ -1093,7 +1093,17 @@ q = %s</translation>
         <translation>가져왔습니다: %s</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+4"/>
+        <source>No classes in common</source>
+        <translation>공통 클래스 없음</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>None of the classes of %s is in the open table. They are merged by name, so each side now gives the other&apos;s classes probability 0, and the divergences between them are infinite. Edit ▸ Undo takes the import back.</source>
+        <translation>%s의 클래스 중 열린 표에 있는 것이 하나도 없습니다. 이름으로 합치므로 이제 양쪽이 서로의 클래스에 확률 0을 주고, 그 사이의 발산은 무한대입니다. 편집 ▸ 실행 취소로 가져오기를 되돌릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Save session</source>
         <translation>세션 저장</translation>
     </message>

@@ -153,6 +153,20 @@ def test_an_invalid_file_never_shows_the_previous_documents_results(window, tmp_
     assert not window.distribution_chart._notice.isVisible()
 
 
+def test_importing_a_table_with_no_class_in_common_says_so(window, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[2]))
+    table = tmp_path / "fruit.csv"
+    table.write_text("class,C\napple,0.5\npear,0.5\n", encoding="utf-8")
+    assert window.file_actions.import_paths([str(table)])
+    assert "C" in window.document.workspace.names  # imported all the same: it can be undone
+    assert len(shown) == 1 and "None of the classes of fruit.csv" in shown[0]
+    shared = tmp_path / "shared.csv"
+    shared.write_text("class,D\ndog,0.5\ncat,0.5\n", encoding="utf-8")
+    assert window.file_actions.import_paths([str(shared)])
+    assert len(shown) == 1  # classes in common: nothing to say
+
+
 def test_recent_files_are_remembered_and_reopen(window, tmp_path, monkeypatch):
     first, second = tmp_path / "one.csv", tmp_path / "two.csv"
     for path in (first, second):
