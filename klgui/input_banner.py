@@ -39,7 +39,9 @@ class InputBanner(QFrame):
         problems = self._document.problems
         more = len(problems) - 1
         text = "⚠ " + error
-        if more > 0:
+        if more == 1:
+            text += " " + self.tr("(and 1 more problem, marked in the table)")
+        elif more > 1:
             text += " " + self.tr("(and %d more problems, marked in the table)") % more
         if self._document.comparison is not None:
             text += "\n" + self.tr("The charts show the last valid input.")

@@ -127,10 +127,14 @@ def prediction_report_text(report: PredictionReport, source: str) -> str:
             shown = ", ".join(str(i) for i in m.infinite_samples[:10])
             more = " …" if m.infinite_samples.size > 10 else ""
             lines.append(
-                f"{m.name}: {m.infinite_samples.size} sample"
-                f"{'s give' if m.infinite_samples.size != 1 else ' gives'} their true class "
-                f"probability 0, so cross-entropy is infinite (samples numbered from 0: "
-                f"{shown}{more})."
+                f"{m.name}: "
+                + (
+                    "1 sample gives its true class probability 0, so its cross-entropy is "
+                    if m.infinite_samples.size == 1
+                    else f"{m.infinite_samples.size} samples give their true class probability "
+                    "0, so their cross-entropy is "
+                )
+                + f"infinite (samples numbered from 0: {shown}{more})."
             )
     if report.pairwise:
         lines.append(

@@ -297,10 +297,15 @@ def _markup(
 
 
 def _class_summary(comparison: Comparison) -> str:
-    count = len(comparison.classes)
-    return QCoreApplication.translate("report", "%d classes, %d models") % (
-        count,
-        len(comparison.models),
+    models = len(comparison.models)
+    return ", ".join(
+        (
+            # A comparison has two classes or more.
+            QCoreApplication.translate("report", "%d classes") % len(comparison.classes),
+            QCoreApplication.translate("report", "1 model")
+            if models == 1
+            else QCoreApplication.translate("report", "%d models") % models,
+        )
     )
 
 

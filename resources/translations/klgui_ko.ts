@@ -1137,6 +1137,11 @@ q = %s</translation>
     </message>
     <message>
         <location line="+19"/>
+        <source>(and 1 more problem, marked in the table)</source>
+        <translation>(그 밖에 문제 1개, 표에 표시됨)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>(and %d more problems, marked in the table)</source>
         <translation>(그 밖에 문제 %d개, 표에 표시됨)</translation>
     </message>
@@ -2195,12 +2200,22 @@ p = %s, q = %s
         <translation>p·log(p/q)를 모두 더하면 KL(P‖Q), q·log(q/p)를 모두 더하면 KL(Q‖P)입니다. 음수인 항은 모델이 그 클래스에 P보다 큰 확률을 준다는 뜻입니다.</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>%d classes, %d models</source>
-        <translation>클래스 %d개, 모델 %d개</translation>
+        <location line="+21"/>
+        <source>%d classes</source>
+        <translation>클래스 %d개</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+1"/>
+        <source>1 model</source>
+        <translation>모델 1개</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%d models</source>
+        <translation>모델 %d개</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>No models to compare: only the reference.</source>
         <translation>비교할 모델이 없습니다. 기준 분포만 있습니다.</translation>
     </message>

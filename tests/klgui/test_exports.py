@@ -515,3 +515,11 @@ def test_a_report_of_prediction_files_holds_the_per_sample_results(qapp, tmp_pat
 def test_a_report_of_distributions_has_no_per_sample_section(qapp):
     text = " ".join(parse(report_html("s", WHEN, example_workspace().compare(), [])).text)
     assert "Per-sample" not in text
+
+
+def test_the_report_counts_classes_and_models_in_good_english(qapp):
+    one_model = example_workspace().with_distribution_removed("B")
+    text = " ".join(parse(report_html("s", WHEN, one_model.compare(), [])).text)
+    assert "3 classes, 1 model" in text and "1 models" not in text
+    text = " ".join(parse(report_html("s", WHEN, example_workspace().compare(), [])).text)
+    assert "3 classes, 2 models" in text

@@ -98,3 +98,21 @@ def test_banner_shows_the_problem_and_normalize_fixes_it(qtbot, document):
         qtbot.mouseClick(banner.normalize_button, Qt.LeftButton)
     assert not banner.isVisible()
     assert document.workspace.distribution("A").values.sum() == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize(
+    ("broken", "words"),
+    [
+        (("A",), None),
+        (("A", "B"), "(and 1 more problem,"),
+        (("P", "A", "B"), "(and 2 more problems,"),
+    ],
+)
+def test_the_banner_counts_the_other_problems(qtbot, document, broken, words):
+    banner = InputBanner(document)
+    qtbot.addWidget(banner)
+    for name in broken:
+        document.set_value(name, 0, 0.95)
+    document.recompute_now()
+    text = banner.label.text()
+    assert "more problem" not in text if words is None else words in text
