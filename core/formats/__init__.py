@@ -13,8 +13,9 @@ from core.workspace import Workspace
 
 #: Extensions read as delimited text (CSV, TSV, semicolon-separated) without sniffing.
 DELIMITED_EXTENSIONS = frozenset({".csv", ".tsv", ".tab", ".txt"})
-#: As in core.formats.session, which is imported only when a session is read.
+#: What marks a session file (core.formats.session, imported only when one is read).
 SESSION_FORMAT = "kl-explorer-session"
+SESSION_EXTENSION = ".klsession"
 
 
 def read_workspace(path: str | os.PathLike[str]) -> Workspace:
@@ -31,11 +32,34 @@ def read_workspace(path: str | os.PathLike[str]) -> Workspace:
     if not text.strip():
         raise FormatError("the file is empty", path=name, line=1)
     extension = os.path.splitext(name)[1].lower()
+    if extension == SESSION_EXTENSION:
+        return _workspace_from_session_file(text, name)
     if extension == ".json" or (
         extension not in DELIMITED_EXTENSIONS and text.lstrip().startswith("{")
     ):
         return _workspace_from_json(text, name)
     return workspace_from_delimited_text(text, name)
+
+
+def _workspace_from_session_file(text: str, path: str) -> Workspace:
+    """A .klsession file is a session, never a table: anything else is said to be not one."""
+    from core.formats.json_table import parse_json_text
+
+    if not text.lstrip().startswith("{"):
+        raise FormatError(
+            "not a KL Explorer session: a session is a JSON object, and this file does not "
+            "start with '{'",
+            path=path,
+            line=1,
+        )
+    data = parse_json_text(text, path)
+    if not isinstance(data, dict) or data.get("format") != SESSION_FORMAT:
+        raise FormatError(
+            f'not a KL Explorer session: it has no "format": "{SESSION_FORMAT}"', path=path
+        )
+    from core.formats.session import workspace_from_session
+
+    return workspace_from_session(data, path)
 
 
 def _workspace_from_json(text: str, path: str) -> Workspace:

@@ -15,11 +15,18 @@ import numpy as np
 
 from core.distributions import Smoothing
 from core.errors import FormatError, WorkspaceError
+from core.formats import SESSION_EXTENSION, SESSION_FORMAT
 from core.workspace import KINDS, Distribution, Workspace
 
-SESSION_FORMAT = "kl-explorer-session"
+__all__ = [
+    "SESSION_EXTENSION",
+    "SESSION_FORMAT",
+    "SESSION_VERSION",
+    "session_dict",
+    "session_text",
+    "workspace_from_session",
+]
 SESSION_VERSION = 1
-SESSION_EXTENSION = ".klsession"
 
 _SPECIAL = {"nan": math.nan, "inf": math.inf, "-inf": -math.inf}
 

@@ -87,6 +87,26 @@ def test_a_broken_session_is_refused_with_a_clear_message(tmp_path, change, mess
     assert str(path) in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("class,P,A\ndog,0.5,0.5\ncat,0.5,0.5\n", "does not start with '{'"),
+        ('{"version": 1}', 'no "format": "kl-explorer-session"'),
+        ('{"format": "other"}', 'no "format": "kl-explorer-session"'),
+        ('{"format": "kl-explorer-session", ', "JSON"),
+    ],
+    ids=["a table", "no format", "another format", "cut short"],
+)
+def test_a_session_file_that_is_not_one_says_so(tmp_path, text, message):
+    path = tmp_path / "work.klsession"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(FormatError) as caught:
+        read_workspace(path)
+    assert message in str(caught.value) and str(path) in str(caught.value)
+    if message != "JSON":
+        assert "not a KL Explorer session" in str(caught.value)
+
+
 def test_a_failed_save_leaves_the_previous_file_and_no_temporary(tmp_path, monkeypatch):
     path = save(tmp_path, example_workspace())
     before = path.read_bytes()
