@@ -17,6 +17,12 @@ def read_merged(paths: Sequence[str | os.PathLike[str]]) -> Workspace:
 
     if not paths:
         raise ValueError("no files to read")
+    seen: set[str] = set()
+    for path in paths:
+        real = os.path.realpath(os.fspath(path))
+        if real in seen:
+            raise FormatError("the file is given twice", path=os.fspath(path))
+        seen.add(real)
     workspace = read_workspace(paths[0])
     for path in paths[1:]:
         try:
