@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Sequence
 
@@ -24,6 +25,8 @@ Y_SPAN_GROWTH = 1.15
 NAME_GAP = 16
 #: How far (pixels) the first and last names may reach past the ends of the x axis.
 NAME_OVERHANG = 18
+#: Longest series name a legend shows whole (characters).
+LEGEND_NAME_LIMIT = 24
 #: Most legend entries on a row; fewer when the chart is narrow (they wrap, never widen it).
 LEGEND_COLUMNS = 5
 #: Room for a legend entry's colour sample and spacing, beside its label (pixels).
@@ -435,6 +438,12 @@ def show_markers(markers: pg.ScatterPlotItem, spots: list[dict]) -> None:
     if spots or len(markers.data):
         markers.setData(spots)
     markers.setVisible(bool(spots))
+
+
+def legend_label(name: str) -> str:
+    """A series' name for a legend: HTML-escaped (legends read HTML), a long one cut short
+    so that the legend does not squeeze the plot."""
+    return html.escape(_short(name, LEGEND_NAME_LIMIT))
 
 
 def _short(name: str, limit: int = 14) -> str:

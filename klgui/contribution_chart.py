@@ -7,15 +7,21 @@ that is infinite is marked with ▲ and ∞ at the top of the plot, never drawn 
 
 from __future__ import annotations
 
-import html
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
-from klgui.bar_chart import BarChart, Bars, finite_range, group_geometry, series_at, show_markers
+from klgui.bar_chart import (
+    BarChart,
+    Bars,
+    finite_range,
+    group_geometry,
+    legend_label,
+    series_at,
+    show_markers,
+)
 from klgui.document import Document
 from klgui.number_format import format_number, format_precise
 from klgui.palette import model_colour
@@ -117,7 +123,7 @@ class _TermsPlot(BarChart):
             self._legend_names = names
             self.legend.clear()
             for bar, name in zip(self._positive, names, strict=True):
-                self.legend.addItem(bar, html.escape(name))  # labels are HTML
+                self.legend.addItem(bar, legend_label(name))
             self.fit_minimum_width()
         # Room above the bars for the ▲ ∞ markers of infinite terms.
         top = high * (INFINITY_HEADROOM if not finite.all() else HEADROOM)

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import html
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
 from core import WorkspaceError
-from klgui.bar_chart import BarChart, Bars, group_geometry, series_at
+from klgui.bar_chart import BarChart, Bars, group_geometry, legend_label, series_at
 from klgui.document import Document
 from klgui.number_format import format_precise
 from klgui.palette import model_colour
@@ -100,7 +98,7 @@ class DistributionChart(BarChart):
             self.legend.clear()
             for bar, name in zip(self._bars, names, strict=True):
                 label = f"★ {name}" if bar is self._bars[0] else name
-                self.legend.addItem(bar, html.escape(label))  # labels are HTML
+                self.legend.addItem(bar, legend_label(label))
             self.fit_minimum_width()
         locked = self._document.locked_classes
         classes = self._document.comparison.classes

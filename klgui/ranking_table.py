@@ -32,6 +32,10 @@ RANKING_MEASURES = (
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
+#: The model column's widest, in average characters; longer names are elided.
+MODEL_COLUMN_CHARACTERS = 22
+
+
 class RankingModel(QAbstractTableModel):
     """Rows: models in rank order. Columns: rank, model, then every measure.
 
@@ -136,6 +140,8 @@ class RankingModel(QAbstractTableModel):
             return table_brushes().best_row if row in self._best_rows else None
         if role == FONT:
             return self._bold if row in self._best_rows or column == self._rank_column else None
+        if role == TOOLTIP and column == 1:
+            return self._cells[row][1]
         if role == TOOLTIP and column >= 2:
             return self._tooltip(self._order[row], RANKING_MEASURES[column - 2])
         return None
@@ -200,6 +206,11 @@ class RankingTable(QWidget):
         if lengths != self._fitted_lengths:
             self._fitted_lengths = lengths
             self.view.resizeColumnsToContents()
+            # A long model name is cut short (its tooltip has it whole), not let push the
+            # measures out of sight.
+            widest = self.view.fontMetrics().averageCharWidth() * MODEL_COLUMN_CHARACTERS
+            if self.view.columnWidth(1) > widest:
+                self.view.setColumnWidth(1, widest)
 
     def _on_document_comparison_changed(self) -> None:
         self._fit_columns()

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 import core
 from core import Comparison
 from core.measures import log_scale
-from klgui.bar_chart import BarChart, Bars, group_geometry
+from klgui.bar_chart import BarChart, Bars, group_geometry, legend_label
 from klgui.chart_style import ChartStyle
 from klgui.document import Document
 from klgui.number_format import format_number, format_precise
@@ -229,7 +229,7 @@ class MixtureChart(BarChart):
             self._legend_key = names
             self.legend.clear()
             for bar, name in zip(self.bars, names, strict=True):
-                self.legend.addItem(bar, html.escape(name))
+                self.legend.addItem(bar, legend_label(name))
             self.fit_minimum_width()
         self.set_class_ticks(numbers.classes)
         self.set_x_span(-0.6, class_count - 0.4)

@@ -116,3 +116,17 @@ def test_the_banner_counts_the_other_problems(qtbot, document, broken, words):
     document.recompute_now()
     text = banner.label.text()
     assert "more problem" not in text if words is None else words in text
+
+
+def test_a_long_model_name_is_cut_short_in_the_ranking_and_the_legends(qtbot, window):
+    long_name = "a model with a very long and descriptive name, version 2025-03-14"
+    window.document.replace_workspace(
+        window.document.workspace.with_distribution_renamed("B", long_name)
+    )
+    ranking = window.ranking
+    row = [ranking.model.index(r, 1).data() for r in range(2)].index(long_name)
+    assert ranking.model.index(row, 1).data(Qt.ToolTipRole) == long_name
+    characters = ranking.view.fontMetrics().averageCharWidth()
+    assert ranking.view.columnWidth(1) <= characters * 22
+    labels = [label.text for _, label in window.distribution_chart.legend.items]
+    assert labels[-1].startswith("a model with") and len(labels[-1]) <= 24
