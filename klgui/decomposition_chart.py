@@ -117,14 +117,16 @@ class DecompositionChart(BarChart):
 
     def _update_labels(self, comparison, marker_y: float, top: float, show_values: bool) -> None:
         """Values over the bars while they fit (hover shows them always); "H(P)" inside the
-        grey part while it is tall enough to hold it."""
+        grey part while it is tall and wide enough to hold it."""
         count = len(comparison.models)
-        show_entropy = comparison.reference_entropy > 0.12 * top
         while len(self._labels) < count:
             label = self.add_text("", anchor=(0.5, 1.0), scale=LABEL_SCALE)
             entropy_label = self.add_text(self.tr("H(P)"), anchor=(0.5, 0.5), scale=LABEL_SCALE)
             self._labels.append(label)
             self._entropy_labels.append(entropy_label)
+        bar_pixels = self.getPlotItem().getViewBox().width() / (max(count, 1) + 0.2) * BAR_WIDTH
+        text_pixels = self._entropy_labels[0].textItem.boundingRect().width() if count else 0
+        show_entropy = comparison.reference_entropy > 0.12 * top and bar_pixels >= text_pixels
         for index, (label, entropy_label) in enumerate(
             zip(self._labels, self._entropy_labels, strict=True)
         ):

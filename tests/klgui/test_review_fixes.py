@@ -136,8 +136,13 @@ def test_many_classes_get_thinned_names_under_the_axis(window):
 
 
 def test_many_models_drop_the_value_labels_of_the_decomposition(window):
+    assert all(label.isVisible() for label in window.decomposition_chart._entropy_labels[:2])
     for _ in range(6):
         window.document.add_distribution()
     window.document.recompute_now()
     labels = window.decomposition_chart._labels
     assert not any(label.isVisible() for label in labels)
+    for _ in range(12):  # bars narrower than "H(P)": it is no longer written in them
+        window.document.add_distribution()
+    window.document.recompute_now()
+    assert not any(label.isVisible() for label in window.decomposition_chart._entropy_labels)
