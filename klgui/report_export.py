@@ -18,6 +18,7 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -59,6 +60,9 @@ PAGE_MARGIN_MM = 12.0
 #: QTextDocument lays the page out in logical pixels; the PDF is drawn at this resolution.
 LOGICAL_DPI = 96
 PDF_DPI = 1200
+#: Classes in the PDF's table of per-class terms, at most (the page must stay readable):
+#: those with the largest terms; the CSV export has them all.
+PDF_CLASS_LIMIT = 30
 
 _STYLE = """
 body { font-family: 'DejaVu Sans', 'Noto Sans', Arial, 'Nanum Gothic', sans-serif;
@@ -107,7 +111,7 @@ def report_html(
     for name, image in _chart_images(charts):
         uri = "data:image/png;base64," + base64.b64encode(png_bytes(image)).decode("ascii")
         figures.append(_Figure(name, uri, CHART_SIZE.width(), CHART_SIZE.height()))
-    return _markup(title, when, comparison, figures, _html_image, predictions)
+    return _markup(title, when, comparison, figures, _html_image, predictions, class_limit=None)
 
 
 def write_report(
@@ -177,7 +181,10 @@ def report_pdf(
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(resource), image)
         width, height = _fitted_chart_size(page_width, len(charts))
         figures.append(_Figure(name, resource, width, height))
-    document.setHtml(_markup(title, when, comparison, figures, _print_image, predictions))
+    markup = _markup(
+        title, when, comparison, figures, _print_image, predictions, class_limit=PDF_CLASS_LIMIT
+    )
+    document.setHtml(markup)
     document.setTextWidth(page_width)
 
     # One page, always: a report longer or wider than the page is scaled down to fit.
@@ -231,7 +238,8 @@ def _markup(
     comparison: Comparison,
     figures: Sequence[_Figure],
     image: Callable[[_Figure], str],
-    predictions: PredictionReport | None = None,
+    predictions: PredictionReport | None,
+    class_limit: int | None,
 ) -> str:
     e = html.escape
     unit = comparison.unit
@@ -288,7 +296,7 @@ def _markup(
         )
         + "</p>"
     )
-    parts.append(_terms_table(comparison))
+    parts.append(_terms_table(comparison, class_limit))
     parts.extend(f'<p class="note">{note}</p>' for note in _notes(comparison))
     if predictions is not None:
         parts.extend(_per_sample_section(predictions))
@@ -373,9 +381,12 @@ def _ranking_table(comparison: Comparison) -> str:
     return _table([header_row], body_rows)
 
 
-def _terms_table(comparison: Comparison) -> str:
-    """Classes down, models across in rank order, each with q, p·log(p/q), q·log(q/p)."""
+def _terms_table(comparison: Comparison, class_limit: int | None) -> str:
+    """Classes down, models across in rank order, each with q, p·log(p/q), q·log(q/p); with
+    more classes than ``class_limit``, those with the largest terms, and a note."""
     rows = terms_rows(comparison)
+    shown = _classes_shown(comparison, class_limit)
+    rows = [rows[0], *(rows[1 + i] for i in shown), rows[-1]]
     models = comparison.models
     if len(rows[0]) != 2 + 3 * len(models):
         raise AssertionError("terms_rows changed its columns: update the report")
@@ -408,7 +419,33 @@ def _terms_table(comparison: Comparison) -> str:
             start = 2 + 3 * model
             cells.extend(_number_cell(value, "num" + extra) for value in row[start : start + 3])
         body_rows.append("<tr>" + "".join(cells) + "</tr>")
-    return _table([group_header, column_header], body_rows)
+    table = _table([group_header, column_header], body_rows)
+    hidden = len(comparison.classes) - len(shown)
+    if hidden:
+        table += (
+            '<p class="note">'
+            + e(
+                QCoreApplication.translate(
+                    "report",
+                    "The %d classes with the largest terms, in class order; the other %d are "
+                    "in File ▸ Export ▸ Per-class terms as CSV. Σ is over all classes.",
+                )
+                % (len(shown), hidden)
+            )
+            + "</p>"
+        )
+    return table
+
+
+def _classes_shown(comparison: Comparison, limit: int | None) -> list[int]:
+    """The indices of the classes to list: all, or the ``limit`` whose largest term (in
+    either direction, any model; infinite ones first) is largest, in class order."""
+    count = len(comparison.classes)
+    if limit is None or count <= limit:
+        return list(range(count))
+    terms = np.abs(np.vstack([comparison.kl_terms, comparison.reverse_kl_terms]))
+    largest = np.nan_to_num(terms, nan=0.0, posinf=np.finfo(float).max).max(axis=0)
+    return sorted(int(i) for i in np.argsort(-largest, kind="stable")[:limit])
 
 
 def _notes(comparison: Comparison) -> list[str]:

@@ -73,16 +73,16 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../klgui/bar_chart.py" line="+273"/>
+        <location filename="../../klgui/bar_chart.py" line="+276"/>
         <source> (last valid input)</source>
-        <extracomment>Fraction of a class&apos;s slot filled by its group of bars. The y span is kept while the data fills at least this fraction of it. When data outgrows the span, the new span has this much extra room. Room between two class names under the axis (pixels); with less, every n-th is named. How far (pixels) the first and last names may reach past the ends of the x axis. Most legend entries on a row; fewer when the chart is narrow (they wrap, never widen it). Room for a legend entry&apos;s colour sample and spacing, beside its label (pixels). Room for the y axis and margins beside a chart&apos;s title (pixels). The y span for data that is all zero: a readable axis, not ticks at 1e-09. Opacity of the plot while it shows the last valid input rather than the current one.</extracomment>
+        <extracomment>Fraction of a class&apos;s slot filled by its group of bars. The y span is kept while the data fills at least this fraction of it. When data outgrows the span, the new span has this much extra room. Room between two class names under the axis (pixels); with less, every n-th is named. How far (pixels) the first and last names may reach past the ends of the x axis. Longest series name a legend shows whole (characters). Most legend entries on a row; fewer when the chart is narrow (they wrap, never widen it). Room for a legend entry&apos;s colour sample and spacing, beside its label (pixels). Room for the y axis and margins beside a chart&apos;s title (pixels). The y span for data that is all zero: a readable axis, not ticks at 1e-09. Opacity of the plot while it shows the last valid input rather than the current one.</extracomment>
         <translation> (마지막 유효 입력)</translation>
     </message>
 </context>
 <context>
     <name>ContributionChart</name>
     <message>
-        <location filename="../../klgui/contribution_chart.py" line="+216"/>
+        <location filename="../../klgui/contribution_chart.py" line="+222"/>
         <source>KL(P‖Q): Σ p·log(p/q)</source>
         <translation>KL(P‖Q): Σ p·log(p/q)</translation>
     </message>
@@ -140,12 +140,12 @@
         <translation>%s와(과) 비교할 모델을 추가하세요</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>H(P)</source>
         <translation>H(P)</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+49"/>
         <source>%s
 H(P) = %s %s
 KL(P‖Q) = %s %s
@@ -159,7 +159,7 @@ H(P,Q) = %s %s</translation>
 <context>
     <name>DistributionChart</name>
     <message>
-        <location filename="../../klgui/distribution_chart.py" line="+37"/>
+        <location filename="../../klgui/distribution_chart.py" line="+35"/>
         <source>Distributions</source>
         <extracomment>Room above the tallest bar. Value step of the Up and Down keys (Alt: a tenth of it). How far above a bar&apos;s top a press still grabs it, as a fraction of the y span. Something the user should know (a drag that cannot be made), for the status bar.</extracomment>
         <translation>분포</translation>
@@ -1641,9 +1641,9 @@ M = %s</translation>
 <context>
     <name>RankingModel</name>
     <message>
-        <location filename="../../klgui/ranking_table.py" line="+119"/>
+        <location filename="../../klgui/ranking_table.py" line="+123"/>
         <source>Rank</source>
-        <extracomment>Measures shown as columns, in order.</extracomment>
+        <extracomment>Measures shown as columns, in order. The model column&apos;s widest, in average characters; longer names are elided.</extracomment>
         <translation>순위</translation>
     </message>
     <message>
@@ -1652,7 +1652,7 @@ M = %s</translation>
         <translation>모델</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Infinite: the model gives 0 to %s</source>
         <translation>무한대: 모델이 %s에 0을 줍니다</translation>
     </message>
@@ -1665,7 +1665,7 @@ M = %s</translation>
         <translation>척도를 클릭하면 그 척도로 순위를 매깁니다</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+43"/>
         <source>H(P,Q) = H(P) + KL(P‖Q), and H(P) = %s %s does not depend on the model: ranking by cross-entropy gives the same order as ranking by KL.</source>
         <translation>H(P,Q) = H(P) + KL(P‖Q)이고 H(P) = %s %s는 모델과 무관합니다. 따라서 교차 엔트로피로 매긴 순위는 KL로 매긴 순위와 같습니다.</translation>
     </message>
@@ -2149,7 +2149,7 @@ p = %s, q = %s
 <context>
     <name>report</name>
     <message>
-        <location filename="../../klgui/report_export.py" line="+46"/>
+        <location filename="../../klgui/report_export.py" line="+47"/>
         <source>HTML page</source>
         <translation>HTML 페이지</translation>
     </message>
@@ -2159,9 +2159,9 @@ p = %s, q = %s
         <translation>PDF 문서</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+92"/>
         <source>no extension</source>
-        <extracomment>Decimals of the numbers in the tables. Charts are laid out at this logical size (pixels at 96 dpi), whatever the window shows, so the report looks the same every time, and rendered at this many pixels per logical one. Charts side by side in a row. The PDF page: A4 landscape (the tables are wide, the charts sit in one row), margins in mm. QTextDocument lays the page out in logical pixels; the PDF is drawn at this resolution.</extracomment>
+        <extracomment>Decimals of the numbers in the tables. Charts are laid out at this logical size (pixels at 96 dpi), whatever the window shows, so the report looks the same every time, and rendered at this many pixels per logical one. Charts side by side in a row. The PDF page: A4 landscape (the tables are wide, the charts sit in one row), margins in mm. QTextDocument lays the page out in logical pixels; the PDF is drawn at this resolution. Classes in the PDF&apos;s table of per-class terms, at most (the page must stay readable): those with the largest terms; the CSV export has them all.</extracomment>
         <translation>확장자 없음</translation>
     </message>
     <message>
@@ -2170,7 +2170,7 @@ p = %s, q = %s
         <translation>보고서를 %s(으)로 쓸 수 없습니다. 다음 중 하나를 쓰세요: %s</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+115"/>
         <source>KL Explorer report</source>
         <translation>KL Explorer 보고서</translation>
     </message>
@@ -2221,18 +2221,18 @@ p = %s, q = %s
     </message>
     <message>
         <location line="+6"/>
-        <location line="+119"/>
+        <location line="+148"/>
         <source>Rank</source>
         <translation>순위</translation>
     </message>
     <message>
-        <location line="-118"/>
-        <location line="+119"/>
+        <location line="-147"/>
+        <location line="+148"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-116"/>
         <source>Class</source>
         <translation>클래스</translation>
     </message>
@@ -2242,7 +2242,12 @@ p = %s, q = %s
         <translation>p (%s)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+28"/>
+        <source>The %d classes with the largest terms, in class order; the other %d are in File ▸ Export ▸ Per-class terms as CSV. Σ is over all classes.</source>
+        <translation>항이 가장 큰 클래스 %d개를 클래스 순서로 보여 줍니다. 나머지 %d개는 파일 ▸ 내보내기 ▸ 클래스별 항을 CSV로…에 있습니다. Σ는 모든 클래스의 합입니다.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>H(P,Q) = H(P) + KL(P‖Q), and H(P) = %s %s is the same for every model, so ranking by cross-entropy gives the same order as ranking by KL.</source>
         <translation>H(P,Q) = H(P) + KL(P‖Q)이고 H(P) = %s %s는 모든 모델에서 같으므로, 교차 엔트로피로 매긴 순위는 KL로 매긴 순위와 같습니다.</translation>
     </message>

@@ -523,3 +523,31 @@ def test_the_report_counts_classes_and_models_in_good_english(qapp):
     assert "3 classes, 1 model" in text and "1 models" not in text
     text = " ".join(parse(report_html("s", WHEN, example_workspace().compare(), [])).text)
     assert "3 classes, 2 models" in text
+
+
+def test_the_pdf_lists_the_classes_with_the_largest_terms_and_says_so(qapp):
+    from core import Distribution, Workspace
+
+    count = 300
+    p = np.full(count, 1 / count)
+    q = p.copy()
+    q[[7, 250]] *= [0.05, 3.0]  # two classes far off; the rest nearly equal
+    q /= q.sum()
+    workspace = Workspace(
+        classes=tuple(f"class {i}" for i in range(count)),
+        distributions=(Distribution("P", p), Distribution("A", q)),
+        reference="P",
+    )
+    comparison = workspace.compare()
+    markup = report_export._markup(
+        "t", WHEN, comparison, [], report_export._print_image, None, class_limit=30
+    )
+    report = parse(markup)
+    _ranking, terms = report.tables
+    names = [row[0] for row in terms[2:]]
+    assert len(names) == 31 and names[-1] == "Σ"
+    assert "class 7" in names and "class 250" in names
+    assert names.index("class 7") < names.index("class 250")  # in class order
+    assert "the other 270 are in File ▸ Export ▸ Per-class terms as CSV" in " ".join(report.text)
+    full = parse(report_html("t", WHEN, comparison, []))  # HTML scrolls: every class
+    assert len(full.tables[1]) == 2 + count + 1
