@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -35,8 +35,27 @@ def _split_pasted_line(line: str) -> list[str]:
     return line.split()
 
 
+#: Text a value column is wide enough for: the longest a cell shows (format_cell).
+WIDEST_VALUE = "0.00000000"
+#: Room beside a cell's text: margins and the grid line (pixels).
+CELL_PADDING = 14
+
+
 class _EditorTableView(QTableView):
-    """A table where Enter commits a cell and moves down, as in a spreadsheet."""
+    """A table where Enter commits a cell and moves down, as in a spreadsheet; its columns
+    are as wide as the longest value their cells show, in the font of the moment."""
+
+    def fit_column_width(self) -> None:
+        width = self.fontMetrics().horizontalAdvance(WIDEST_VALUE) + CELL_PADDING
+        header = self.horizontalHeader()
+        header.setDefaultSectionSize(width)
+        for column in range(header.count()):
+            header.resizeSection(column, max(header.sectionSize(column), width))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.FontChange:  # presentation mode
+            self.fit_column_width()
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         super().closeEditor(editor, hint)
@@ -67,7 +86,7 @@ class DistributionEditor(QWidget):
             | QAbstractItemView.AnyKeyPressed
         )
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
-        self.view.horizontalHeader().setDefaultSectionSize(70)
+        self.view.fit_column_width()
         self.view.horizontalHeader().setMinimumSectionSize(48)
         self.view.verticalHeader().setDefaultSectionSize(26)
         for header in (self.view.horizontalHeader(), self.view.verticalHeader()):

@@ -134,3 +134,17 @@ def test_undo_shows_in_the_table(editor, document):
     assert cell(editor, 2, 2) == "0.25"
     document.undo_stack.undo()
     assert cell(editor, 2, 2) == "0.15"
+
+
+def test_value_columns_show_their_longest_values_whole_in_any_font(editor, document):
+    document.set_values("A", [0.00359378, 0.00048998, 1 - 0.00359378 - 0.00048998])
+    view = editor.view
+    texts = [view.model().index(row, 2).data() for row in range(3)]
+    assert "0.00359378" in texts
+    widest = max(view.fontMetrics().horizontalAdvance(text) for text in texts)
+    assert view.columnWidth(2) >= widest + 6  # text plus the cell's margins
+    font = view.font()
+    font.setPointSize(font.pointSize() * 2)  # as presentation mode does
+    view.setFont(font)
+    widest = max(view.fontMetrics().horizontalAdvance(text) for text in texts)
+    assert view.columnWidth(2) >= widest + 6
