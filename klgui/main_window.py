@@ -11,7 +11,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import (
     QApplication,
     QGroupBox,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -117,7 +116,7 @@ class MainWindow(QMainWindow):
         self.controls = AnalysisControls(document, self)
         analysis = QGroupBox(self.tr("Analysis"), self)
         QVBoxLayout(analysis).addWidget(self.controls)
-        left = QWidget(self)
+        left = self.side_panel = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 6, 6)
         left_layout.addWidget(self.banner)
@@ -209,6 +208,17 @@ class MainWindow(QMainWindow):
             self.tr("Full screen, large type, heavy lines and high contrast, for a projector")
         )
         self.presentation_action.toggled.connect(self.set_presentation_mode)
+        self.side_panel_action = make_action(
+            self,
+            self.tr("&Table and settings"),
+            None,
+            "Ctrl+Shift+T",
+            self.tr("Show or hide the table and the analysis settings (presenting hides them)"),
+        )
+        self.side_panel_action.setCheckable(True)
+        self.side_panel_action.setChecked(True)
+        self.side_panel_action.toggled.connect(self.side_panel.setVisible)
+        self._side_panel_before_presenting = True
         self.dark_action = make_action(self, self.tr("&Dark theme"))
         self.dark_action.setCheckable(True)
         self.dark_action.setChecked(self.theme.dark)
@@ -269,6 +279,7 @@ class MainWindow(QMainWindow):
             [
                 self.presentation_action,
                 self.dark_action,
+                self.side_panel_action,
                 None,
                 self.reverse_terms_action,
                 None,
@@ -371,19 +382,20 @@ class MainWindow(QMainWindow):
         for view in (self.editor.view, self.ranking.view):
             view.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
             view.viewport().update()  # new backgrounds for the new palette
-        self.editor.view.horizontalHeader().setDefaultSectionSize(
-            metrics.horizontalAdvance("0.000000") + 18
-        )
-        self.editor.view.horizontalHeader().resizeSections(QHeaderView.Interactive)
-        self.ranking.view.resizeColumnsToContents()
+        self.ranking.view.resizeColumnsToContents()  # the editor's columns follow by themselves
 
     def set_presentation_mode(self, on: bool) -> None:
         """Full screen with large type and heavy lines, or back to the desk."""
         self.theme = Theme(dark=self.theme.dark, presentation=on)
         self._apply_theme()
+        # The charts take the room of the table while presenting (bars can be dragged, and
+        # Ctrl+Shift+T brings the table back); leaving brings back what was there.
         if on:
+            self._side_panel_before_presenting = self.side_panel_action.isChecked()
+            self.side_panel_action.setChecked(False)
             self.showFullScreen()
         else:
+            self.side_panel_action.setChecked(self._side_panel_before_presenting)
             self.showNormal()
         if self.presentation_action.isChecked() != on:
             self.presentation_action.setChecked(on)

@@ -70,7 +70,9 @@ class ThemeApplier:
     def apply(self, theme: Theme) -> None:
         app = self._app
         # Fusion draws the same everywhere and follows a palette fully: the dark theme needs it.
-        app.setStyle("Fusion" if theme.dark else self._style_name)
+        style = "Fusion" if theme.dark else self._style_name
+        if app.style().name().lower() != style.lower():  # a new style re-polishes everything
+            app.setStyle(style)
         app.setPalette(_dark_palette() if theme.dark else self._palette)
         font = QFont(self._font)
         if theme.presentation:

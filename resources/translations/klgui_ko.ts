@@ -212,9 +212,9 @@ q = %s</translation>
 <context>
     <name>DistributionEditor</name>
     <message>
-        <location filename="../../klgui/distribution_editor.py" line="+107"/>
+        <location filename="../../klgui/distribution_editor.py" line="+126"/>
         <source>Add &amp;class</source>
-        <extracomment>Something could not be done, or was done and is worth saying (for the status bar).</extracomment>
+        <extracomment>Text a value column is wide enough for: the longest a cell shows (format_cell). Room beside a cell&apos;s text: margins and the grid line (pixels). Something could not be done, or was done and is worth saying (for the status bar).</extracomment>
         <translation>클래스 추가(&amp;C)</translation>
     </message>
     <message>
@@ -1174,7 +1174,7 @@ q = %s</translation>
         <translation>저장하지 않은 작업 복원</translation>
     </message>
     <message>
-        <location filename="../../klgui/main_window.py" line="+85"/>
+        <location filename="../../klgui/main_window.py" line="+84"/>
         <source>Distributions</source>
         <extracomment>How long a status-bar message stays, in milliseconds. First-run splitter sizes (scaled to the window); afterwards the user&apos;s own, from QSettings. The user chose an interface language (a code from klgui.language.LANGUAGES).</extracomment>
         <translation>분포</translation>
@@ -1265,7 +1265,17 @@ q = %s</translation>
         <translation>프로젝터용: 전체 화면, 큰 글자, 굵은 선, 높은 대비</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>&amp;Table and settings</source>
+        <translation>표와 설정(&amp;T)</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>Show or hide the table and the analysis settings (presenting hides them)</source>
+        <translation>표와 분석 설정을 보이거나 숨깁니다 (발표 모드에서는 숨겨집니다)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Dark theme</source>
         <translation>어두운 테마(&amp;D)</translation>
     </message>
@@ -1325,7 +1335,7 @@ q = %s</translation>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
@@ -1340,7 +1350,7 @@ q = %s</translation>
         <translation>기본</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+108"/>
         <source>the table</source>
         <translation>표</translation>
     </message>

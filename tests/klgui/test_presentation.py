@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from klgui.palette import BEST_ROW_COLOUR, is_dark
 
@@ -23,6 +23,28 @@ def test_presentation_mode_is_full_screen_with_large_type_and_heavy_lines(window
         window.presentation_action.trigger()
     assert not window.isFullScreen()
     assert window.distribution_chart.style.font_point_size == 11
+
+
+def test_presenting_gives_the_table_panel_s_room_to_the_charts(qtbot, window):
+    QApplication.processEvents()
+    layout_before = [child.geometry() for child in window.controls.findChildren(QWidget)]
+    assert window.side_panel.isVisible()
+    window.presentation_action.trigger()
+    try:
+        assert not window.side_panel.isVisible()
+        window.side_panel_action.trigger()  # Ctrl+Shift+T brings it back while presenting
+        assert window.side_panel.isVisible()
+        window.side_panel_action.trigger()
+    finally:
+        window.presentation_action.trigger()
+    assert window.side_panel.isVisible()  # as it was before presenting
+    QApplication.processEvents()
+    layout_after = [child.geometry() for child in window.controls.findChildren(QWidget)]
+    assert layout_after == layout_before  # the settings are laid out as before
+    window.side_panel_action.trigger()
+    window.presentation_action.trigger()
+    window.presentation_action.trigger()
+    assert not window.side_panel.isVisible()  # hidden before presenting: stays hidden
 
 
 def test_dark_theme_changes_charts_tables_and_is_remembered(window, make_window):
