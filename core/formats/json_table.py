@@ -65,7 +65,8 @@ def workspace_from_json_table(data: Any, path: str) -> Workspace:
             where = f"class {classes[index]!r}" if index < len(classes) else f"entry {index + 1}"
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 raise FormatError(
-                    f"distribution {name!r}, {where}: {value!r} is not a number", path=path
+                    f"distribution {name!r}, {where}: {json_spelling(value)} is not a number",
+                    path=path,
                 )
             try:
                 float(value)
@@ -93,3 +94,11 @@ def workspace_from_json_table(data: Any, path: str) -> Workspace:
     return workspace_from_columns(
         path, [c.strip() for c in classes], columns, reference=reference, kinds=kinds
     )
+
+
+def json_spelling(value: object) -> str:
+    """A JSON value as the file spells it: true, null and [1, 2], not Python's True, None;
+    text in quotes, as Python shows it (the rest of the messages do)."""
+    if isinstance(value, str):
+        return repr(value)
+    return json.dumps(value, ensure_ascii=False)

@@ -16,6 +16,7 @@ import numpy as np
 from core.distributions import Smoothing
 from core.errors import FormatError, WorkspaceError
 from core.formats import SESSION_EXTENSION, SESSION_FORMAT
+from core.formats.json_table import json_spelling
 from core.workspace import KINDS, Distribution, Workspace
 
 __all__ = [
@@ -68,7 +69,7 @@ def session_text(workspace: Workspace) -> str:
 
 def _number_in(value: object, where: str, path: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise FormatError(f"{where}: {value!r} is not a number", path=path)
+        raise FormatError(f"{where}: {json_spelling(value)} is not a number", path=path)
     if isinstance(value, str):
         if value not in _SPECIAL:
             raise FormatError(f"{where}: {value!r} is not a number", path=path)
