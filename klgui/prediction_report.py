@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from core.predictions.evaluation import PredictionReport
-from klgui.report import format_value, json_number, report_dict
+from klgui.report import aligned_table, format_value, json_number, report_dict
 
 RANK_TITLES = {
     "mean_cross_entropy": "mean cross-entropy (lower is better)",
@@ -113,14 +113,7 @@ def prediction_report_text(report: PredictionReport, source: str) -> str:
                 format_value(float(comparison.kl[index])),
             ]
         )
-    widths = [max(len(row[i]) for row in [headings, *rows]) for i in range(len(headings))]
-    for cells in [headings, ["-" * w for w in widths], *rows]:
-        lines.append(
-            "  ".join(
-                cell.ljust(width) if column == 1 else cell.rjust(width)
-                for column, (cell, width) in enumerate(zip(cells, widths, strict=True))
-            ).rstrip()
-        )
+    lines.extend(aligned_table([headings, *rows]))
     lines.append("")
     for m in report.models:
         if m.infinite_samples.size:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import math
+import unicodedata
 from typing import Any
 
 from core import Comparison
@@ -88,6 +89,29 @@ def _class_list(classes: tuple[str, ...], shown: int = 12) -> str:
     return ", ".join(classes[:shown]) + f", … {len(classes) - shown} more"
 
 
+def display_width(text: str) -> int:
+    """The columns a terminal gives ``text``: wide (Hangul, CJK) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def aligned_table(rows: list[list[str]], name_column: int = 1) -> list[str]:
+    """The rows as lines of aligned columns, a rule under the first (the headings): names
+    left-aligned, numbers right-aligned, by the width a terminal shows, not by len()."""
+    widths = [max(display_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+
+    def pad(cell: str, width: int, column: int) -> str:
+        room = " " * (width - display_width(cell))
+        return cell + room if column == name_column else room + cell
+
+    return [
+        "  ".join(
+            pad(cell, width, column)
+            for column, (cell, width) in enumerate(zip(cells, widths, strict=True))
+        ).rstrip()
+        for cells in [rows[0], ["-" * width for width in widths], *rows[1:]]
+    ]
+
+
 def report_text(comparison: Comparison, source: str) -> str:
     """An aligned, readable ranking table with the facts needed to read it."""
     unit = comparison.unit
@@ -113,18 +137,7 @@ def report_text(comparison: Comparison, source: str) -> str:
         ]
         for index in comparison.order
     ]
-    widths = [max(len(row[i]) for row in [headings, *rows]) for i in range(len(headings))]
-
-    def aligned(cells: list[str]) -> str:
-        # Model names read left-aligned, numbers right-aligned.
-        return "  ".join(
-            cell.ljust(width) if column == 1 else cell.rjust(width)
-            for column, (cell, width) in enumerate(zip(cells, widths, strict=True))
-        ).rstrip()
-
-    lines.append(aligned(headings))
-    lines.append(aligned(["-" * width for width in widths]))
-    lines.extend(aligned(row) for row in rows)
+    lines.extend(aligned_table([headings, *rows]))
     lines.append("")
     for index in comparison.order:
         for label, classes in (

@@ -305,3 +305,19 @@ def test_screenshot_of_prediction_files_shows_the_per_sample_tab(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_text_report_aligns_korean_names_as_a_terminal_shows_them(tmp_path):
+    from klgui.report import display_width
+
+    table = tmp_path / "kor.csv"
+    table.write_text(
+        "class,P,모델가,B\n개,0.6,0.5,0.2\n고양이,0.3,0.35,0.3\n토끼,0.1,0.15,0.5\n", "utf-8"
+    )
+    result = run_main("--report", str(table))
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("rank"))
+    table_lines = lines[start : start + 4]
+    assert "모델가" in table_lines[2]
+    assert len({display_width(line) for line in table_lines}) == 1  # right edges line up
