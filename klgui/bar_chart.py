@@ -187,7 +187,7 @@ class BarChart(pg.PlotWidget):
         # Room on the right for the last class name, which may reach past the axis's end.
         plot.layout.setContentsMargins(4, 4, NAME_OVERHANG, 4)
         self._title = title
-        self._title_suffix = ""
+        self._stale = False  # showing the last valid input, not the current one
         if title:
             self.setTitle(title)
         self._notice = pg.TextItem("", color=DEFAULT_STYLE.notice_colour, anchor=(0.5, 0.5))
@@ -264,18 +264,26 @@ class BarChart(pg.PlotWidget):
     def _show_title(self) -> None:
         if self._title:
             self.getPlotItem().setTitle(
-                self._title + self._title_suffix,
+                self._title + self._title_suffix(),
                 size=f"{self._style.title_point_size}pt",
                 color=self._style.foreground,
                 justify="left",
             )
 
+    def _title_suffix(self) -> str:
+        """While stale, " (last valid input)" after the title, or a short mark when that
+        would not fit the chart's width (the dimmed plot and the banner say the rest)."""
+        if not self._stale:
+            return ""
+        suffix = self.tr(" (last valid input)")
+        needed = self._title_width(self._title + suffix) + LEFT_AXIS_ROOM
+        return suffix if needed <= self.width() else " ⚠"
+
     def show_state(self, current: bool, notice: str = "") -> None:
         """Dim the plot and say so while it shows the last valid input; show ``notice`` (for
         an empty chart: what to do) in the middle of the plot."""
-        suffix = "" if current else self.tr(" (last valid input)")
-        if suffix != self._title_suffix:
-            self._title_suffix = suffix
+        if self._stale == current:
+            self._stale = not current
             self._show_title()
         view = self.getPlotItem().getViewBox()
         opacity = 1.0 if current else STALE_OPACITY
@@ -310,9 +318,14 @@ class BarChart(pg.PlotWidget):
         """Never narrower than the plot's title (pyqtgraph would clip it, not shrink it); the
         legend wraps into more rows instead of widening the chart."""
         self._wrap_legend()
-        title = self.getPlotItem().titleLabel
-        needed = title.item.boundingRect().width() + LEFT_AXIS_ROOM if self._title else 0
+        needed = self._title_width(self._title) + LEFT_AXIS_ROOM if self._title else 0
         self.setMinimumWidth(max(MINIMUM_WIDTH, int(needed)))
+
+    def _title_width(self, text: str) -> float:
+        """The width of ``text`` in the title's font (pixels)."""
+        font = QFont()
+        font.setPointSize(self._style.title_point_size)
+        return QFontMetricsF(font).horizontalAdvance(text)
 
     def _wrap_legend(self) -> None:
         """As many legend entries on a row as fit the chart's width."""
@@ -355,6 +368,8 @@ class BarChart(pg.PlotWidget):
         super().resizeEvent(event)
         if getattr(self, "legend", None) is not None and self.getPlotItem() is not None:
             self._wrap_legend()  # (pyqtgraph resizes during __init__, and while closing)
+            if self._stale:
+                self._show_title()  # the long or the short mark
 
     def set_x_span(self, first: float, last: float) -> None:
         """Show x from ``first`` to ``last``; only when the span changes (keeps a user's zoom)."""

@@ -112,6 +112,24 @@ def test_charts_say_when_they_show_the_last_valid_input(window):
     assert chart.getPlotItem().getViewBox().opacity() == 1
 
 
+def test_a_narrow_chart_marks_the_last_valid_input_briefly_and_keeps_its_width(window):
+    chart = window.decomposition_chart
+    window.resize(900, 700)
+    QApplication.processEvents()
+    width = chart.width()
+    window.document.set_value("A", 0, 0.9)
+    window.document.recompute_now()
+    QApplication.processEvents()
+    title = chart.getPlotItem().titleLabel.text
+    assert title.endswith(" ⚠") and "last valid" not in title
+    assert chart.width() == width  # the title did not push the layout
+    plot_right = chart.getPlotItem().getViewBox().sceneBoundingRect().right()
+    assert plot_right <= chart.viewport().width()  # nothing cut off at the right
+    window.document.undo_stack.undo()
+    window.document.recompute_now()
+    assert not chart.getPlotItem().titleLabel.text.endswith(" ⚠")
+
+
 def test_without_models_the_charts_say_what_to_do(window):
     window.document.remove_distribution("A")
     window.document.remove_distribution("B")

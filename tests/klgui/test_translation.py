@@ -145,6 +145,8 @@ def test_the_korean_qm_translates_the_interface_and_english_comes_back(qapp, mak
         assert measure_long_name("kl") == "KL 발산 KL(P‖Q)"
         assert QCoreApplication.translate("report", "Ranking") == "순위"
         # A string of a base class's tr() reaches a subclass (PySide walks the class tree).
+        window.resize(1400, 900)  # wide enough for the whole mark after the title
+        window.show()
         window.document.set_value("A", 0, 0.9)
         window.document.recompute_now()
         assert "(마지막 유효 입력)" in window.distribution_chart.getPlotItem().titleLabel.text
