@@ -428,12 +428,13 @@ class DistributionEditor(QWidget):
 
     def paste_text(self, text: str) -> None:
         """Paste a block (tab-, semicolon- or space-separated, as spreadsheets and editors
-        copy it) at the current cell, as one undo step."""
+        copy it) at the current cell, as one undo step. An empty cell, or an empty line,
+        leaves what it lands on as it is."""
         start_row, start_column = self.current_class(), self.view.currentIndex().column()
         if start_row is None or start_column < 0:
             self.message.emit(self.tr("Not pasted: choose a cell to paste into first."))
             return
-        grid = [_split_pasted_line(line) for line in text.strip("\r\n").splitlines()]
+        grid = [_split_pasted_line(line) for line in text.rstrip("\r\n").splitlines()]
         if not grid or not any(cell.strip() for line in grid for cell in line):
             self.message.emit(self.tr("Not pasted: the clipboard holds no values."))
             return
@@ -458,6 +459,8 @@ class DistributionEditor(QWidget):
             row = start_row + row_offset
             for column_offset, cell in enumerate(line):
                 column = start_column + column_offset
+                if not cell.strip():
+                    continue
                 if column == NAME_COLUMN:
                     names[row] = cell.strip()
                     continue

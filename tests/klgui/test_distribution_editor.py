@@ -101,6 +101,16 @@ def test_paste_a_block_is_one_undo_step(editor, document):
     assert document.undo_stack.count() == 1
 
 
+def test_empty_pasted_cells_and_lines_leave_their_cells_as_they_are(editor, document):
+    editor.select(class_index=0, distribution="A")
+    editor.paste_text("0.2\t\n\n0.6\t0.1\n")  # an empty cell, then an empty line
+    assert document.workspace.distribution("A").values.tolist() == [0.2, 0.35, 0.6]
+    assert document.workspace.distribution("B").values.tolist() == [0.2, 0.3, 0.1]
+    editor.view.setCurrentIndex(editor.model.index(0, 0))  # the class names
+    editor.paste_text("\nkitten\n")  # a leading empty line: the name lands on row 2
+    assert document.workspace.classes == ("dog", "kitten", "rabbit")
+
+
 def test_a_paste_with_a_bad_cell_changes_nothing(qtbot, editor, document):
     start = document.workspace
     editor.select(class_index=0, distribution="A")
