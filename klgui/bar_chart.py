@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QCursor, QFont, QFontMetricsF, QShowEvent
+from PySide6.QtGui import QCursor, QFont, QFontMetricsF, QImage, QPainter, QShowEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from klgui.chart_style import DEFAULT_STYLE, ChartStyle
@@ -35,6 +35,8 @@ LEGEND_SAMPLE_ROOM = 50
 LEFT_AXIS_ROOM = 90
 #: The y span for data that is all zero: a readable axis, not ticks at 1e-09.
 EMPTY_Y_SPAN = 0.05
+#: After the title of a chart too narrow for " (last valid input)".
+STALE_MARK = " ⚠"
 #: Opacity of the plot while it shows the last valid input rather than the current one.
 STALE_OPACITY = 0.35
 
@@ -106,14 +108,15 @@ class PlainAxis(pg.AxisItem):
 class ClassAxis(PlainAxis):
     """The x axis of grouped bars: class names under their groups, as many as fit the
     axis's length when it is drawn (in the window, in an export, zoomed in), measured with
-    its font; when they do not all fit, every n-th, and a short tick for the others."""
+    its font; when they do not all fit, every n-th, and a short tick for the others. The
+    last one that fits is always named (the Σ of the terms)."""
 
     _MAJOR, _MINOR = 1.0, 0.5  # the spacings that tell tickStrings which level it labels
 
     def __init__(self) -> None:
         super().__init__("bottom")
         self._names: tuple[str, ...] = ()
-        self._widest = 0.0
+        self._widths: tuple[float, ...] = ()
 
     def set_names(self, names: Sequence[str]) -> None:
         names = tuple(names)
@@ -127,22 +130,32 @@ class ClassAxis(PlainAxis):
 
     def _measure(self) -> None:
         metrics = QFontMetricsF(self.style["tickFont"] or QFont())
-        self._widest = max((metrics.horizontalAdvance(name) for name in self._names), default=0)
+        # A little more than the advance, as Qt's text rectangles measure.
+        self._widths = tuple(metrics.horizontalAdvance(name) + 2 for name in self._names)
         self.picture = None
         self.update()
 
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
         first, last = max(0, math.ceil(minVal)), min(len(self._names) - 1, math.floor(maxVal))
-        if last < first:
+        if last < first or maxVal <= minVal or size <= 0:
             return []
-        fitting = max(1, int(size // (self._widest + NAME_GAP)))
-        step = max(1, math.ceil((last - first + 1) / fitting))
-        named = [i for i in range(first, last + 1) if i % step == 0]
-        if named and named[-1] != last:  # the last one (Σ of the terms) is always named
-            if last - named[-1] < step * 0.75:
-                named[-1] = last
-            else:
-                named.append(last)
+        per_class = size / (maxVal - minVal)  # pixels
+        step = max(1, math.ceil((max(self._widths) + NAME_GAP) / per_class))
+
+        def within_ends(index: int) -> bool:  # pyqtgraph drops a name reaching further
+            centre, half = (index - minVal) * per_class, self._widths[index] / 2
+            return centre - half >= -NAME_OVERHANG and centre + half <= size + NAME_OVERHANG
+
+        fitting = [i for i in range(first, last + 1) if within_ends(i)]
+        named: list[int] = []
+        for index in fitting:
+            if not named or index - named[-1] >= step:
+                named.append(index)
+        if named and fitting[-1] != named[-1]:  # the last one too, moved to if need be
+            if fitting[-1] - named[-1] >= step:
+                named.append(fitting[-1])
+            elif len(named) == 1 or fitting[-1] - named[-2] >= step:
+                named[-1] = fitting[-1]
         unnamed = sorted(set(range(first, last + 1)) - set(named))
         return [
             (self._MAJOR, [float(i) for i in named]),
@@ -154,10 +167,16 @@ class ClassAxis(PlainAxis):
             return [""] * len(values)
         return [self._names[round(value)] for value in values]
 
-    def names_shown(self) -> list[str]:
-        """The names drawn at the axis's current range and length."""
-        levels = self.tickValues(*self.range, self.geometry().width())
-        return self.tickStrings(levels[0][1], 1.0, self._MAJOR) if levels else []
+    def names_drawn(self) -> list[str]:
+        """The names pyqtgraph draws at the axis's current range and length, after its own
+        checks (a name reaching too far past an end is dropped)."""
+        image = QImage(1, 1, QImage.Format.Format_RGB32)
+        painter = QPainter(image)
+        try:
+            specs = self.generateDrawSpecs(painter)
+        finally:
+            painter.end()
+        return [text for _, _, text in specs[2]] if specs else []
 
 
 class BarChart(pg.PlotWidget):
@@ -277,7 +296,7 @@ class BarChart(pg.PlotWidget):
             return ""
         suffix = self.tr(" (last valid input)")
         needed = self._title_width(self._title + suffix) + LEFT_AXIS_ROOM
-        return suffix if needed <= self.width() else " ⚠"
+        return suffix if needed <= self.width() else STALE_MARK
 
     def show_state(self, current: bool, notice: str = "") -> None:
         """Dim the plot and say so while it shows the last valid input; show ``notice`` (for
@@ -318,7 +337,8 @@ class BarChart(pg.PlotWidget):
         """Never narrower than the plot's title (pyqtgraph would clip it, not shrink it); the
         legend wraps into more rows instead of widening the chart."""
         self._wrap_legend()
-        needed = self._title_width(self._title) + LEFT_AXIS_ROOM if self._title else 0
+        # With room for the short mark the title gets while the input is invalid.
+        needed = self._title_width(self._title + STALE_MARK) + LEFT_AXIS_ROOM if self._title else 0
         self.setMinimumWidth(max(MINIMUM_WIDTH, int(needed)))
 
     def _title_width(self, text: str) -> float:
@@ -438,11 +458,22 @@ def next_y_span(
     if fits:
         filled = (high - low) >= Y_SPAN_KEEP * (shown_high - shown_low)
         return current if filled else (low, high)
-    new_low, new_high = min(low, shown_low), max(high, shown_high)
+    grown = _with_room(min(low, shown_low), max(high, shown_high), low, high, current)
+    if (high - low) >= Y_SPAN_KEEP * (grown[1] - grown[0]):
+        return grown
+    # The old span would leave the data too little of the axis: start again from the data
+    # (with room), so that the same data next frame keeps the span.
+    return _with_room(low, high, low, high, current)
+
+
+def _with_room(
+    new_low: float, new_high: float, low: float, high: float, current: tuple[float, float]
+) -> tuple[float, float]:
+    """[new_low, new_high] with room to grow on the side(s) where the data left ``current``."""
     room = (Y_SPAN_GROWTH - 1) * (new_high - new_low)
-    if high > shown_high:
+    if high > current[1]:
         new_high += room
-    if low < shown_low and low < 0:  # a span that starts at 0 stays there
+    if low < current[0] and low < 0:  # a span that starts at 0 stays there
         new_low -= room
     return new_low, new_high
 

@@ -35,8 +35,9 @@ def _split_pasted_line(line: str) -> list[str]:
     return line.split()
 
 
-#: Text a value column is wide enough for: the longest a cell shows (format_cell).
-WIDEST_VALUE = "0.00000000"
+#: Text a value column is wide enough for: the longest a cell shows (format_cell gives at
+#: most six significant digits: -0.000123457).
+WIDEST_VALUE = "-0.000000000"
 #: Room beside a cell's text: margins and the grid line (pixels).
 CELL_PADDING = 14
 

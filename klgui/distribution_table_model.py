@@ -35,8 +35,8 @@ def _shape(workspace: Workspace) -> tuple[int, int]:
 
 
 def format_cell(value: float, is_counts: bool) -> str:
-    """At most 9 characters, so a value is never cut to a misleading prefix (8.77e-05 must
-    not show as "8.77…")."""
+    """At most 12 characters (-0.000123457), six significant digits, which the editor's
+    columns are wide enough for: a value is never cut to a misleading prefix."""
     if is_counts and float(value).is_integer() and abs(value) < 1e9:
         return f"{value:.0f}"
     if value != 0 and (abs(value) < 1e-4 or abs(value) >= 1e6):

@@ -186,7 +186,7 @@ class FileActions(QObject):
             self._fail(self.tr("open the file"), f"{error}{self._prediction_hint(paths)}")
             return False
         self._document.replace_workspace(workspace)
-        single_session = len(paths) == 1 and paths[0].endswith(SESSION_EXTENSION)
+        single_session = len(paths) == 1 and paths[0].lower().endswith(SESSION_EXTENSION)
         title = ", ".join(os.path.basename(path) for path in paths)
         # Only a session is saved back to where it came from; a table is saved as a session.
         self.set_file(os.path.abspath(paths[0]) if single_session else None, title)
@@ -198,9 +198,7 @@ class FileActions(QObject):
             QMessageBox.information(
                 self._parent,
                 self.tr("Opened as a distribution table"),
-                self.tr(
-                    "%s was opened as a table of distributions, and its columns do not sum to 1."
-                )
+                self.tr("%s was opened as a table of distributions; the banner says what is wrong.")
                 % title
                 + hint,
             )

@@ -382,7 +382,7 @@ class MainWindow(QMainWindow):
         for view in (self.editor.view, self.ranking.view):
             view.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
             view.viewport().update()  # new backgrounds for the new palette
-        self.ranking.view.resizeColumnsToContents()  # the editor's columns follow by themselves
+        self.ranking.fit_columns(force=True)  # the editor's columns follow by themselves
 
     def set_presentation_mode(self, on: bool) -> None:
         """Full screen with large type and heavy lines, or back to the desk."""

@@ -199,11 +199,11 @@ class RankingTable(QWidget):
         if measure is not None:
             self._document.set_rank_by(measure)
 
-    def _fit_columns(self) -> None:
+    def fit_columns(self, force: bool = False) -> None:
         """Widen columns when their text grew (a new name, a longer number), not on every edit:
-        fitting measures every cell."""
+        fitting measures every cell. ``force``: fit them now (a new font)."""
         lengths = self.model.longest_texts()
-        if lengths != self._fitted_lengths:
+        if force or lengths != self._fitted_lengths:
             self._fitted_lengths = lengths
             self.view.resizeColumnsToContents()
             # A long model name is cut short (its tooltip has it whole), not let push the
@@ -213,7 +213,7 @@ class RankingTable(QWidget):
                 self.view.setColumnWidth(1, widest)
 
     def _on_document_comparison_changed(self) -> None:
-        self._fit_columns()
+        self.fit_columns()
         comparison = self._document.comparison
         if comparison is None:
             self.note.clear()

@@ -35,7 +35,7 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, 
 from core import Comparison
 from core.formats.atomic_write import write_atomically
 from core.formats.comparison_tables import ranking_rows, terms_rows
-from core.measures import INFORMATION_MEASURES, MEASURES
+from core.measures import INFORMATION_MEASURES, MEASURES, log_scale, unit_name
 from core.predictions.evaluation import PredictionReport
 from klgui.analysis_controls import describe_smoothing
 from klgui.chart_export import chart_image, png_bytes
@@ -299,7 +299,7 @@ def _markup(
     parts.append(_terms_table(comparison, class_limit))
     parts.extend(f'<p class="note">{note}</p>' for note in _notes(comparison))
     if predictions is not None:
-        parts.extend(_per_sample_section(predictions))
+        parts.extend(_per_sample_section(predictions, comparison.base))
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
 
@@ -384,6 +384,14 @@ def _ranking_table(comparison: Comparison) -> str:
 def _terms_table(comparison: Comparison, class_limit: int | None) -> str:
     """Classes down, models across in rank order, each with q, p·log(p/q), q·log(q/p); with
     more classes than ``class_limit``, those with the largest terms, and a note."""
+    if not comparison.models:  # no model, no terms
+        return (
+            "<p>"
+            + html.escape(
+                QCoreApplication.translate("report", "No models to compare: only the reference.")
+            )
+            + "</p>"
+        )
     rows = terms_rows(comparison)
     shown = _classes_shown(comparison, class_limit)
     rows = [rows[0], *(rows[1 + i] for i in shown), rows[-1]]
@@ -489,11 +497,12 @@ def _notes(comparison: Comparison) -> list[str]:
     return notes
 
 
-def _per_sample_section(report: PredictionReport) -> list[str]:
+def _per_sample_section(report: PredictionReport, base: float | None) -> list[str]:
     """The per-sample results of prediction files: metrics per model in rank order, the
-    paired bootstrap, and the samples whose cross-entropy is infinite."""
+    paired bootstrap, and the samples whose cross-entropy is infinite; cross-entropy in the
+    unit of ``base``, the rest of the report's (the files' results are kept in nats)."""
     e = html.escape
-    unit, scale = report.comparison.unit, report.unit_scale
+    unit, scale = unit_name(base), log_scale(base)
     first = report.models[0]
     parts = [
         "<h2>" + e(QCoreApplication.translate("report", "Per-sample results")) + "</h2>",

@@ -11,13 +11,15 @@ from core.predictions.model_predictions import LABEL_COLUMNS
 #: Extensions that only ever hold predictions.
 PREDICTION_EXTENSIONS = frozenset({".npz", ".npy", ".parquet"})
 _TEXT_EXTENSIONS = frozenset({".csv", ".tsv", ".tab", ".txt"})
+#: How much of a file the detection reads.
+_SAMPLE_BYTES = 1 << 20
 
 
 def header_columns(path: str | os.PathLike[str]) -> list[str]:
     """The column names on the first line of a text file ([] if it has none or can't be read)."""
     try:
         with open(os.fspath(path), "rb") as stream:
-            start = stream.read(1 << 20)
+            start = stream.read(_SAMPLE_BYTES)
     except OSError:
         return []
     text = start.decode("utf-8-sig", errors="replace")
@@ -81,17 +83,22 @@ _LABEL_NEEDED = (
 
 
 def _first_rows(path: str, count: int = 50) -> list[list[str]]:
-    """Up to ``count`` data rows after the header, split like the header (same width)."""
+    """Up to ``count`` data rows after the header, split like the header (same width), from
+    the file's first megabyte; [] when they cannot be read or split that way."""
     columns = header_columns(path)
     if not columns:
         return []
     try:
-        with open(path, encoding="utf-8-sig", errors="replace", newline="") as stream:
-            lines = [line for _, line in zip(range(count + 1), stream, strict=False)]
+        with open(path, "rb") as stream:
+            start = stream.read(_SAMPLE_BYTES)
     except OSError:
         return []
+    lines = start.decode("utf-8-sig", errors="replace").splitlines()[1 : count + 1]
     for delimiter in ("\t", ";", ","):
-        rows = [row for row in csv.reader(lines[1:], delimiter=delimiter) if row]
+        try:
+            rows = [row for row in csv.reader(lines, delimiter=delimiter) if row]
+        except csv.Error:  # a stray quote in a file that already failed as a table
+            continue
         if rows and all(len(row) == len(columns) for row in rows):
             return [[cell.strip() for cell in row] for row in rows]
     return []

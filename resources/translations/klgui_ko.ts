@@ -73,9 +73,9 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../klgui/bar_chart.py" line="+276"/>
+        <location filename="../../klgui/bar_chart.py" line="+297"/>
         <source> (last valid input)</source>
-        <extracomment>Fraction of a class&apos;s slot filled by its group of bars. The y span is kept while the data fills at least this fraction of it. When data outgrows the span, the new span has this much extra room. Room between two class names under the axis (pixels); with less, every n-th is named. How far (pixels) the first and last names may reach past the ends of the x axis. Longest series name a legend shows whole (characters). Most legend entries on a row; fewer when the chart is narrow (they wrap, never widen it). Room for a legend entry&apos;s colour sample and spacing, beside its label (pixels). Room for the y axis and margins beside a chart&apos;s title (pixels). The y span for data that is all zero: a readable axis, not ticks at 1e-09. Opacity of the plot while it shows the last valid input rather than the current one.</extracomment>
+        <extracomment>Fraction of a class&apos;s slot filled by its group of bars. The y span is kept while the data fills at least this fraction of it. When data outgrows the span, the new span has this much extra room. Room between two class names under the axis (pixels); with less, every n-th is named. How far (pixels) the first and last names may reach past the ends of the x axis. Longest series name a legend shows whole (characters). Most legend entries on a row; fewer when the chart is narrow (they wrap, never widen it). Room for a legend entry&apos;s colour sample and spacing, beside its label (pixels). Room for the y axis and margins beside a chart&apos;s title (pixels). The y span for data that is all zero: a readable axis, not ticks at 1e-09. After the title of a chart too narrow for &quot; (last valid input)&quot;. Opacity of the plot while it shows the last valid input rather than the current one.</extracomment>
         <translation> (마지막 유효 입력)</translation>
     </message>
 </context>
@@ -212,9 +212,9 @@ q = %s</translation>
 <context>
     <name>DistributionEditor</name>
     <message>
-        <location filename="../../klgui/distribution_editor.py" line="+126"/>
+        <location filename="../../klgui/distribution_editor.py" line="+127"/>
         <source>Add &amp;class</source>
-        <extracomment>Text a value column is wide enough for: the longest a cell shows (format_cell). Room beside a cell&apos;s text: margins and the grid line (pixels). Something could not be done, or was done and is worth saying (for the status bar).</extracomment>
+        <extracomment>Text a value column is wide enough for: the longest a cell shows (format_cell gives at most six significant digits: -0.000123457). Room beside a cell&apos;s text: margins and the grid line (pixels). Something could not be done, or was done and is worth saying (for the status bar).</extracomment>
         <translation>클래스 추가(&amp;C)</translation>
     </message>
     <message>
@@ -366,12 +366,12 @@ q = %s</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+262"/>
+        <location line="+265"/>
         <source>Set to zero</source>
         <translation>0으로 설정</translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-262"/>
         <source>Set the selected values to 0</source>
         <translation>선택한 값을 0으로 설정합니다</translation>
     </message>
@@ -406,7 +406,7 @@ q = %s</translation>
         <translation>정규화했습니다: 이제 %s의 합은 1입니다.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Not pasted: choose a cell to paste into first.</source>
         <translation>붙여넣지 않음: 먼저 붙여넣을 셀을 선택하세요.</translation>
     </message>
@@ -431,7 +431,7 @@ q = %s</translation>
         <translation>붙여넣은 블록은 %d행이지만 아래에는 %d행만 들어갑니다</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>the pasted block is wider than the table</source>
         <translation>붙여넣은 블록이 표보다 넓습니다</translation>
     </message>
@@ -1007,22 +1007,22 @@ q = %s</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+88"/>
+        <location line="+86"/>
         <source>Opened %s</source>
         <translation>열었습니다: %s</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-81"/>
         <source>Opened as a distribution table</source>
         <translation>분포 표로 열었습니다</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%s was opened as a table of distributions, and its columns do not sum to 1.</source>
-        <translation>%s 파일을 분포 표로 열었는데, 열의 합이 1이 아닙니다.</translation>
+        <location line="+1"/>
+        <source>%s was opened as a table of distributions; the banner says what is wrong.</source>
+        <translation>%s 파일을 분포 표로 열었습니다. 무엇이 잘못되었는지는 배너에 나옵니다.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>%s: %s. File ▸ Open predictions… asks which column holds the true labels.</source>
         <translation>%s: %s. 파일 ▸ 예측 파일 열기…에서 참 레이블이 든 열을 고를 수 있습니다.</translation>
     </message>
@@ -2226,23 +2226,24 @@ p = %s, q = %s
     </message>
     <message>
         <location line="+44"/>
+        <location line="+32"/>
         <source>No models to compare: only the reference.</source>
         <translation>비교할 모델이 없습니다. 기준 분포만 있습니다.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+148"/>
+        <location line="-26"/>
+        <location line="+157"/>
         <source>Rank</source>
         <translation>순위</translation>
     </message>
     <message>
-        <location line="-147"/>
-        <location line="+148"/>
+        <location line="-156"/>
+        <location line="+157"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-117"/>
         <source>Class</source>
         <translation>클래스</translation>
     </message>
@@ -2277,7 +2278,7 @@ p = %s, q = %s
         <translation>%s. 숫자는 원래 분포가 아니라 평활화한 분포의 값입니다.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Per-sample results</source>
         <translation>샘플별 결과</translation>
     </message>

@@ -64,6 +64,13 @@ def test_distribution_tables_get_no_prediction_hint(tmp_path, text):
     assert prediction_table_hint(tmp_path / "missing.csv") is None
 
 
+def test_the_hint_survives_a_file_csv_cannot_split(tmp_path):
+    path = tmp_path / "quote.csv"
+    wide = ",".join(["0.1"] * 400)
+    path.write_text(f'truth,{wide}\nx,"{"9" * 200_000}\n', encoding="utf-8")  # no end
+    assert prediction_table_hint(path) is None
+
+
 def test_naming_a_label_column_makes_any_text_file_a_prediction_file(tmp_path):
     table = tmp_path / "table.csv"
     table.write_text("class,P,A\ndog,0.5,0.4\ncat,0.5,0.6\n", encoding="utf-8")

@@ -58,7 +58,7 @@ def test_a_locked_class_keeps_its_value_during_a_drag(chart, document):
     values = document.workspace.distribution("P").values
     assert values[2] == 0.1
     assert values[0] == pytest.approx(0.8, abs=0.01) and values.sum() == pytest.approx(1.0)
-    assert "rabbit (locked)" in chart.getPlotItem().getAxis("bottom").names_shown()
+    assert "rabbit (locked)" in chart.getPlotItem().getAxis("bottom").names_drawn()
 
 
 def test_a_press_away_from_the_bars_changes_nothing(chart, document):

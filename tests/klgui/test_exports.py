@@ -510,6 +510,14 @@ def test_a_report_of_prediction_files_holds_the_per_sample_results(qapp, tmp_pat
     target = tmp_path / "classifiers.pdf"
     write_report(str(target), "Classifiers", WHEN, predictions.comparison, [], predictions)
     assert count_pages(target.read_bytes()) == 1
+    # The unit switched to bits after loading: the whole report is in bits.
+    from core.predictions.prediction_workspace import workspace_from_predictions
+
+    in_bits = workspace_from_predictions(predictions).with_base(2.0).compare()
+    report = parse(report_html("Classifiers", WHEN, in_bits, [], predictions))
+    per_sample = report.tables[2]
+    assert per_sample[1][3] == f"{sharp.mean_cross_entropy / np.log(2):.4f}"
+    assert "cross-entropy in bits" in " ".join(report.text)
 
 
 def test_a_report_of_distributions_has_no_per_sample_section(qapp):
@@ -551,3 +559,19 @@ def test_the_pdf_lists_the_classes_with_the_largest_terms_and_says_so(qapp):
     assert "the other 270 are in File ▸ Export ▸ Per-class terms as CSV" in " ".join(report.text)
     full = parse(report_html("t", WHEN, comparison, []))  # HTML scrolls: every class
     assert len(full.tables[1]) == 2 + count + 1
+
+
+def test_a_report_of_the_reference_alone_has_no_tables_of_models(qapp, tmp_path):
+    from core import Distribution, Workspace
+
+    alone = Workspace(
+        classes=tuple(f"c{i}" for i in range(40)),
+        distributions=(Distribution("P", np.full(40, 1 / 40)),),
+        reference="P",
+    )
+    target = tmp_path / "alone.pdf"
+    write_report(str(target), "alone", WHEN, alone.compare(), [])  # more classes than listed
+    assert count_pages(target.read_bytes()) == 1
+    report = parse(report_html("alone", WHEN, alone.compare(), []))
+    assert report.tables == []
+    assert " ".join(report.text).count("No models to compare: only the reference.") == 2

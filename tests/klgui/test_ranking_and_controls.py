@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from klgui.analysis_controls import AnalysisControls
 from klgui.input_banner import InputBanner
@@ -130,3 +130,9 @@ def test_a_long_model_name_is_cut_short_in_the_ranking_and_the_legends(qtbot, wi
     assert ranking.view.columnWidth(1) <= characters * 22
     labels = [label.text for _, label in window.distribution_chart.legend.items]
     assert labels[-1].startswith("a model with") and len(labels[-1]) <= 24
+    window.dark_action.trigger()  # a new theme fits the tables to its font: still cut short
+    try:
+        QApplication.processEvents()
+        assert ranking.view.columnWidth(1) <= characters * 22
+    finally:
+        window.dark_action.trigger()
