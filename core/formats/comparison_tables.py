@@ -37,7 +37,8 @@ def ranking_rows(comparison: Comparison) -> list[list[str]]:
 
 
 def terms_rows(comparison: Comparison) -> list[list[str]]:
-    """Per class: p, then per model q, p·log(p/q) and q·log(q/p); a last row of sums."""
+    """Per class: p, then per model q, p·log(p/q) and q·log(q/p); a last row, Σ, of sums
+    (Σ, not "sum", which could be the name of a class)."""
     unit = comparison.unit
     header = ["class", f"p ({comparison.reference})"]
     for name in comparison.models:
@@ -52,7 +53,7 @@ def terms_rows(comparison: Comparison) -> list[list[str]]:
                 _cell(float(comparison.reverse_kl_terms[model, class_index])),
             ]
         rows.append(row)
-    totals = ["sum", _cell(float(comparison.reference_distribution.sum()))]
+    totals = ["Σ", _cell(float(comparison.reference_distribution.sum()))]  # as the views say
     for model in range(len(comparison.models)):
         totals += [
             _cell(float(comparison.model_distributions[model].sum())),
