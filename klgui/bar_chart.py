@@ -77,6 +77,21 @@ def _same(old: object, new: object) -> bool:
     return type(old) is type(new) and old == new
 
 
+class LegendSample(pg.ItemSample):
+    """A legend's sample of a series: bars as a plain filled square in their colours
+    (pyqtgraph draws a line under it too, a stray dash beside every square); other items as
+    pyqtgraph draws them."""
+
+    def paint(self, painter, *args) -> None:
+        if not isinstance(self.item, pg.BarGraphItem) or not self.item.isVisible():
+            super().paint(painter, *args)
+            return
+        opts = self.item.opts
+        painter.setPen(pg.mkPen(opts["pen"]))
+        painter.setBrush(pg.mkBrush(opts["brush"]))
+        painter.drawRect(QRectF(2, 2, 16, 16))
+
+
 def group_geometry(series_count: int) -> tuple[np.ndarray, float]:
     """Offsets from the class centre of each series' bar, and the bar width."""
     width = GROUP_WIDTH / max(series_count, 1)
@@ -199,7 +214,9 @@ class BarChart(pg.PlotWidget):
         plot.setMouseEnabled(x=True, y=False)  # zoom into many classes, never lose the zero line
         plot.showGrid(x=False, y=False)
         # The legend sits in its own row between the title and the plot, never over bars.
-        self.legend = pg.LegendItem(offset=None, colCount=LEGEND_COLUMNS, horSpacing=14)
+        self.legend = pg.LegendItem(
+            offset=None, colCount=LEGEND_COLUMNS, horSpacing=14, sampleType=LegendSample
+        )
         self.legend.setSizePolicy(QSizePolicy.Maximum, QSizePolicy.Fixed)
         plot.layout.removeItem(plot.getAxis("top"))
         plot.layout.addItem(self.legend, 1, 1, alignment=Qt.AlignHCenter)

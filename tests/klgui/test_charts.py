@@ -271,3 +271,19 @@ def test_at_its_narrowest_a_stale_chart_still_fits_its_view(qtbot, document, cha
     QApplication.processEvents()
     assert chart.getPlotItem().titleLabel.text.endswith(" ⚠")
     assert chart.getPlotItem().sceneBoundingRect().right() <= chart.viewport().width() + 0.5
+
+
+def test_a_legend_shows_a_series_of_bars_as_a_plain_square(qapp):
+    import pyqtgraph as pg
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from klgui.bar_chart import Bars, LegendSample
+
+    bars = Bars(x=[0.0], height=[1.0], width=0.5, brush=pg.mkBrush("#e69f00"), pen=pg.mkPen("k"))
+    image = QImage(20, 20, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    LegendSample(bars).paint(painter)
+    painter.end()
+    assert image.pixelColor(10, 10) == QColor("#e69f00")
+    assert image.pixelColor(0, 11) == QColor("white")  # no stray line beside the square
