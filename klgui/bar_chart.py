@@ -195,12 +195,14 @@ class ClassAxis(PlainAxis):
 
 
 class BarChart(pg.PlotWidget):
-    """A PlotWidget styled for reading at a distance, with class names on the x axis."""
+    """A PlotWidget styled for reading at a distance, with class names on the x axis (or
+    numbers, for a chart of a parameter: ``class_names=False``)."""
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, parent: QWidget | None = None, class_names: bool = True) -> None:
+        bottom = ClassAxis() if class_names else PlainAxis("bottom")
         super().__init__(
             parent=parent,
-            axisItems={"left": PlainAxis("left"), "bottom": ClassAxis()},
+            axisItems={"left": PlainAxis("left"), "bottom": bottom},
             enableMenu=False,  # never built: pyqtgraph's menus cost start-up time, unused here
         )
         self._style = DEFAULT_STYLE

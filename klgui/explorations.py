@@ -80,7 +80,7 @@ class CurvePlot(BarChart):
     def __init__(
         self, title: str, x_label: str, parameter_name: str, parent: QWidget | None = None
     ) -> None:
-        super().__init__(title, parent)
+        super().__init__(title, parent, class_names=False)
         self._parameter_name = parameter_name
         #: The unit of KL, for the tooltips.
         self.unit = ""

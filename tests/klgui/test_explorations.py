@@ -230,3 +230,20 @@ def test_without_a_model_it_says_what_to_do(qtbot, panel, document):
 def test_it_renders(panel):
     image = panel.grab().toImage()
     assert not image.isNull() and image.width() == 560
+
+
+def test_the_lambda_axis_is_numbered(qtbot, panel):
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QApplication
+
+    panel.show()
+    qtbot.waitExposed(panel)
+    QApplication.processEvents()
+    axis = panel.lambda_plot.getPlotItem().getAxis("bottom")
+    image = QImage(1, 1, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    try:
+        texts = [text for _, _, text in axis.generateDrawSpecs(painter)[2]]
+    finally:
+        painter.end()
+    assert "0.5" in texts or "0.4" in texts, texts  # numbers, not class names
