@@ -366,14 +366,21 @@ class BarChart(pg.PlotWidget):
         font.setPointSize(self._style.title_point_size)
         return QFontMetricsF(font).horizontalAdvance(text)
 
-    def _wrap_legend(self) -> None:
-        """As many legend entries on a row as fit the chart's width."""
+    def _wrap_legend(self, width: float | None = None) -> None:
+        """As many legend entries on a row as fit the chart's width (or ``width``: an export
+        lays the chart out at its own size)."""
+        width = self.width() if width is None else width
         entries = max(1, len(self.legend.items))
         widest = max((label.width() for _, label in self.legend.items), default=0.0)
-        per_row = max(1, int(max(self.width(), MINIMUM_WIDTH) // (widest + LEGEND_SAMPLE_ROOM)))
+        per_row = max(1, int(max(width, MINIMUM_WIDTH) // (widest + LEGEND_SAMPLE_ROOM)))
         columns = min(entries, per_row, LEGEND_COLUMNS)
         if self.legend.columnCount != columns:
             self.legend.setColumnCount(columns)
+
+    def lay_out_for(self, width: float | None) -> None:
+        """Fit what depends on the width (the legend's rows) to ``width`` pixels, for an
+        export at another size than the window's; None: back to the chart's own."""
+        self._wrap_legend(width)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -220,11 +220,17 @@ def _laid_out(plot: pg.PlotWidget, size: QSize | None, title: str | None) -> Ite
         )
     wanted = QRectF(0, 0, size.width(), size.height())
     original = item.geometry()
+    lay_out_for = getattr(plot, "lay_out_for", None)  # our charts: the legend's rows
+    if lay_out_for is not None:
+        lay_out_for(size.width())
     item.setGeometry(wanted)
     item.layout.activate()
+    _fit_axes_to_their_text(item)
     try:
         yield size
     finally:
+        if lay_out_for is not None:
+            lay_out_for(None)
         if title is not None:
             visible, text, options = original_title
             label.opts.clear()
@@ -236,6 +242,21 @@ def _laid_out(plot: pg.PlotWidget, size: QSize | None, title: str | None) -> Ite
                 item.setTitle(None)
         item.setGeometry(original)
         item.layout.activate()
+
+
+def _fit_axes_to_their_text(item: pg.PlotItem) -> None:
+    """Let the axes measure the tick labels of the export's ranges and make room for them,
+    as they do when first painted (else an axis title may overlap the tick labels)."""
+    image = QImage(1, 1, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    try:
+        for name in ("left", "bottom"):
+            axis = item.getAxis(name)
+            if axis.isVisible():
+                axis.generateDrawSpecs(painter)  # updates the room the tick text needs
+    finally:
+        painter.end()
+    item.layout.activate()
 
 
 @contextlib.contextmanager

@@ -145,6 +145,6 @@ def prediction_report_text(report: PredictionReport, source: str) -> str:
         lines.append("The files label different samples, so no paired comparison is made.")
     lines.append(
         "With one-hot targets H(y) = 0, so each sample's cross-entropy is its KL divergence, "
-        "and mean q_true ≥ exp(−mean CE) (Jensen's inequality)."
+        "and mean q_true ≥ exp(−mean CE in nats) (Jensen's inequality)."
     )
     return "\n".join(lines) + "\n"

@@ -137,7 +137,7 @@ class CrossEntropyHistogram(pg.PlotWidget):
             self.legend.addItem(curve, label)
         self.getPlotItem().setLabel(
             "bottom",
-            self.tr("−ln q(true class), %s") % unit,
+            self.tr("−log q(true class), %s") % unit,
             **{"font-size": f"{self._style.font_point_size}pt", "color": self._style.foreground},
         )
         self.getPlotItem().enableAutoRange()
@@ -178,7 +178,7 @@ class PredictionsPanel(QWidget):
                 "",
                 self.tr("Share of samples whose most probable class is the true one"),
                 self.tr(
-                    "Mean of −ln q(true class): the cross-entropy, here also the KL "
+                    "Mean of −log q(true class): the cross-entropy, here also the KL "
                     "divergence, since a one-hot target has H(y) = 0"
                 ),
                 self.tr("Standard error of the mean cross-entropy"),
@@ -272,7 +272,7 @@ class PredictionsPanel(QWidget):
             self.tr(
                 "%d samples, %d classes; cross-entropy in %s. With one-hot targets each "
                 "sample's cross-entropy is its KL divergence, and mean q(true) ≥ "
-                "exp(−mean CE)."
+                "exp(−mean CE in nats)."
             )
             % (first.samples, len(first.classes), unit)
         )

@@ -74,7 +74,8 @@ p.meta { color: #505050; }
 table.data { border-collapse: collapse; border-color: #b0b0b0; border-style: solid;
               border-width: 1px; }
 table.data th { background-color: #eeeeee; font-weight: 600; padding: 2px 5px;
-                border-color: #b0b0b0; border-style: solid; border-width: 1px; }
+                border-color: #b0b0b0; border-style: solid; border-width: 1px;
+                white-space: nowrap; }
 table.data td { padding: 2px 5px; border-color: #b0b0b0; border-style: solid;
                 border-width: 1px; white-space: nowrap; }
 td.num { text-align: right; }
@@ -368,7 +369,12 @@ def _ranking_table(comparison: Comparison) -> str:
         f"{measure_title(name)} ({unit})" if name in INFORMATION_MEASURES else measure_title(name)
         for name in MEASURES
     ]
-    header_row = "<tr>" + "".join(f"<th>{html.escape(t)}</th>" for t in titles) + "</tr>"
+    # A unit goes on a line of its own: headers never wrap inside a word.
+    header_row = (
+        "<tr>"
+        + "".join(f"<th>{html.escape(t).replace(' (', '<br>(')}</th>" for t in titles)
+        + "</tr>"
+    )
     body_rows = []
     for rank, model, *values in body:
         best = " best" if rank == "1" else ""
@@ -413,7 +419,8 @@ def _terms_table(comparison: Comparison, class_limit: int | None) -> str:
     column_header = (
         "<tr>"
         + "".join(
-            f"<th>q</th><th>p·log(p/q) ({unit})</th><th>q·log(q/p) ({unit})</th>" for _ in order
+            f"<th>q</th><th>p·log(p/q)<br>({unit})</th><th>q·log(q/p)<br>({unit})</th>"
+            for _ in order
         )
         + "</tr>"
     )
@@ -511,8 +518,8 @@ def _per_sample_section(report: PredictionReport, base: float | None) -> list[st
             QCoreApplication.translate(
                 "report",
                 "%d samples over %d classes; cross-entropy in %s. With one-hot targets "
-                "H(y) = 0, so each sample's cross-entropy is its KL divergence, −ln q(true "
-                "class); and mean q(true) ≥ exp(−mean CE) (Jensen's inequality).",
+                "H(y) = 0, so each sample's cross-entropy is its KL divergence, −log q(true "
+                "class); and mean q(true) ≥ exp(−mean CE in nats) (Jensen's inequality).",
             )
             % (first.samples, len(first.classes), unit)
         )

@@ -73,7 +73,7 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../klgui/bar_chart.py" line="+297"/>
+        <location filename="../../klgui/bar_chart.py" line="+316"/>
         <source> (last valid input)</source>
         <extracomment>Fraction of a class&apos;s slot filled by its group of bars. The y span is kept while the data fills at least this fraction of it. When data outgrows the span, the new span has this much extra room. Room between two class names under the axis (pixels); with less, every n-th is named. How far (pixels) the first and last names may reach past the ends of the x axis. Longest series name a legend shows whole (characters). Most legend entries on a row; fewer when the chart is narrow (they wrap, never widen it). Room for a legend entry&apos;s colour sample and spacing, beside its label (pixels). Room for the y axis and margins beside a chart&apos;s title (pixels). The y span for data that is all zero: a readable axis, not ticks at 1e-09. After the title of a chart too narrow for &quot; (last valid input)&quot;. Opacity of the plot while it shows the last valid input rather than the current one.</extracomment>
         <translation> (마지막 유효 입력)</translation>
@@ -117,8 +117,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>−ln q(true class), %s</source>
-        <translation>−ln q(정답 클래스), %s</translation>
+        <source>−log q(true class), %s</source>
+        <translation>−log q(정답 클래스), %s</translation>
     </message>
 </context>
 <context>
@@ -1558,12 +1558,12 @@ M = %s</translation>
         <translation>가장 확률이 높은 클래스가 정답인 샘플의 비율</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Mean of −ln q(true class): the cross-entropy, here also the KL divergence, since a one-hot target has H(y) = 0</source>
-        <translation>−ln q(정답 클래스)의 평균: 교차 엔트로피이며, 원-핫 타깃은 H(y) = 0이므로 여기서는 KL 발산이기도 합니다</translation>
+        <location line="+94"/>
+        <source>%d samples, %d classes; cross-entropy in %s. With one-hot targets each sample&apos;s cross-entropy is its KL divergence, and mean q(true) ≥ exp(−mean CE in nats).</source>
+        <translation>샘플 %d개, 클래스 %d개, 교차 엔트로피 단위 %s. 원-핫 타깃에서는 샘플마다 교차 엔트로피가 곧 KL 발산이며, 평균 q(정답) ≥ exp(−평균 CE, 내트 단위)입니다.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-89"/>
         <source>Standard error of the mean cross-entropy</source>
         <translation>평균 교차 엔트로피의 표준오차</translation>
     </message>
@@ -1578,7 +1578,12 @@ M = %s</translation>
         <translation>옌센 하한</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+24"/>
+        <source>Mean of −log q(true class): the cross-entropy, here also the KL divergence, since a one-hot target has H(y) = 0</source>
+        <translation>−log q(정답 클래스)의 평균: 교차 엔트로피이며, 원-핫 타깃은 H(y) = 0이므로 여기서는 KL 발산이기도 합니다</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>e^(−mean CE in nats): by Jensen&apos;s inequality, mean q(true) is at least this</source>
         <translation>e^(−평균 CE, 내트 단위): 옌센 부등식에 따라 평균 q(정답)은 이 값 이상입니다</translation>
     </message>
@@ -1628,12 +1633,7 @@ M = %s</translation>
         <translation>예측 파일(정답 레이블과 예측 확률)을 열면 여기에 샘플별 결과가 나옵니다.</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>%d samples, %d classes; cross-entropy in %s. With one-hot targets each sample&apos;s cross-entropy is its KL divergence, and mean q(true) ≥ exp(−mean CE).</source>
-        <translation>샘플 %d개, 클래스 %d개, 교차 엔트로피 단위 %s. 원-핫 타깃에서는 샘플마다 교차 엔트로피가 곧 KL 발산이며, 평균 q(정답) ≥ exp(−평균 CE)입니다.</translation>
-    </message>
-    <message>
-        <location line="+30"/>
+        <location line="+48"/>
         <source>Samples (0-based): %s%s</source>
         <translation>샘플 (0부터 셈): %s%s</translation>
     </message>
@@ -2169,7 +2169,7 @@ p = %s, q = %s
         <translation>PDF 문서</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+93"/>
         <source>no extension</source>
         <extracomment>Decimals of the numbers in the tables. Charts are laid out at this logical size (pixels at 96 dpi), whatever the window shows, so the report looks the same every time, and rendered at this many pixels per logical one. Charts side by side in a row. The PDF page: A4 landscape (the tables are wide, the charts sit in one row), margins in mm. QTextDocument lays the page out in logical pixels; the PDF is drawn at this resolution. Classes in the PDF&apos;s table of per-class terms, at most (the page must stay readable): those with the largest terms; the CSV export has them all.</extracomment>
         <translation>확장자 없음</translation>
@@ -2226,24 +2226,24 @@ p = %s, q = %s
     </message>
     <message>
         <location line="+44"/>
-        <location line="+32"/>
+        <location line="+37"/>
         <source>No models to compare: only the reference.</source>
         <translation>비교할 모델이 없습니다. 기준 분포만 있습니다.</translation>
     </message>
     <message>
-        <location line="-26"/>
-        <location line="+157"/>
+        <location line="-31"/>
+        <location line="+163"/>
         <source>Rank</source>
         <translation>순위</translation>
     </message>
     <message>
-        <location line="-156"/>
-        <location line="+157"/>
+        <location line="-162"/>
+        <location line="+163"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-118"/>
         <source>Class</source>
         <translation>클래스</translation>
     </message>
@@ -2253,7 +2253,7 @@ p = %s, q = %s
         <translation>p (%s)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>The %d classes with the largest terms, in class order; the other %d are in File ▸ Export ▸ Per-class terms as CSV. Σ is over all classes.</source>
         <translation>항이 가장 큰 클래스 %d개를 클래스 순서로 보여 줍니다. 나머지 %d개는 파일 ▸ 내보내기 ▸ 클래스별 항을 CSV로…에 있습니다. Σ는 모든 클래스의 합입니다.</translation>
     </message>
@@ -2284,8 +2284,8 @@ p = %s, q = %s
     </message>
     <message>
         <location line="+3"/>
-        <source>%d samples over %d classes; cross-entropy in %s. With one-hot targets H(y) = 0, so each sample&apos;s cross-entropy is its KL divergence, −ln q(true class); and mean q(true) ≥ exp(−mean CE) (Jensen&apos;s inequality).</source>
-        <translation>샘플 %d개, 클래스 %d개; 교차 엔트로피 단위는 %s. 원-핫 정답에서는 H(y) = 0이므로 각 샘플의 교차 엔트로피가 곧 KL 발산 −ln q(정답 클래스)이고, 평균 q(정답) ≥ exp(−평균 CE)입니다(옌센 부등식).</translation>
+        <source>%d samples over %d classes; cross-entropy in %s. With one-hot targets H(y) = 0, so each sample&apos;s cross-entropy is its KL divergence, −log q(true class); and mean q(true) ≥ exp(−mean CE in nats) (Jensen&apos;s inequality).</source>
+        <translation>샘플 %d개, 클래스 %d개; 교차 엔트로피 단위는 %s. 원-핫 정답에서는 H(y) = 0이므로 각 샘플의 교차 엔트로피가 곧 KL 발산 −log q(정답 클래스)이고, 평균 q(정답) ≥ exp(−평균 CE, 내트 단위)입니다(옌센 부등식).</translation>
     </message>
     <message>
         <location line="+13"/>

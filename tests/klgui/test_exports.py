@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
 
 from core import Smoothing, Workspace, example_workspace
 from core.workspace import Distribution
@@ -575,3 +576,27 @@ def test_a_report_of_the_reference_alone_has_no_tables_of_models(qapp, tmp_path)
     report = parse(report_html("alone", WHEN, alone.compare(), []))
     assert report.tables == []
     assert " ".join(report.text).count("No models to compare: only the reference.") == 2
+
+
+def test_a_report_chart_wraps_its_legend_to_the_report_width(qtbot):
+    from core import Distribution, Workspace
+    from klgui.chart_export import _laid_out
+
+    workspace = Workspace(
+        classes=("dog", "cat", "rabbit"),
+        distributions=tuple(
+            Distribution(name, [0.6, 0.3, 0.1]) for name in ("P", "model_a", "model_b", "model_c")
+        ),
+        reference="P",
+    )
+    _document, charts = make_charts(qtbot, workspace)
+    plot = charts["distribution"]
+    plot.resize(1100, 400)
+    QApplication.processEvents()
+    assert plot.legend.columnCount == 4  # one row in the wide window
+    with _laid_out(plot, report_export.CHART_SIZE, None):
+        item = plot.getPlotItem()
+        assert plot.legend.columnCount < 4  # wrapped for the report's 460 pixels
+        assert item.geometry().width() <= report_export.CHART_SIZE.width() + 0.5
+        assert item.layout.minimumWidth() <= report_export.CHART_SIZE.width() + 0.5
+    assert plot.legend.columnCount == 4  # and back
