@@ -519,7 +519,12 @@ def legend_label(name: str) -> str:
 
 
 def _short(name: str, limit: int = 14) -> str:
-    return name if len(name) <= limit else name[: limit - 1] + "…"
+    """``name`` in at most ``limit`` characters, cut in the middle: long names often differ
+    only at the end (model_v1, model_v2; class_17, class_18)."""
+    if len(name) <= limit:
+        return name
+    tail = (limit - 1) * 2 // 5
+    return name[: limit - 1 - tail] + "…" + name[len(name) - tail :]
 
 
 def finite_range(*arrays: np.ndarray) -> tuple[float, float]:

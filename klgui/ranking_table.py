@@ -168,6 +168,7 @@ class RankingTable(QWidget):
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QTableView.SelectRows)
         self.view.setAlternatingRowColors(True)
+        self.view.setTextElideMode(Qt.ElideMiddle)  # long names often differ only at the end
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
         # Fitted on a new set of models only: ResizeToContents would measure every cell on

@@ -287,3 +287,16 @@ def test_a_legend_shows_a_series_of_bars_as_a_plain_square(qapp):
     painter.end()
     assert image.pixelColor(10, 10) == QColor("#e69f00")
     assert image.pixelColor(0, 11) == QColor("white")  # no stray line beside the square
+
+
+def test_long_names_are_cut_in_the_middle_so_their_ends_tell_them_apart():
+    from klgui.bar_chart import _short, legend_label
+
+    first, second = (
+        "a_really_long_model_name_for_purposes_v1",
+        "a_really_long_model_name_for_purposes_v2",
+    )
+    assert legend_label(first) != legend_label(second)
+    assert legend_label(first).endswith("v1") and len(legend_label(first)) <= 24
+    assert _short("class_name_number_17") == "class_na…er_17" and len(_short("x" * 40)) == 14
+    assert _short("short") == "short"
