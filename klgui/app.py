@@ -117,8 +117,10 @@ def load_workspace(files: Sequence[str]):  # -> core.Workspace
 
 def read_prediction_files(args: argparse.Namespace):  # -> list[ModelPredictions]
     """Every model in the prediction files named. Raises FormatError."""
+    from core.formats.merged_files import refuse_repeated
     from core.predictions.readers import read_predictions
 
+    refuse_repeated(args.files)
     models = []
     for path in args.files:
         models.extend(

@@ -253,6 +253,13 @@ class FileActions(QObject):
         labels_path: str | None = None,
     ) -> bool:
         """Start loading prediction files; the document changes only when it succeeds."""
+        from core.formats.merged_files import refuse_repeated
+
+        try:
+            refuse_repeated(paths)
+        except FormatError as error:
+            self._fail(self.tr("open these files"), error)
+            return False
         if not self.maybe_save():
             return False
         if labels_path is None and any(path.lower().endswith(".npy") for path in paths):

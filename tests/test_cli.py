@@ -321,3 +321,9 @@ def test_the_text_report_aligns_korean_names_as_a_terminal_shows_them(tmp_path):
     table_lines = lines[start : start + 4]
     assert "모델가" in table_lines[2]
     assert len({display_width(line) for line in table_lines}) == 1  # right edges line up
+
+
+def test_the_same_prediction_file_twice_is_refused(tmp_path):
+    model = EXAMPLES / "model_a.csv"
+    result = run_main("--report", str(model), str(model.parent / "." / "model_a.csv"))
+    assert result.returncode == 2 and "the file is given twice" in result.stderr

@@ -17,12 +17,7 @@ def read_merged(paths: Sequence[str | os.PathLike[str]]) -> Workspace:
 
     if not paths:
         raise ValueError("no files to read")
-    seen: set[str] = set()
-    for path in paths:
-        real = os.path.realpath(os.fspath(path))
-        if real in seen:
-            raise FormatError("the file is given twice", path=os.fspath(path))
-        seen.add(real)
+    refuse_repeated(paths)
     workspace = read_workspace(paths[0])
     for path in paths[1:]:
         try:
@@ -31,3 +26,14 @@ def read_merged(paths: Sequence[str | os.PathLike[str]]) -> Workspace:
         except WorkspaceError as error:
             raise FormatError(str(error), path=os.fspath(path)) from None
     return workspace
+
+
+def refuse_repeated(paths: Sequence[str | os.PathLike[str]]) -> None:
+    """FormatError naming the first file given twice (by another name too), if one is: its
+    distributions or models would be there twice under confusing names."""
+    seen: set[str] = set()
+    for path in paths:
+        real = os.path.realpath(os.fspath(path))
+        if real in seen:
+            raise FormatError("the file is given twice", path=os.fspath(path))
+        seen.add(real)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
@@ -165,6 +166,15 @@ def test_importing_a_table_with_no_class_in_common_says_so(window, tmp_path, mon
     shared.write_text("class,D\ndog,0.5\ncat,0.5\n", encoding="utf-8")
     assert window.file_actions.import_paths([str(shared)])
     assert len(shown) == 1  # classes in common: nothing to say
+
+
+def test_the_same_prediction_file_twice_is_refused_before_loading(window, monkeypatch):
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warned.append(args[2]))
+    model = str(Path(__file__).resolve().parents[2] / "resources" / "examples" / "model_a.csv")
+    assert not window.file_actions.open_predictions([model, model])
+    assert "given twice" in warned[0]
+    assert not window.file_actions.loader.busy
 
 
 def test_recent_files_are_remembered_and_reopen(window, tmp_path, monkeypatch):
