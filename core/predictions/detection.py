@@ -6,7 +6,7 @@ import csv
 import math
 import os
 
-from core.predictions.model_predictions import LABEL_COLUMNS
+from core.predictions.model_predictions import IGNORED_COLUMNS, LABEL_COLUMNS
 
 #: Extensions that only ever hold predictions.
 PREDICTION_EXTENSIONS = frozenset({".npz", ".npy", ".parquet"})
@@ -59,6 +59,14 @@ def prediction_table_hint(path: str | os.PathLike[str]) -> str | None:
     or its first column holds probabilities where class names belong. Reads the first lines;
     None when the file does not look like that (or cannot be read)."""
     rows = _first_rows(os.fspath(path))
+    columns = header_columns(path)
+    # Without the columns a prediction reader ignores (id, index, an unnamed first one).
+    kept = [
+        index
+        for index, name in enumerate(columns)
+        if name.lower() not in IGNORED_COLUMNS and (name or index > 0)
+    ]
+    rows = [[row[index] for index in kept] for row in rows]
     if len(rows) < 2 or len(rows[0]) < 3:
         return None
     first_cells = [row[0] for row in rows]

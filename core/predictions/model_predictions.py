@@ -9,6 +9,8 @@ import numpy as np
 
 #: Names of the true-label column, tried in this order (case-insensitive).
 LABEL_COLUMNS = ("label", "y_true", "target")
+#: Columns of a table that are neither label nor probabilities (compared case-insensitively).
+IGNORED_COLUMNS = ("id", "index", "sample", "sample_id")
 
 #: How far from 1 a row of predicted probabilities may sum. Looser than for a typed
 #: distribution: softmax outputs stored as float32 or printed with 6 decimals over 1000

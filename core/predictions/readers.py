@@ -55,6 +55,7 @@ import numpy as np
 from core.errors import FormatError
 from core.formats.text_files import decode_text, read_text
 from core.predictions.model_predictions import (
+    IGNORED_COLUMNS,
     LABEL_COLUMNS,
     PREDICTION_SUM_TOLERANCE,
     Cancelled,
@@ -72,8 +73,6 @@ TEXT_SUFFIXES = (".csv", ".tsv", ".tab", ".txt")
 PARQUET_SUFFIXES = (".parquet", ".pq")
 #: Every extension read_predictions understands (for file dialogs and drag and drop).
 PREDICTION_SUFFIXES = (*TEXT_SUFFIXES, *PARQUET_SUFFIXES, ".npz", ".npy")
-#: Columns of a table that are neither label nor probabilities (compared case-insensitively).
-IGNORED_COLUMNS = ("id", "index", "sample", "sample_id")
 #: In order of preference when the header holds as many of one as of another.
 DELIMITERS = ("\t", ";", ",")
 

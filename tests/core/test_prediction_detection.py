@@ -31,10 +31,11 @@ def test_prediction_files_are_told_from_distribution_tables(tmp_path):
     ("text", "words"),
     [
         ("truth,dog,cat,rabbit\ndog,0.7,0.2,0.1\ncat,0.1,0.8,0.1\n", "rows sums to 1"),
+        ("id,truth,dog,cat\n0,dog,0.7,0.3\n1,cat,0.2,0.8\n", "rows sums to 1"),
         ("dog;cat;rabbit\n0,7;0,2;0,1\n1;0;0\n", None),  # decimal commas: not numbers
         ("dog,cat,rabbit\n0.7,0.2,0.1\n1,0,0\n0.1,0.8,0.1\n", "numbers such as 0.7"),
     ],
-    ids=["a label column of another name", "decimal commas", "no label column"],
+    ids=["a label column of another name", "with an id", "decimal commas", "no label column"],
 )
 def test_a_prediction_file_read_as_a_table_gets_a_hint(tmp_path, text, words):
     path = tmp_path / "p.csv"
