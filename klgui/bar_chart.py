@@ -132,6 +132,7 @@ class ClassAxis(PlainAxis):
         super().__init__("bottom")
         self._names: tuple[str, ...] = ()
         self._widths: tuple[float, ...] = ()
+        self._text_height = 0.0
 
     def set_names(self, names: Sequence[str]) -> None:
         names = tuple(names)
@@ -147,8 +148,14 @@ class ClassAxis(PlainAxis):
         metrics = QFontMetricsF(self.style["tickFont"] or QFont())
         # A little more than the advance, as Qt's text rectangles measure.
         self._widths = tuple(metrics.horizontalAdvance(name) + 2 for name in self._names)
+        self._text_height = metrics.height()
         self.picture = None
         self.update()
+
+    def _updateMaxTextSize(self, x: float) -> None:
+        # pyqtgraph takes 0.8 of a label's height as the room it needs, which cuts off the
+        # bottom of tall glyphs (Hangul) in large type: a line of the font, at least.
+        super()._updateMaxTextSize(max(x, getattr(self, "_text_height", 0.0)))
 
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
         first, last = max(0, math.ceil(minVal)), min(len(self._names) - 1, math.floor(maxVal))

@@ -300,3 +300,17 @@ def test_long_names_are_cut_in_the_middle_so_their_ends_tell_them_apart():
     assert legend_label(first).endswith("v1") and len(legend_label(first)) <= 24
     assert _short("class_name_number_17") == "class_na…er_17" and len(_short("x" * 40)) == 14
     assert _short("short") == "short"
+
+
+def test_the_class_axis_is_tall_enough_for_hangul_in_large_type(qtbot):
+    from PySide6.QtGui import QFont, QFontMetricsF
+
+    chart = chart_of_classes(qtbot, ["개", "고양이", "토끼"], 900)
+    axis = chart.getPlotItem().getAxis("bottom")
+    font = QFont()
+    font.setPointSize(24)  # presentation-sized
+    axis.setTickFont(font)
+    axis.names_drawn()  # measures the labels, as a paint does
+    QApplication.processEvents()
+    room = axis.height() - max(0, axis.style["tickLength"]) - axis.style["tickTextOffset"][1]
+    assert room >= QFontMetricsF(font).height() - 0.5
