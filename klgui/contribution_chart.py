@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
 from klgui.bar_chart import (
+    EMPTY_Y_SPAN,
     BarChart,
     Bars,
     finite_range,
@@ -125,8 +126,12 @@ class _TermsPlot(BarChart):
             for bar, name in zip(self._positive, names, strict=True):
                 self.legend.addItem(bar, legend_label(name))
             self.fit_minimum_width()
-        # Room above the bars for the ▲ ∞ markers of infinite terms.
-        top = high * (INFINITY_HEADROOM if not finite.all() else HEADROOM)
+        # Room above the bars for the ▲ ∞ markers of infinite terms, even when every finite
+        # term is negative or zero.
+        if finite.all():
+            top = high * HEADROOM
+        else:
+            top = max(high, 0.5 * (high - low), EMPTY_Y_SPAN) * INFINITY_HEADROOM
         _, shown_top = self.set_y_span(min(low * 1.15, 0.0), top, bottom_margin=0.0)
         self._mark_infinite(values, offsets, width, shown_top * 0.85)
         self.set_class_ticks((*comparison.classes, "Σ"))

@@ -314,3 +314,17 @@ def test_the_class_axis_is_tall_enough_for_hangul_in_large_type(qtbot):
     QApplication.processEvents()
     room = axis.height() - max(0, axis.style["tickLength"]) - axis.style["tickTextOffset"][1]
     assert room >= QFontMetricsF(font).height() - 0.5
+
+
+def test_infinite_terms_are_marked_inside_the_plot_when_no_finite_term_is_positive(
+    qtbot, document, charts
+):
+    plot = charts[1].plot
+    document.set_values("A", [0.7, 0.3, 0.0])  # dog and cat: q ≥ p, terms ≤ 0; rabbit: ∞
+    with qtbot.waitSignal(document.comparisonChanged):
+        document.set_values("B", [0.6, 0.4, 0.0])
+    finite = document.comparison.kl_terms[np.isfinite(document.comparison.kl_terms)]
+    assert np.isinf(document.comparison.kl).all() and (finite <= 0).all()
+    low, high = plot.getPlotItem().getViewBox().viewRange()[1]
+    marker_heights = [spot.pos().y() for spot in plot._infinite.points()]
+    assert marker_heights and all(low < y < high - 0.05 * (high - low) for y in marker_heights)
