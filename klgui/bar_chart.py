@@ -455,6 +455,11 @@ class BarChart(pg.PlotWidget):
             self.getPlotItem().getViewBox().setYRange(*self._y_span, padding=0)
         return self._y_span
 
+    def reset_y_span(self) -> None:
+        """An axis from 0 to 1, whatever was shown before (an empty chart)."""
+        self._y_data_span = None
+        self.set_y_span(0.0, 1.0)
+
     # -- hover ----------------------------------------------------------------------------------
 
     def tooltip_at(self, x: float, y: float) -> str | None:

@@ -86,6 +86,7 @@ class _TermsPlot(BarChart):
             for label in self._infinity_labels:
                 label.hide()
             self.set_class_ticks(())
+            self.reset_y_span()
             self.show_state(True, self.tr("No valid input yet: see the table."))
             return
         terms, totals = self.terms_and_totals()

@@ -59,6 +59,7 @@ class DecompositionChart(BarChart):
             for label in (*self._labels, *self._entropy_labels):
                 label.hide()
             self.set_class_ticks(())
+            self.reset_y_span()
             self.show_state(True, self.tr("No valid input yet: see the table."))
             return
         count = len(comparison.models)

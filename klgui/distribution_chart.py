@@ -75,6 +75,7 @@ class DistributionChart(BarChart):
             self.legend.clear()
             self._selection_outline.hide()
             self.set_class_ticks(())
+            self.reset_y_span()
             self.show_state(True, self.tr("No valid input yet: see the table."))
             return
         names, values = self._series()

@@ -146,6 +146,7 @@ def test_an_invalid_file_never_shows_the_previous_documents_results(window, tmp_
     assert window.decomposition_chart._entropy.opts["height"].size == 0
     for chart in (window.distribution_chart, window.decomposition_chart):
         assert chart._notice.isVisible() and "No valid input" in chart._notice.toPlainText()
+        assert chart.getPlotItem().getViewBox().viewRange()[1] == [0.0, 1.0]  # not the old
         assert "last valid" not in chart.getPlotItem().titleLabel.text
     window.document.set_values("P", [0.5, 0.5])  # made valid: everything comes back
     window.document.recompute_now()
