@@ -185,7 +185,8 @@ def _save_screenshot(app, window, path: str, size: tuple[int, int]) -> int:
     window.show()
     app.processEvents()
     window.document.recompute_now()
-    app.processEvents()
+    for _ in range(3):  # axes widen for their labels after a first paint: let them settle
+        app.processEvents()
     if not window.grab().save(path, "PNG"):
         print(f"klgui: error: {path}: cannot write the screenshot", file=sys.stderr)
         return 2
