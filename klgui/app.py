@@ -192,13 +192,13 @@ def run_report(args: argparse.Namespace) -> int:
 
 def _prediction_hint(files: Sequence[str]) -> str:
     """For an error about tables: why one of them may be a prediction file in disguise."""
-    from core.predictions.detection import prediction_table_hint
+    from core.predictions.detection import first_prediction_hint
 
-    for path in files:
-        hint = prediction_table_hint(path)
-        if hint:
-            return f" ({os.path.basename(path)}: {hint}, or pass --label-column NAME)"
-    return ""
+    found = first_prediction_hint(files)
+    if found is None:
+        return ""
+    path, hint = found
+    return f" ({os.path.basename(path)}: {hint}, or pass --label-column NAME)"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -192,13 +192,19 @@ class ClassAxis(PlainAxis):
     def names_drawn(self) -> list[str]:
         """The names pyqtgraph draws at the axis's current range and length, after its own
         checks (a name reaching too far past an end is dropped)."""
-        image = QImage(1, 1, QImage.Format.Format_RGB32)
-        painter = QPainter(image)
-        try:
-            specs = self.generateDrawSpecs(painter)
-        finally:
-            painter.end()
-        return [text for _, _, text in specs[2]] if specs else []
+        return [text for _, text in tick_labels_drawn(self)]
+
+
+def tick_labels_drawn(axis: pg.AxisItem) -> list[tuple[QRectF, str]]:
+    """(rectangle, text) of every tick label ``axis`` draws at its range and length now. As
+    in a paint, the axis also updates the room its labels need."""
+    image = QImage(1, 1, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    try:
+        specs = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [(rect, text) for rect, _, text in specs[2]] if specs else []
 
 
 class BarChart(pg.PlotWidget):

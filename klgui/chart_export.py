@@ -44,6 +44,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem
 
 from core.formats.atomic_write import write_atomically
+from klgui.bar_chart import tick_labels_drawn
 from klgui.chart_style import DEFAULT_STYLE
 
 _log = logging.getLogger(__name__)
@@ -247,15 +248,10 @@ def _laid_out(plot: pg.PlotWidget, size: QSize | None, title: str | None) -> Ite
 def _fit_axes_to_their_text(item: pg.PlotItem) -> None:
     """Let the axes measure the tick labels of the export's ranges and make room for them,
     as they do when first painted (else an axis title may overlap the tick labels)."""
-    image = QImage(1, 1, QImage.Format.Format_RGB32)
-    painter = QPainter(image)
-    try:
-        for name in ("left", "bottom"):
-            axis = item.getAxis(name)
-            if axis.isVisible():
-                axis.generateDrawSpecs(painter)  # updates the room the tick text needs
-    finally:
-        painter.end()
+    for name in ("left", "bottom"):
+        axis = item.getAxis(name)
+        if axis.isVisible():
+            tick_labels_drawn(axis)
     item.layout.activate()
 
 

@@ -207,15 +207,15 @@ class FileActions(QObject):
     def _prediction_hint(self, paths: Sequence[str]) -> str:
         """Why one of these tables may be a prediction file without a label column (with what
         to do), to add to a message; empty when none looks like one."""
-        from core.predictions.detection import prediction_table_hint
+        from core.predictions.detection import first_prediction_hint
 
-        for path in paths:
-            hint = prediction_table_hint(path)
-            if hint:
-                return "\n\n" + self.tr(
-                    "%s: %s. File ▸ Open predictions… asks which column holds the true labels."
-                ) % (os.path.basename(path), hint)
-        return ""
+        found = first_prediction_hint(paths)
+        if found is None:
+            return ""
+        path, hint = found
+        return "\n\n" + self.tr(
+            "%s: %s. File ▸ Open predictions… asks which column holds the true labels."
+        ) % (os.path.basename(path), hint)
 
     def choose_predictions(self) -> None:
         """Pick prediction files; when a text file has no label, y_true or target column,

@@ -354,13 +354,7 @@ def _ranking_table(comparison: Comparison) -> str:
     if len(header) != 2 + len(MEASURES):
         raise AssertionError("ranking_rows changed its columns: update the report")
     if not body:
-        return (
-            "<p>"
-            + html.escape(
-                QCoreApplication.translate("report", "No models to compare: only the reference.")
-            )
-            + "</p>"
-        )
+        return _no_models()
     unit = comparison.unit
     titles = [
         QCoreApplication.translate("report", "Rank"),
@@ -387,17 +381,21 @@ def _ranking_table(comparison: Comparison) -> str:
     return _table([header_row], body_rows)
 
 
+def _no_models() -> str:
+    return (
+        "<p>"
+        + html.escape(
+            QCoreApplication.translate("report", "No models to compare: only the reference.")
+        )
+        + "</p>"
+    )
+
+
 def _terms_table(comparison: Comparison, class_limit: int | None) -> str:
     """Classes down, models across in rank order, each with q, p·log(p/q), q·log(q/p); with
     more classes than ``class_limit``, those with the largest terms, and a note."""
     if not comparison.models:  # no model, no terms
-        return (
-            "<p>"
-            + html.escape(
-                QCoreApplication.translate("report", "No models to compare: only the reference.")
-            )
-            + "</p>"
-        )
+        return _no_models()
     rows = terms_rows(comparison)
     shown = _classes_shown(comparison, class_limit)
     rows = [rows[0], *(rows[1 + i] for i in shown), rows[-1]]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import math
 import os
+from collections.abc import Sequence
 
 from core.predictions.model_predictions import IGNORED_COLUMNS, LABEL_COLUMNS
 
@@ -58,8 +59,8 @@ def prediction_table_hint(path: str | os.PathLike[str]) -> str | None:
     per-sample predictions without a true-label column: its rows (not its columns) sum to 1,
     or its first column holds probabilities where class names belong. Reads the first lines;
     None when the file does not look like that (or cannot be read)."""
-    rows = _first_rows(os.fspath(path))
     columns = header_columns(path)
+    rows = _first_rows(os.fspath(path), columns)
     # Without the columns a prediction reader ignores (id, index, an unnamed first one).
     kept = [
         index
@@ -90,10 +91,18 @@ _LABEL_NEEDED = (
 )
 
 
-def _first_rows(path: str, count: int = 50) -> list[list[str]]:
-    """Up to ``count`` data rows after the header, split like the header (same width), from
-    the file's first megabyte; [] when they cannot be read or split that way."""
-    columns = header_columns(path)
+def first_prediction_hint(paths: Sequence[str]) -> tuple[str, str] | None:
+    """(path, hint) of the first of ``paths`` that gets a :func:`prediction_table_hint`."""
+    for path in paths:
+        hint = prediction_table_hint(path)
+        if hint:
+            return path, hint
+    return None
+
+
+def _first_rows(path: str, columns: list[str], count: int = 50) -> list[list[str]]:
+    """Up to ``count`` data rows after the header, split like the header's ``columns`` (the
+    same width), from the file's first megabyte; [] when they cannot be read or split so."""
     if not columns:
         return []
     try:

@@ -216,16 +216,9 @@ def chart_of_classes(qtbot, names: list[str], width: int) -> DistributionChart:
 
 def drawn_name_rects(chart) -> list:
     """What pyqtgraph draws under the x axis: (rectangle, text) of every name."""
-    from PySide6.QtGui import QImage, QPainter
+    from klgui.bar_chart import tick_labels_drawn
 
-    axis = chart.getPlotItem().getAxis("bottom")
-    image = QImage(1, 1, QImage.Format.Format_RGB32)
-    painter = QPainter(image)
-    try:
-        specs = axis.generateDrawSpecs(painter)
-    finally:
-        painter.end()
-    return [(rect, text) for rect, _, text in specs[2]]
+    return tick_labels_drawn(chart.getPlotItem().getAxis("bottom"))
 
 
 def test_class_names_fit_the_axis_and_follow_a_zoom(qtbot):
