@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from core import WorkspaceError
 from klgui.bar_chart import BarChart, Bars, group_geometry, legend_label, series_at
@@ -23,10 +25,27 @@ KEY_STEP = 0.01
 GRAB_MARGIN = 0.04
 
 
+@dataclass
+class Grab:
+    """A press on a bar: a click until the pointer moves the platform's drag distance away
+    from where it was pressed, a drag of the bar's value from then on."""
+
+    name: str
+    class_index: int
+    merge_key: object
+    origin: QPoint
+    dragging: bool = False
+
+    def moved_to(self, position: QPoint) -> None:
+        if (position - self.origin).manhattanLength() >= QApplication.startDragDistance():
+            self.dragging = True
+
+
 class DistributionChart(BarChart):
-    """Grouped bars, and direct manipulation: drag a bar (or select it with the arrow keys
-    and press Up / Down) to change its value; the distribution's other unlocked classes
-    rescale so it stays normalised. A whole drag, or a run of key presses, is one undo step."""
+    """Grouped bars, and direct manipulation: drag a bar (or select it with a click or the
+    arrow keys and press Up / Down) to change its value; the distribution's other unlocked
+    classes rescale so it stays normalised. A whole drag, or a run of key presses, is one
+    undo step; a click changes nothing."""
 
     #: Something the user should know (a drag that cannot be made), for the status bar.
     message = Signal(str)
@@ -36,7 +55,7 @@ class DistributionChart(BarChart):
         self._document = document
         self._bars: list[Bars] = []
         self._legend_names: tuple[str, ...] = ()
-        self._drag: tuple[str, int, object] | None = None  # name, class index, merge key
+        self._grab: Grab | None = None
         self._edit_serial = 0
         self._key_edit: object = None  # merge key of the current run of key presses
         self.selected_bar = (1, 0)  # (series, class) the arrow keys move and change
@@ -145,30 +164,35 @@ class DistributionChart(BarChart):
         return True
 
     def mousePressEvent(self, event) -> None:
+        """A press on a bar grabs it; nothing changes until the pointer moves far enough to
+        make it a drag (a hand that shakes while clicking must not set the value)."""
         if event.button() == Qt.LeftButton and self._document.input_error is None:
             hit = self._bar_at(self._view_point(event))
             if hit is not None:
                 series, class_index = hit
                 self._edit_serial += 1
                 names, _ = self._series()
-                self._drag = (names[series], class_index, ("drag", self._edit_serial))
+                merge_key = ("drag", self._edit_serial)
+                origin = event.position().toPoint()
+                self._grab = Grab(names[series], class_index, merge_key, origin)
                 self.selected_bar = hit
                 self._key_edit = None
-                self._drag_to(event)
                 event.accept()
                 return
         super().mousePressEvent(event)
 
     def _drag_to(self, event) -> None:
-        name, class_index, merge_key = self._drag
+        grab = self._grab
         names, _ = self._series()
-        if name in names:
-            series = names.index(name)
-            self._set_value(series, class_index, self._view_point(event).y(), merge_key)
+        if grab.name in names:
+            series = names.index(grab.name)
+            self._set_value(series, grab.class_index, self._view_point(event).y(), grab.merge_key)
 
     def mouseMoveEvent(self, event) -> None:
-        if self._drag is not None:
-            self._drag_to(event)
+        if self._grab is not None:
+            self._grab.moved_to(event.position().toPoint())
+            if self._grab.dragging:
+                self._drag_to(event)
             event.accept()
             return
         hovering = self._bar_at(self._view_point(event)) is not None
@@ -176,8 +200,12 @@ class DistributionChart(BarChart):
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event) -> None:
-        if self._drag is not None:
-            self._drag = None
+        if self._grab is not None:
+            clicked = not self._grab.dragging
+            self._grab = None
+            if clicked:  # selects the bar, as the arrow keys do
+                self.setFocus(Qt.MouseFocusReason)
+                self._show_selection()
             event.accept()
             return
         super().mouseReleaseEvent(event)

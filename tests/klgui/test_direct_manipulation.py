@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from core import example_workspace
 from klgui.bar_chart import group_geometry
@@ -50,6 +51,41 @@ def test_dragging_a_bar_sets_it_and_rescales_the_others_as_one_undo_step(chart, 
     assert document.undo_stack.count() == 1
     document.undo_stack.undo()
     assert document.workspace == example_workspace()
+
+
+def test_a_click_on_a_bar_selects_it_and_changes_nothing(chart, document):
+    viewport = chart.viewport()
+    at = pixel(chart, bar_x(2, 1), 0.1)  # low on B's cat bar (0.3), not at its top
+    QTest.mousePress(viewport, Qt.LeftButton, Qt.NoModifier, at)
+    QTest.mouseRelease(viewport, Qt.LeftButton, Qt.NoModifier, at)
+    assert document.workspace == example_workspace()
+    assert document.undo_stack.count() == 0
+    assert chart.selected_bar == (2, 1)
+    assert chart.hasFocus() and chart._selection_outline.isVisible()
+
+
+def test_a_jitter_within_the_drag_distance_is_still_a_click(chart, document):
+    viewport = chart.viewport()
+    at = pixel(chart, bar_x(1, 0), 0.1)
+    jitter = QApplication.startDragDistance() - 1
+    QTest.mousePress(viewport, Qt.LeftButton, Qt.NoModifier, at)
+    QTest.mouseMove(viewport, at + QPoint(0, -jitter))
+    QTest.mouseRelease(viewport, Qt.LeftButton, Qt.NoModifier, at + QPoint(0, -jitter))
+    assert document.workspace == example_workspace()
+    assert document.undo_stack.count() == 0
+
+
+def test_a_move_past_the_drag_distance_drags_the_bar_as_one_undo_step(chart, document):
+    viewport = chart.viewport()
+    at = pixel(chart, bar_x(1, 0), 0.25)
+    moved = at + QPoint(0, -QApplication.startDragDistance())
+    QTest.mousePress(viewport, Qt.LeftButton, Qt.NoModifier, at)
+    QTest.mouseMove(viewport, moved)
+    QTest.mouseRelease(viewport, Qt.LeftButton, Qt.NoModifier, moved)
+    view_y = chart.getPlotItem().getViewBox().mapSceneToView(chart.mapToScene(moved)).y()
+    assert document.workspace.distribution("A").values[0] == pytest.approx(view_y)
+    assert view_y > 0.25
+    assert document.undo_stack.count() == 1
 
 
 def test_a_locked_class_keeps_its_value_during_a_drag(chart, document):
