@@ -13,6 +13,7 @@ from PySide6.QtGui import QCursor, QFont, QFontMetricsF, QImage, QPainter, QShow
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from klgui.chart_style import DEFAULT_STYLE, ChartStyle
+from klgui.stale_mark import StaleMark
 
 #: Fraction of a class's slot filled by its group of bars.
 GROUP_WIDTH = 0.8
@@ -35,10 +36,6 @@ LEGEND_SAMPLE_ROOM = 50
 LEFT_AXIS_ROOM = 90
 #: The y span for data that is all zero: a readable axis, not ticks at 1e-09.
 EMPTY_Y_SPAN = 0.05
-#: After the title of a chart too narrow for " (last valid input)".
-STALE_MARK = " ⚠"
-#: Opacity of the plot while it shows the last valid input rather than the current one.
-STALE_OPACITY = 0.35
 
 
 class Bars(pg.BarGraphItem):
@@ -237,8 +234,7 @@ class BarChart(pg.PlotWidget):
         plot.layout.addItem(self.legend, 1, 1, alignment=Qt.AlignHCenter)
         # Room on the right for the last class name, which may reach past the axis's end.
         plot.layout.setContentsMargins(4, 4, NAME_OVERHANG, 4)
-        self._title = title
-        self._stale = False  # showing the last valid input, not the current one
+        self._mark = StaleMark(title, LEFT_AXIS_ROOM)
         if title:
             self.setTitle(title)
         self._notice = pg.TextItem("", color=DEFAULT_STYLE.notice_colour, anchor=(0.5, 0.5))
@@ -312,32 +308,28 @@ class BarChart(pg.PlotWidget):
         font.setPointSizeF(self._style.font_point_size * scale)
         return font
 
+    def _title_font(self) -> QFont:
+        font = QFont()
+        font.setPointSize(self._style.title_point_size)
+        return font
+
     def _show_title(self) -> None:
-        if self._title:
+        if self._mark.title:
             self.getPlotItem().setTitle(
-                self._title + self._title_suffix(),
+                self._mark.title_text(self._title_font(), self.width()),
                 size=f"{self._style.title_point_size}pt",
                 color=self._style.foreground,
                 justify="left",
             )
 
-    def _title_suffix(self) -> str:
-        """While stale, " (last valid input)" after the title, or a short mark when that
-        would not fit the chart's width (the dimmed plot and the banner say the rest)."""
-        if not self._stale:
-            return ""
-        suffix = self.tr(" (last valid input)")
-        needed = self._title_width(self._title + suffix) + LEFT_AXIS_ROOM
-        return suffix if needed <= self.width() else STALE_MARK
-
     def show_state(self, current: bool, notice: str = "") -> None:
-        """Dim the plot and say so while it shows the last valid input; show ``notice`` (for
-        an empty chart: what to do) in the middle of the plot."""
-        if self._stale == current:
-            self._stale = not current
+        """Dim the plot and mark its title while it shows the last valid input; show
+        ``notice`` (for an empty chart: what to do) in the middle of the plot."""
+        if self._mark.stale == current:
+            self._mark.stale = not current
             self._show_title()
         view = self.getPlotItem().getViewBox()
-        opacity = 1.0 if current else STALE_OPACITY
+        opacity = self._mark.opacity
         if view.opacity() != opacity:  # setting it repaints the whole plot
             view.setOpacity(opacity)
         if notice and notice != self._notice.toPlainText():
@@ -370,14 +362,7 @@ class BarChart(pg.PlotWidget):
         legend wraps into more rows instead of widening the chart."""
         self._wrap_legend()
         # With room for the short mark the title gets while the input is invalid.
-        needed = self._title_width(self._title + STALE_MARK) + LEFT_AXIS_ROOM if self._title else 0
-        self.setMinimumWidth(max(MINIMUM_WIDTH, int(needed)))
-
-    def _title_width(self, text: str) -> float:
-        """The width of ``text`` in the title's font (pixels)."""
-        font = QFont()
-        font.setPointSize(self._style.title_point_size)
-        return QFontMetricsF(font).horizontalAdvance(text)
+        self.setMinimumWidth(max(MINIMUM_WIDTH, self._mark.minimum_width(self._title_font())))
 
     def _wrap_legend(self, width: float | None = None) -> None:
         """As many legend entries on a row as fit the chart's width (or ``width``: an export
@@ -427,7 +412,7 @@ class BarChart(pg.PlotWidget):
         super().resizeEvent(event)
         if getattr(self, "legend", None) is not None and self.getPlotItem() is not None:
             self._wrap_legend()  # (pyqtgraph resizes during __init__, and while closing)
-            if self._stale:
+            if self._mark.stale:
                 self._show_title()  # the long or the short mark
 
     def set_x_span(self, first: float, last: float) -> None:

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsOpacityEffect,
+    QHeaderView,
+    QLabel,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from klgui.analysis_controls import describe_smoothing
 from klgui.cell_updates import announce_changed_cells
@@ -13,6 +21,7 @@ from klgui.item_roles import ALIGN_LEFT, ALIGN_RIGHT, ALIGNMENT, BACKGROUND, DIS
 from klgui.measure_names import measure_title, measure_tooltip
 from klgui.number_format import format_number, format_precise
 from klgui.palette import table_brushes
+from klgui.stale_mark import StaleMark
 
 #: Measures shown as columns, in order.
 RANKING_MEASURES = (
@@ -158,13 +167,27 @@ class RankingModel(QAbstractTableModel):
 
 
 class RankingTable(QWidget):
-    """The ranking table with the sentence that explains why CE and KL rank alike."""
+    """The ranking table under its title, with the sentence that explains why CE and KL rank
+    alike. While the input is invalid it shows the last valid input, marked and dimmed as the
+    charts are."""
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._document = document
         self.model = RankingModel(document)
+        self._mark = StaleMark(self.tr("Ranking"))
+        self.title = QLabel(self._mark.title, self)
+        self.title.setTextFormat(Qt.PlainText)
+        bold = QFont()
+        bold.setBold(True)
+        self.title.setFont(bold)
+        # The title follows the width it is given (long or short mark), never widens the view.
+        self.title.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
         self.view = QTableView(self)
+        # The cells are dimmed, as the charts' plots are (their axes, like the header, are not).
+        self._dimming = QGraphicsOpacityEffect(self.view.viewport())
+        self._dimming.setEnabled(False)  # an effect renders offscreen: only while dimmed
+        self.view.viewport().setGraphicsEffect(self._dimming)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QTableView.SelectRows)
         self.view.setAlternatingRowColors(True)
@@ -185,10 +208,37 @@ class RankingTable(QWidget):
         self.note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
         layout.addWidget(self.view)
         layout.addWidget(self.note)
         document.comparisonChanged.connect(self._on_document_comparison_changed)
         self._on_document_comparison_changed()
+
+    def is_stale(self) -> bool:
+        """True while the table shows the last valid input, not the current one."""
+        return self._mark.stale
+
+    def _show_state(self, current: bool) -> None:
+        """Mark the title and dim the table while it shows the last valid input."""
+        if self._mark.stale == current:
+            self._mark.stale = not current
+            self._show_title()
+            self._dimming.setOpacity(self._mark.opacity)
+            self._dimming.setEnabled(not current)
+
+    def _show_title(self) -> None:
+        font = self.title.font()
+        self.title.setMinimumWidth(self._mark.minimum_width(font))
+        self.title.setText(self._mark.title_text(font, self.width()))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._show_title()  # the long or the short mark
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.FontChange:
+            self._show_title()
 
     def _on_view_clicked(self, index) -> None:
         name = self.model.data(self.model.index(index.row(), 1))
@@ -216,6 +266,7 @@ class RankingTable(QWidget):
     def _on_document_comparison_changed(self) -> None:
         self.fit_columns()
         comparison = self._document.comparison
+        self._show_state(comparison is None or self._document.input_error is None)
         if comparison is None:
             self.note.clear()
             return

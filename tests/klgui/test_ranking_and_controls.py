@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractItemDelegate, QApplication, QLineEdit, QWidget
 
 from klgui.analysis_controls import AnalysisControls
 from klgui.input_banner import InputBanner
@@ -136,3 +137,45 @@ def test_a_long_model_name_is_cut_short_in_the_ranking_and_the_legends(qtbot, wi
         assert ranking.view.columnWidth(1) <= characters * 22
     finally:
         window.dark_action.trigger()
+
+
+def type_into_editor(qtbot, window, distribution, class_index, text):
+    """Type ``text`` into a cell of the editor, as a user does, and commit it."""
+    editor = window.editor
+    editor.select(class_index=class_index, distribution=distribution)
+    editor.view.edit(editor.view.currentIndex())
+    qtbot.waitUntil(lambda: bool(editor.view.findChildren(QLineEdit)))
+    line_edit = editor.view.findChildren(QLineEdit)[-1]
+    line_edit.selectAll()
+    QTest.keyClicks(line_edit, text)
+    editor.view.commitData(line_edit)
+    editor.view.closeEditor(line_edit, QAbstractItemDelegate.SubmitModelCache)
+
+
+def test_the_ranking_is_marked_and_dimmed_while_it_shows_the_last_valid_input(qtbot, window):
+    ranking = window.ranking
+    assert ranking.title.text() == "Ranking"
+    type_into_editor(qtbot, window, "A", 0, "-1")
+    qtbot.waitUntil(lambda: window.document.input_error is not None)
+    qtbot.waitUntil(lambda: ranking.is_stale())
+    assert ranking.title.text().startswith("Ranking")
+    assert ranking.title.text().endswith(("(last valid input)", " ⚠"))
+    effect = ranking.view.viewport().graphicsEffect()
+    assert effect.isEnabled() and effect.opacity() < 1
+    assert ranking.model.rowCount() == 2  # the last valid figures, still there to read
+    type_into_editor(qtbot, window, "A", 0, "0.5")
+    qtbot.waitUntil(lambda: window.document.input_error is None)
+    qtbot.waitUntil(lambda: not ranking.is_stale())
+    assert ranking.title.text() == "Ranking"
+    assert not ranking.view.viewport().graphicsEffect().isEnabled()
+
+
+def test_a_narrow_ranking_marks_the_last_valid_input_briefly(qtbot, document, ranking):
+    ranking.show()
+    qtbot.waitExposed(ranking)
+    ranking.resize(ranking.title.minimumWidth(), 300)
+    document.set_value("A", 0, -1.0)
+    document.recompute_now()
+    assert ranking.title.text() == "Ranking ⚠"
+    ranking.resize(900, 300)
+    assert ranking.title.text() == "Ranking (last valid input)"
