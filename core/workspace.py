@@ -82,10 +82,30 @@ class Problem:
     message: str
 
 
-def _clean_name(name: object, what: str) -> str:
+def clean_name(name: object, what: str) -> str:
+    """``name`` without the spaces around it: the one rule for every class and distribution
+    name, from any file or edit. WorkspaceError if nothing is left."""
     if not isinstance(name, str) or not name.strip():
         raise WorkspaceError(f"a {what} name must be non-empty text")
     return name.strip()
+
+
+def same_name(names: Sequence[str]) -> tuple[str, str] | None:
+    """The first two of ``names`` that are one name once cleaned (:func:`clean_name`), as
+    they are spelled ("P" and " P"; twice the same text when it is repeated exactly)."""
+    first_spelling: dict[str, str] = {}
+    for name in names:
+        key = name.strip()
+        if key in first_spelling:
+            return first_spelling[key], name
+        first_spelling[key] = name
+    return None
+
+
+def spelled_apart(what: str, first: str, second: str) -> str:
+    """Says that ``what`` (say "the distributions") spelled ``first`` and ``second`` are one
+    name; a reader adds where it found them."""
+    return f"{what} {first!r} and {second!r} have the same name once spaces around it are removed"
 
 
 def _move(items: tuple, index: int, new_index: int) -> tuple:
@@ -110,20 +130,17 @@ class Workspace:
     rank_by: str = "kl"
 
     def __post_init__(self) -> None:
-        classes = tuple(_clean_name(name, "class") for name in self.classes)
+        classes, distributions = tuple(self.classes), tuple(self.distributions)
+        _check_names(classes, "class")
+        _check_names([d.name for d in distributions], "distribution")
+        classes = tuple(name.strip() for name in classes)
         object.__setattr__(self, "classes", classes)
-        object.__setattr__(self, "distributions", tuple(self.distributions))
+        object.__setattr__(self, "distributions", _with_clean_names(distributions))
+        if isinstance(self.reference, str):
+            object.__setattr__(self, "reference", self.reference.strip())
         if len(classes) < MIN_CLASSES:
             raise WorkspaceError(f"a comparison needs at least {MIN_CLASSES} classes")
-        duplicate = _first_duplicate(classes)
-        if duplicate is not None:
-            raise WorkspaceError(f"class {duplicate!r} appears twice; class names must be unique")
-        names = [d.name for d in self.distributions]
-        for name in names:
-            _clean_name(name, "distribution")
-        duplicate = _first_duplicate(names)
-        if duplicate is not None:
-            raise WorkspaceError(f"two distributions are named {duplicate!r}")
+        names = self.names
         for distribution in self.distributions:
             if distribution.values.shape[0] != len(classes):
                 raise WorkspaceError(
@@ -302,7 +319,7 @@ class Workspace:
         values: Mapping[str, float] | None = None,
     ) -> Workspace:
         """Insert a class (at the end by default); its value is 0 unless ``values`` names one."""
-        name = _clean_name(name, "class")
+        name = clean_name(name, "class")
         if name in self.classes:
             raise WorkspaceError(f"there is already a class named {name!r}")
         index = len(self.classes) if index is None else index
@@ -328,7 +345,7 @@ class Workspace:
 
     def with_class_renamed(self, class_index: int, name: str) -> Workspace:
         self._check_class_index(class_index)
-        name = _clean_name(name, "class")
+        name = clean_name(name, "class")
         if name in self.classes and self.classes.index(name) != class_index:
             raise WorkspaceError(f"there is already a class named {name!r}")
         classes = list(self.classes)
@@ -367,7 +384,7 @@ class Workspace:
         index: int | None = None,
     ) -> Workspace:
         """Add a column, uniform over the classes unless ``values`` are given."""
-        name = _clean_name(name, "distribution")
+        name = clean_name(name, "distribution")
         if name in self.names:
             raise WorkspaceError(f"there is already a distribution named {name!r}")
         if values is None:
@@ -390,7 +407,7 @@ class Workspace:
 
     def with_distribution_renamed(self, name: str, new_name: str) -> Workspace:
         index = self.index_of(name)
-        new_name = _clean_name(new_name, "distribution")
+        new_name = clean_name(new_name, "distribution")
         if new_name != name and new_name in self.names:
             raise WorkspaceError(f"there is already a distribution named {new_name!r}")
         distributions = list(self.distributions)
@@ -449,13 +466,26 @@ class Workspace:
         return replace(self, rank_by=rank_by)
 
 
-def _first_duplicate(names: Sequence[str]) -> str | None:
-    seen: set[str] = set()
+def _check_names(names: Sequence[str], what: Literal["class", "distribution"]) -> None:
+    """WorkspaceError unless every name is text and no two are one name once cleaned."""
     for name in names:
-        if name in seen:
-            return name
-        seen.add(name)
-    return None
+        clean_name(name, what)
+    repeated = same_name(names)
+    if repeated is None:
+        return
+    first, second = repeated
+    if first != second:
+        plural = "classes" if what == "class" else "distributions"
+        raise WorkspaceError(spelled_apart(f"the {plural}", first, second))
+    if what == "class":
+        raise WorkspaceError(f"class {first!r} appears twice; class names must be unique")
+    raise WorkspaceError(f"two distributions are named {first!r}")
+
+
+def _with_clean_names(distributions: Sequence[Distribution]) -> tuple[Distribution, ...]:
+    return tuple(
+        d if d.name == d.name.strip() else replace(d, name=d.name.strip()) for d in distributions
+    )
 
 
 def _problems_of(

@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from core.errors import FormatError
 from core.formats.table import workspace_from_columns
-from core.workspace import MIN_CLASSES, Workspace
+from core.workspace import MIN_CLASSES, Workspace, spelled_apart
 
 #: In order of preference: a tab or ';' in a header is deliberate, a ',' may be a decimal comma.
 DELIMITERS = ("\t", ";", ",")
@@ -105,9 +105,10 @@ def _fields(count: int) -> str:
 
 def _check_header(header: _Record, path: str) -> list[str]:
     """The distribution names from the header, non-empty and unique."""
-    names = [field.strip() for field in header.fields[1:]]
+    spellings = header.fields[1:]
+    names = [field.strip() for field in spellings]
     first_column: dict[str, int] = {}
-    for column, name in enumerate(names, start=2):
+    for column, (name, spelling) in enumerate(zip(names, spellings, strict=True), start=2):
         if not name:
             raise FormatError(
                 f"the header has no distribution name in column {column}",
@@ -116,9 +117,14 @@ def _check_header(header: _Record, path: str) -> list[str]:
                 column=column,
             )
         if name in first_column:
+            first = first_column[name]
+            first_spelling = spellings[first - 2]
+            if first_spelling == spelling:
+                what = f"the distribution name {name!r} appears twice in the header"
+            else:
+                what = spelled_apart("the distributions", first_spelling, spelling)
             raise FormatError(
-                f"the distribution name {name!r} appears twice in the header "
-                f"(columns {first_column[name]} and {column})",
+                f"{what} (columns {first} and {column})",
                 path=path,
                 line=header.line,
                 column=column,

@@ -11,7 +11,7 @@ from typing import Any
 
 from core.errors import FormatError
 from core.formats.table import workspace_from_columns
-from core.workspace import KINDS, Workspace
+from core.workspace import KINDS, Workspace, same_name, spelled_apart
 
 
 class _DuplicateKey(ValueError):
@@ -57,6 +57,7 @@ def workspace_from_json_table(data: Any, path: str) -> Workspace:
         raise FormatError(
             "'distributions' must be an object mapping names to lists of numbers", path=path
         )
+    _refuse_same_names(distributions, "the distributions", path)
     columns: dict[str, list[float]] = {}
     for name, values in distributions.items():
         if not isinstance(values, list):
@@ -85,6 +86,7 @@ def workspace_from_json_table(data: Any, path: str) -> Workspace:
     kinds = data.get("kinds") or {}
     if not isinstance(kinds, dict) or any(kind not in KINDS for kind in kinds.values()):
         raise FormatError("'kinds' must map names to 'probabilities' or 'counts'", path=path)
+    _refuse_same_names(kinds, "'kinds' entries", path)
     kinds = {name.strip(): kind for name, kind in kinds.items()}
     unknown = [name for name in kinds if name not in columns]
     if unknown:
@@ -94,6 +96,14 @@ def workspace_from_json_table(data: Any, path: str) -> Workspace:
     return workspace_from_columns(
         path, [c.strip() for c in classes], columns, reference=reference, kinds=kinds
     )
+
+
+def _refuse_same_names(keys: dict[str, Any], what: str, path: str) -> None:
+    """Keys that differ only in the spaces around them are one name (the workspace holds
+    names without them): refused, naming both spellings, never one overwriting the other."""
+    repeated = same_name(list(keys))
+    if repeated is not None:
+        raise FormatError(spelled_apart(what, *repeated), path=path)
 
 
 def json_spelling(value: object) -> str:

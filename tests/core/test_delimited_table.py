@@ -196,6 +196,13 @@ BAD_TABLES = [
     ("blank distribution name", "class, ,A\ndog,1,2\ncat,1,2\n", 1, 2, ["no distribution name"]),
     ("duplicate distribution", "class,P,A,P\ndog,1,2,3\ncat,1,2,3\n", 1, 4, ["'P'", "twice"]),
     (
+        "distributions named alike but for spaces",
+        'class,P,A,"P "\ndog,1,2,3\ncat,1,2,3\n',
+        1,
+        4,
+        ["the distributions 'P' and 'P ' have the same name once spaces", "columns 2 and 4"],
+    ),
+    (
         "ragged: too few",
         "class,P,A,B\ndog,1,2,3\n\n# comment\n\ncat,1,2,3\nrabbit,1,2\n",
         7,

@@ -64,6 +64,35 @@ def test_bad_tables_are_refused_naming_the_file(tmp_path, text, message):
     assert str(path) in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            '{"classes":["a","b"],"distributions":{"P":[0.5,0.5]," P":[0.2,0.8]}}',
+            "the distributions 'P' and ' P' have the same name once spaces around it are removed",
+        ),
+        (
+            '{"classes":["a","b"],"distributions":{"P":[0.5,0.5],"A":[1,2]},'
+            '"kinds":{"A":"counts","A ":"probabilities"}}',
+            "'kinds' entries 'A' and 'A ' have the same name once spaces around it are removed",
+        ),
+    ],
+)
+def test_keys_that_differ_only_in_spaces_around_them_are_refused_naming_both(
+    tmp_path, text, message
+):
+    path = write(tmp_path, text)
+    with pytest.raises(FormatError) as caught:
+        read_workspace(path)
+    assert message in str(caught.value) and str(path) in str(caught.value)
+
+
+def test_names_are_read_without_the_spaces_around_them(tmp_path):
+    text = '{"classes":[" a","b "],"distributions":{" P ":[0.5,0.5]},"reference":"P"}'
+    workspace = read_workspace(write(tmp_path, text))
+    assert workspace.classes == ("a", "b") and workspace.names == ("P",)
+
+
 def test_a_json_syntax_error_gives_line_and_column(tmp_path):
     path = write(tmp_path, '{\n  "classes": ["a", "b"],\n  "distributions": {"P": [0.5 0.5]}\n}')
     with pytest.raises(FormatError) as caught:

@@ -38,6 +38,17 @@ def test_round_trip_keeps_everything_including_invalid_values(tmp_path):
     assert read_workspace(save(tmp_path, workspace)) == workspace
 
 
+def test_names_are_read_without_the_spaces_around_them(tmp_path):
+    data = session_dict(example_workspace())
+    data["distributions"][2]["name"] = "B  "
+    data["distributions"][0]["name"] = " P"
+    data["reference"] = "P "
+    path = tmp_path / "spaced.klsession"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    workspace = read_workspace(path)
+    assert workspace.names == ("P", "A", "B") and workspace.reference == "P"
+
+
 def test_the_file_is_readable_json_with_format_and_version(tmp_path):
     data = json.loads(save(tmp_path, example_workspace()).read_text(encoding="utf-8"))
     assert data["format"] == "kl-explorer-session"
@@ -64,6 +75,14 @@ def test_non_finite_values_are_written_as_strings():
         (lambda d: d.pop("classes"), "no 'classes'"),
         (lambda d: d.update(classes=["only"]), "at least 2 classes"),
         (lambda d: d.update(classes=["a", "a", "b"]), "appears twice"),
+        (
+            lambda d: d["distributions"][2].update(name=" P"),
+            "the distributions 'P' and ' P' have the same name once spaces around it are removed",
+        ),
+        (
+            lambda d: d.update(classes=["dog", "cat", "cat "]),
+            "the classes 'cat' and 'cat ' have the same name once spaces around it are removed",
+        ),
         (
             lambda d: d["distributions"][1].update(values=[0.5, "lots", 0.2]),
             "'lots' is not a number",

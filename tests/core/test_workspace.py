@@ -315,11 +315,24 @@ def test_invalid_types_raise_workspace_error(workspace, transition):
         ({"classes": ("dog",)}, "at least 2 classes"),
         ({"reference": "Z"}, "'Z' is not a distribution"),
         ({"distributions": (Distribution("P", P), Distribution("P", A))}, "named 'P'"),
+        (
+            {"distributions": (Distribution("P", P), Distribution(" P", A))},
+            "the distributions 'P' and ' P' have the same name once spaces around it are removed",
+        ),
         ({"distributions": (Distribution("P", [0.5, 0.5]),)}, "2 values for 3 classes"),
         ({"base": -2}, "base must be"),
         ({"rank_by": "nope"}, "unknown measure"),
     ],
-    ids=["duplicate_class", "one_class", "reference", "duplicate_name", "length", "base", "rank"],
+    ids=[
+        "duplicate_class",
+        "one_class",
+        "reference",
+        "duplicate_name",
+        "name_spelled_apart",
+        "length",
+        "base",
+        "rank",
+    ],
 )
 def test_invalid_workspace_construction(kwargs, words):
     arguments = {
@@ -330,6 +343,16 @@ def test_invalid_workspace_construction(kwargs, words):
     }
     with pytest.raises(WorkspaceError, match=words):
         Workspace(**arguments)
+
+
+def test_the_workspace_holds_names_without_the_spaces_around_them():
+    workspace = Workspace(
+        classes=(" dog", "cat ", "rabbit"),
+        distributions=(Distribution(" P ", P), Distribution("A", A)),
+        reference="P ",
+    )
+    assert workspace.classes == CLASSES
+    assert workspace.names == ("P", "A") and workspace.reference == "P"
 
 
 # --- problems ------------------------------------------------------------------------------
