@@ -1,7 +1,8 @@
 """What a user edits, as an immutable value with pure transitions.
 
 A :class:`Workspace` may hold values that are not (yet) a valid distribution: the user is
-typing. :meth:`Workspace.problems` lists what is wrong, cell by cell; :meth:`Workspace.compare`
+typing, or a merged table lacked a class, whose cells are then EMPTY (NaN, never a guessed 0).
+:meth:`Workspace.problems` lists what is wrong, cell by cell; :meth:`Workspace.compare`
 raises :class:`InvalidDistributionError` until everything is valid.
 """
 
@@ -16,7 +17,7 @@ import numpy as np
 
 from core.comparison import Comparison, compare
 from core.distributions import NO_SMOOTHING, SUM_TOLERANCE, Counts, Smoothing
-from core.errors import WorkspaceError
+from core.errors import InvalidDistributionError, WorkspaceError
 from core.measures import check_measure, log_scale
 
 DistributionKind = Literal["probabilities", "counts"]
@@ -203,8 +204,20 @@ class Workspace:
     def is_valid(self) -> bool:
         return not self.problems()
 
+    def empty_cells(self) -> tuple[tuple[str, str], ...]:
+        """(distribution, class) of every empty cell (no value: NaN), column by column."""
+        return tuple(
+            (d.name, self.classes[index])
+            for d in self.distributions
+            for index in np.flatnonzero(np.isnan(d.values))
+        )
+
     def compare(self) -> Comparison:
-        """The comparison of every model with the reference; raises while input is invalid."""
+        """The comparison of every model with the reference; raises while input is invalid
+        (an empty cell is named as empty, as :meth:`problems` names it)."""
+        empty = self.empty_cells()
+        if empty:
+            raise InvalidDistributionError(empty_cell_message(*empty[0]))
 
         def as_input(distribution: Distribution) -> object:
             return Counts(distribution.values) if distribution.is_counts else distribution.values
@@ -423,12 +436,15 @@ class Workspace:
         return replace(self, reference=name)
 
     def with_merged(self, other: Workspace, source: str | None = None) -> Workspace:
-        """Add ``other``'s distributions, matching classes by name, never by position.
+        """Add ``other``'s distributions after this workspace's, matching classes by name,
+        never by position.
 
-        A class only one side has is added to the other side with value 0; the reference
-        and the settings stay this workspace's. A distribution name both hold is an error,
-        unless ``source`` (say, the file's name) is given: it is then added to the new one's
-        name, "P" becoming "P (source)".
+        A class only one side has is added to the other side as an EMPTY cell (NaN), never
+        filled in: the workspace is invalid until someone gives those values
+        (:func:`core.merging.merge` says what was left empty). The reference and the settings
+        stay this workspace's. A distribution name both hold is an error, unless ``source``
+        (say, the file's name) is given: it is then added to the new one's name, "P" becoming
+        "P (source)".
         """
         for name in other.names:
             if name not in self.names:
@@ -440,16 +456,17 @@ class Workspace:
                 new_name, number = f"{name} ({source} {number})", number + 1
             other = other.with_distribution_renamed(name, new_name)
         merged = self
+        empty = {name: math.nan for name in self.names}
         for name in other.classes:
             if name not in merged.classes:
-                merged = merged.with_class_added(name)
+                merged = merged.with_class_added(name, values=empty)
         positions = [
             other.classes.index(name) if name in other.classes else -1 for name in merged.classes
         ]
         present = np.array([position >= 0 for position in positions])
         take = np.array([max(position, 0) for position in positions])
         added = tuple(
-            Distribution(d.name, np.where(present, d.values[take], 0.0), d.kind)
+            Distribution(d.name, np.where(present, d.values[take], math.nan), d.kind)
             for d in other.distributions
         )
         return replace(merged, distributions=merged.distributions + added)
@@ -482,6 +499,11 @@ def _check_names(names: Sequence[str], what: Literal["class", "distribution"]) -
     raise WorkspaceError(f"two distributions are named {first!r}")
 
 
+def empty_cell_message(distribution: str, class_name: str) -> str:
+    """What :meth:`Workspace.problems` and :meth:`Workspace.compare` say of an empty cell."""
+    return f"{distribution!r}, class {class_name!r}: empty (no value)"
+
+
 def _with_clean_names(distributions: Sequence[Distribution]) -> tuple[Distribution, ...]:
     return tuple(
         d if d.name == d.name.strip() else replace(d, name=d.name.strip()) for d in distributions
@@ -495,14 +517,12 @@ def _problems_of(
     found = []
     for index in np.flatnonzero(~np.isfinite(values) | (values < 0)):
         value = float(values[index])
-        why = "is negative" if math.isfinite(value) else "is not a finite number"
-        found.append(
-            Problem(
-                distribution.name,
-                int(index),
-                f"{distribution.name!r}, class {classes[index]!r}: {value:g} {why}",
-            )
-        )
+        if math.isnan(value):
+            message = empty_cell_message(distribution.name, classes[index])
+        else:
+            why = "is negative" if math.isfinite(value) else "is not a finite number"
+            message = f"{distribution.name!r}, class {classes[index]!r}: {value:g} {why}"
+        found.append(Problem(distribution.name, int(index), message))
     if found:
         return found
     with np.errstate(over="ignore"):  # an overflowing sum is reported, not warned about

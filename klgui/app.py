@@ -109,10 +109,16 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def load_workspace(files: Sequence[str]):  # -> core.Workspace
     """The built-in example, or the files merged by class name. Raises FormatError."""
-    from core import example_workspace
-    from core.formats.merged_files import read_merged
+    return load_tables(files).workspace
 
-    return read_merged(files) if files else example_workspace()
+
+def load_tables(files: Sequence[str]):  # -> core.formats.merged_files.MergedFiles
+    """The built-in example, or the files merged by class name with what each merge did.
+    Raises FormatError."""
+    from core import example_workspace
+    from core.formats.merged_files import MergedFiles, merge_files
+
+    return merge_files(files) if files else MergedFiles(example_workspace(), ())
 
 
 def read_prediction_files(args: argparse.Namespace):  # -> list[ModelPredictions]
@@ -157,6 +163,7 @@ def run_prediction_report(args: argparse.Namespace) -> int:
 
 def run_report(args: argparse.Namespace) -> int:
     from core import FormatError, InvalidDistributionError
+    from core.merging import describe_empty_cells
     from core.predictions.detection import is_prediction_file
     from klgui.report import report_json, report_text
 
@@ -171,16 +178,23 @@ def run_report(args: argparse.Namespace) -> int:
         return 2
 
     try:
-        workspace = load_workspace(args.files)
+        tables = load_tables(args.files)
     except FormatError as error:
         print(f"klgui: error: {error}{_prediction_hint(args.files)}", file=sys.stderr)
         return 2
+    for table, summary in tables.merges:
+        print(f"klgui: {summary.describe(table)}", file=sys.stderr)
+    workspace = tables.workspace
     if args.base is not None:
         workspace = workspace.with_base(BASES[args.base])
+    source = ", ".join(args.files) if args.files else "the built-in example"
+    empty = workspace.empty_cells()
+    if empty:
+        print(f"klgui: error: {source}: {describe_empty_cells(empty)}", file=sys.stderr)
+        return 2
     try:
         comparison = workspace.compare()
     except InvalidDistributionError as error:
-        source = ", ".join(args.files) if args.files else "the built-in example"
         print(f"klgui: error: {source}: {error}{_prediction_hint(args.files)}", file=sys.stderr)
         return 2
     source = ", ".join(args.files) if args.files else "built-in example (dog / cat / rabbit)"

@@ -1,8 +1,14 @@
 """The editor's table model: classes as rows (plus a Σ row), class names then distributions
-as columns. A thin model over the Document's workspace; edits go through the Document."""
+as columns. A thin model over the Document's workspace; edits go through the Document.
+
+An empty cell (NaN: a table merged in had no value for the class) shows as empty, marked as
+an invalid cell, until a value is typed into it."""
 
 from __future__ import annotations
 
+import math
+
+import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
@@ -36,7 +42,10 @@ def _shape(workspace: Workspace) -> tuple[int, int]:
 
 def format_cell(value: float, is_counts: bool) -> str:
     """At most 12 characters (-0.000123457), six significant digits, which the editor's
-    columns are wide enough for: a value is never cut to a misleading prefix."""
+    columns are wide enough for: a value is never cut to a misleading prefix. Nothing for an
+    empty cell (and for the sum of a column with one)."""
+    if math.isnan(value):
+        return ""
     if is_counts and float(value).is_integer() and abs(value) < 1e9:
         return f"{value:.0f}"
     if value != 0 and (abs(value) < 1e-4 or abs(value) >= 1e6):
@@ -189,8 +198,13 @@ class DistributionTableModel(QAbstractTableModel):
         problem = self._cell_problems.get((row, column))
         if role == DISPLAY:
             return format_cell(value, distribution.is_counts)
-        if role == EDIT:
-            return format_editable(value)
+        if role == EDIT:  # an empty cell copies as nothing, which pastes as nothing
+            return "" if math.isnan(value) else format_editable(value)
+        if role == TOOLTIP and math.isnan(value):
+            return self.tr(
+                "%s, %s: empty. A table merged in has no value for this class: type one to "
+                "fill it (0 if the model gives the class no probability)."
+            ) % (distribution.name, workspace.classes[row])
         if role == TOOLTIP:
             return problem or f"{distribution.name}, {workspace.classes[row]}: {value!r}"
         if role == BACKGROUND and problem:
@@ -209,6 +223,8 @@ class DistributionTableModel(QAbstractTableModel):
         total = float(distribution.values.sum())
         if role == DISPLAY:
             return format_cell(total, distribution.is_counts)
+        if role == TOOLTIP and np.isnan(distribution.values).any():
+            return self.tr("No sum while a cell of %s is empty.") % distribution.name
         if role == TOOLTIP:
             return self._column_problems.get(column) or (
                 self.tr("Total count %s") % format_cell(total, True)

@@ -1,8 +1,10 @@
 """New, Open, Open Recent, Import, Save and Save As: the window's file, and its actions.
 
 Opening replaces the document (asking first if there are unsaved changes); importing merges a
-table into the open workspace, matching classes by name, as one undoable step. Any file that
-cannot be read leaves the document exactly as it was and says why, naming file and line.
+table into the open workspace, matching classes by name, as one undoable step. Merging (an
+import, or opening several tables) says what was matched, added and left empty: a class one
+side lacks is never filled in. Any file that cannot be read leaves the document exactly as it
+was and says why, naming file and line.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
-from core import FormatError, Workspace, WorkspaceError, example_workspace
+from core import FormatError, Workspace, example_workspace
 from core.formats.atomic_write import write_atomically
 from core.formats.session import SESSION_EXTENSION, session_text
+from core.merging import LISTED_NAMES, MergeSummary
 from klgui.actions import make_action
 from klgui.document import Document
 from klgui.prediction_loader import PredictionLoader, PredictionRequest
@@ -178,21 +181,21 @@ class FileActions(QObject):
             return self.open_predictions(paths)
         if not paths or not self.maybe_save():
             return False
-        from core.formats.merged_files import read_merged  # the readers load on first use
+        from core.formats.merged_files import merge_files  # the readers load on first use
 
         try:
-            workspace = read_merged(paths)
+            merged = merge_files(paths)
         except FormatError as error:
             self._fail(self.tr("open the file"), f"{error}{self._prediction_hint(paths)}")
             return False
-        self._document.replace_workspace(workspace)
+        self._document.replace_workspace(merged.workspace)
         single_session = len(paths) == 1 and paths[0].lower().endswith(SESSION_EXTENSION)
         title = ", ".join(os.path.basename(path) for path in paths)
         # Only a session is saved back to where it came from; a table is saved as a session.
         self.set_file(os.path.abspath(paths[0]) if single_session else None, title)
         for path in paths:
             self._remember(path)
-        self.message.emit(self.tr("Opened %s") % title)
+        self._tell_merges(merged.merges, self.tr("Opened %s") % title, undoable=False)
         hint = self._prediction_hint(paths) if self._document.problems else ""
         if hint:  # the table stays open, its problems under the banner
             QMessageBox.information(
@@ -302,35 +305,79 @@ class FileActions(QObject):
             self.import_paths(paths)
 
     def import_paths(self, paths: Sequence[str]) -> bool:
-        """Merge files into the open workspace as one undo step."""
-        from core.formats.merged_files import read_merged
+        """Merge files into the open workspace by class name as one undo step, and say what
+        was matched, added and left empty."""
+        from core.formats.merged_files import merge_files
 
         try:
-            source = os.path.splitext(os.path.basename(paths[0]))[0]
-            imported = read_merged(paths)
-            workspace = self._document.workspace.with_merged(imported, source)
-        except WorkspaceError as error:
-            self._fail(self.tr("import"), FormatError(str(error), path=paths[0]))
-            return False
+            merged = merge_files(paths, into=self._document.workspace)
         except FormatError as error:
             self._fail(self.tr("import"), error)
             return False
         names = ", ".join(os.path.basename(path) for path in paths)
-        shared = set(imported.classes) & set(self._document.workspace.classes)
-        self._document.apply(workspace, self.tr("Import %s") % names)
-        self.message.emit(self.tr("Imported %s") % names)
-        if not shared:  # merged by class name: nothing lines up
-            QMessageBox.information(
-                self._parent,
-                self.tr("No classes in common"),
-                self.tr(
-                    "None of the classes of %s is in the open table. They are merged by name, "
-                    "so each side now gives the other's classes probability 0, and the "
-                    "divergences between them are infinite. Edit ▸ Undo takes the import back."
-                )
-                % names,
-            )
+        empty = sum(summary.empty_cell_count for _, summary in merged.merges)
+        if empty:
+            step = self.tr("Import %s (%d cells left empty)") % (names, empty)
+        else:
+            step = self.tr("Import %s (every class matched)") % names
+        self._document.apply(merged.workspace, step)
+        self._tell_merges(merged.merges, self.tr("Imported %s") % names, undoable=True)
         return True
+
+    def _tell_merges(
+        self, merges: Sequence[tuple[str, MergeSummary]], done: str, undoable: bool
+    ) -> None:
+        """Say what merging tables did: in the status bar, and in a message box when it left
+        cells empty (the charts keep the last valid input until they are filled)."""
+        sentences = [self._merge_sentence(table, summary) for table, summary in merges]
+        self.message.emit(" — ".join([done, *sentences]))
+        strangers = [table for table, summary in merges if not summary.matched]
+        if strangers:
+            title = self.tr("No classes in common")
+            text = self.tr(
+                "None of the classes of %s is in the table it is merged into. Tables are "
+                "merged by class name, so each side's cells for the other's classes are left "
+                "empty, marked in the table."
+            ) % ", ".join(strangers)
+        elif any(summary.empty_cell_count for _, summary in merges):
+            title = self.tr("Merged by class name")
+            text = "\n\n".join(sentences)
+        else:
+            return
+        text += "\n\n" + self.tr(
+            "Fill the empty cells (0 where a model gives a class no probability); until then "
+            "the charts show the last valid input."
+        )
+        if undoable:
+            text += " " + self.tr("Edit ▸ Undo takes the import back.")
+        QMessageBox.information(self._parent, title, text)
+
+    def _merge_sentence(self, table: str, summary: MergeSummary) -> str:
+        """What merging ``table`` did: the classes matched, added, and lacking."""
+        if summary.matched:
+            text = self.tr("%s merged by class name: %s matched.") % (
+                table,
+                self._listed(summary.matched),
+            )
+        else:
+            text = self.tr("%s merged by class name: no class matched.") % table
+        if summary.added:
+            text += " " + self.tr("Added from it: %s (left empty in %s).") % (
+                self._listed(summary.added),
+                self._listed(summary.empty_for_added),
+            )
+        if summary.lacking:
+            text += " " + self.tr("It lacks %s (left empty in %s).") % (
+                self._listed(summary.lacking),
+                self._listed(summary.empty_for_lacking),
+            )
+        return text
+
+    def _listed(self, names: Sequence[str]) -> str:
+        """Names in quotes, separated by commas; past a few, how many more there are."""
+        shown = ", ".join(f"'{name}'" for name in names[:LISTED_NAMES])
+        more = len(names) - LISTED_NAMES
+        return self.tr("%s and %d more") % (shown, more) if more > 0 else shown
 
     # -- saving ---------------------------------------------------------------------------------
 

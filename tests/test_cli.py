@@ -175,6 +175,29 @@ def test_json_report_on_a_csv_table_ranks_a_above_b(tmp_path):
     assert report["models"][0]["kl"] == pytest.approx(builtin["models"][0]["kl"], rel=1e-12)
 
 
+def test_merged_tables_say_what_was_matched_added_and_left_empty(tmp_path):
+    first = tmp_path / "a.csv"
+    first.write_text(EXAMPLE_CSV, encoding="utf-8")
+    second = tmp_path / "b.csv"
+    second.write_text("class,C\ncat,0.3\ndog,0.7\n", encoding="utf-8")  # no rabbit
+    result = run_main("--report", str(first), str(second))
+    assert result.returncode == 2 and result.stdout == ""
+    summary, error = result.stderr.strip().splitlines()
+    assert summary == (
+        "klgui: merged b.csv by class name: matched 'dog', 'cat'; "
+        "b.csv lacks 'rabbit' (left empty in 'C')"
+    )
+    assert error == (
+        f"klgui: error: {first}, {second}: 1 cell is empty ('C', class 'rabbit'): give the "
+        "class in the file that lacks it, 0 if the model gives it no probability"
+    )
+    second.write_text("class,C\ncat,0.3\nrabbit,0\ndog,0.7\n", encoding="utf-8")  # fixed
+    fixed = run_main("--report", "--json", str(first), str(second))
+    assert fixed.returncode == 0, fixed.stderr
+    assert fixed.stderr == "klgui: merged b.csv by class name: matched 'dog', 'cat', 'rabbit'\n"
+    assert [model["name"] for model in json.loads(fixed.stdout)["models"]] == ["A", "B", "C"]
+
+
 @pytest.mark.parametrize(
     ("content", "where", "words"),
     [

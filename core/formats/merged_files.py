@@ -4,28 +4,48 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from core.errors import FormatError, WorkspaceError
+from core.merging import MergeSummary, merge
 from core.workspace import Workspace
 
 
-def read_merged(paths: Sequence[str | os.PathLike[str]]) -> Workspace:
-    """Read every file and merge them by class name (never by position); the first file's
-    reference and settings stay, and a name already taken gets the file's name added ("P"
-    from b.csv becomes "P (b)"). FormatError names the file at fault."""
+@dataclass(frozen=True)
+class MergedFiles:
+    """Tables merged by class name, and what merging each one did."""
+
+    workspace: Workspace
+    #: (the file's name, what merging it did), for every file merged into what came before.
+    merges: tuple[tuple[str, MergeSummary], ...]
+
+
+def merge_files(
+    paths: Sequence[str | os.PathLike[str]], into: Workspace | None = None
+) -> MergedFiles:
+    """Read every file and merge them by class name (never by position) into ``into``, or
+    into the first file. Its reference and settings stay; a class one side lacks is left
+    empty there; a name already taken gets the file's name added ("P" from b.csv becomes
+    "P (b)"). FormatError names the file at fault."""
     from core.formats import read_workspace  # the dispatcher imports the readers
 
     if not paths:
         raise ValueError("no files to read")
     refuse_repeated(paths)
-    workspace = read_workspace(paths[0])
-    for path in paths[1:]:
+    workspace = into
+    merges = []
+    for path in paths:
+        incoming = read_workspace(path)
+        if workspace is None:
+            workspace = incoming
+            continue
+        name = os.path.basename(os.fspath(path))
         try:
-            source = os.path.splitext(os.path.basename(os.fspath(path)))[0]
-            workspace = workspace.with_merged(read_workspace(path), source)
+            workspace, summary = merge(workspace, incoming, os.path.splitext(name)[0])
         except WorkspaceError as error:
             raise FormatError(str(error), path=os.fspath(path)) from None
-    return workspace
+        merges.append((name, summary))
+    return MergedFiles(workspace, tuple(merges))
 
 
 def refuse_repeated(paths: Sequence[str | os.PathLike[str]]) -> None:

@@ -395,13 +395,13 @@ def test_a_session_file_goes_to_the_session_reader(tmp_path, monkeypatch, name):
 
 
 def test_files_merge_by_class_name_and_the_same_file_twice_is_refused(tmp_path):
-    from core.formats.merged_files import read_merged
+    from core.formats.merged_files import merge_files
 
     first = write(tmp_path, "a.csv", "class,P,A\ndog,0.5,0.4\ncat,0.5,0.6\n")
     second = write(tmp_path, "b.csv", "class,A\ncat,0.3\ndog,0.7\n")
-    merged = read_merged([first, second])
+    merged = merge_files([first, second]).workspace
     assert merged.names == ("P", "A", "A (b)")
     assert values(merged, "A (b)") == [0.7, 0.3]  # by name, not by position
     with pytest.raises(core.FormatError, match="given twice") as caught:
-        read_merged([first, second, tmp_path / "." / "a.csv"])
+        merge_files([first, second, tmp_path / "." / "a.csv"])
     assert caught.value.path.endswith("a.csv")

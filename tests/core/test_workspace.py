@@ -364,10 +364,15 @@ def test_a_valid_workspace_has_no_problems(workspace):
 
 
 def test_problems_per_cell(workspace):
-    changed = workspace.with_value("A", 1, -0.1).with_value("B", 0, math.nan)
+    changed = (
+        workspace.with_value("A", 1, -0.1)
+        .with_value("A", 2, math.inf)
+        .with_value("B", 0, math.nan)
+    )
     assert changed.problems() == (
         Problem("A", 1, "'A', class 'cat': -0.1 is negative"),
-        Problem("B", 0, "'B', class 'dog': nan is not a finite number"),
+        Problem("A", 2, "'A', class 'rabbit': inf is not a finite number"),
+        Problem("B", 0, "'B', class 'dog': empty (no value)"),  # an empty cell is NaN
     )
     assert not changed.is_valid()
 

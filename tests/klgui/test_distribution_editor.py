@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -137,6 +139,47 @@ def test_delete_sets_the_selected_values_to_zero(editor, document):
     )
     editor.clear_action.trigger()
     assert document.workspace.distribution("B").values[2] == 0.0
+
+
+@pytest.fixture
+def with_an_empty_cell(qapp, document):
+    """The example with 'A', class 'cat' empty, as a table that lacks the class leaves it."""
+    document.replace_workspace(document.workspace.with_value("A", 1, math.nan))
+    return document
+
+
+def test_an_empty_cell_shows_empty_marked_and_says_how_to_fill_it(editor, with_an_empty_cell):
+    assert cell(editor, 1, 2) == "" and cell(editor, 3, 2) == ""  # the cell and its Σ
+    assert cell(editor, 1, 2, Qt.BackgroundRole).color() == INVALID_CELL_COLOUR
+    tooltip = cell(editor, 1, 2, Qt.ToolTipRole)
+    assert tooltip.startswith("A, cat: empty.") and "type one to fill it" in tooltip
+    assert "empty" in cell(editor, 3, 2, Qt.ToolTipRole)
+    assert editor.model.setData(editor.model.index(1, 2), "0.35")  # typing fills it
+    assert with_an_empty_cell.workspace.empty_cells() == ()
+    assert cell(editor, 1, 2) == "0.35" and cell(editor, 1, 2, Qt.BackgroundRole) is None
+
+
+def test_an_empty_cell_copies_as_nothing_and_pastes_back_as_nothing(editor, with_an_empty_cell):
+    document = with_an_empty_cell
+    editor.view.selectAll()
+    editor.copy_selection()
+    copied = QGuiApplication.clipboard().text()
+    assert copied.splitlines()[1].split("\t") == ["cat", "0.3", "", "0.3"]
+    editor.select(class_index=0, distribution="P")
+    editor.view.setCurrentIndex(editor.model.index(0, 0))
+    editor.paste_text(copied)  # the empty cell lands on itself: it stays empty
+    assert document.workspace.empty_cells() == (("A", "cat"),)
+    assert document.undo_stack.count() == 0  # nothing changed, no step
+
+
+def test_delete_fills_an_empty_cell_with_zero(editor, with_an_empty_cell):
+    index = editor.model.index(1, 2)
+    editor.view.setCurrentIndex(index)
+    editor.view.selectionModel().select(
+        index, editor.view.selectionModel().SelectionFlag.ClearAndSelect
+    )
+    editor.clear_action.trigger()
+    assert with_an_empty_cell.workspace.distribution("A").values[1] == 0.0
 
 
 def test_undo_shows_in_the_table(editor, document):

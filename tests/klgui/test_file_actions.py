@@ -17,6 +17,7 @@ from core.formats import read_workspace
 from core.formats.comparison_tables import ranking_rows
 from klgui.application import offer_recovery
 from klgui.autosave import find_recoverable
+from klgui.palette import table_brushes
 
 TABLE = "class,Truth,Net\ndog,0.5,0.4\ncat,0.5,0.6\n"
 
@@ -163,10 +164,74 @@ def test_importing_a_table_with_no_class_in_common_says_so(window, tmp_path, mon
     assert window.file_actions.import_paths([str(table)])
     assert "C" in window.document.workspace.names  # imported all the same: it can be undone
     assert len(shown) == 1 and "None of the classes of fruit.csv" in shown[0]
+    assert "left empty" in shown[0] and "Undo takes the import back" in shown[0]
+    window.document.undo_stack.undo()
     shared = tmp_path / "shared.csv"
-    shared.write_text("class,D\ndog,0.5\ncat,0.5\n", encoding="utf-8")
+    shared.write_text("class,D\ndog,0.5\ncat,0.25\nrabbit,0.25\n", encoding="utf-8")
     assert window.file_actions.import_paths([str(shared)])
-    assert len(shown) == 1  # classes in common: nothing to say
+    assert len(shown) == 1  # every class matched: nothing to say
+
+
+def test_importing_a_table_that_lacks_a_class_leaves_its_cells_empty_and_says_so(
+    qtbot, window, tmp_path, monkeypatch
+):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[1:3]))
+    table = tmp_path / "b.csv"
+    table.write_text("class,C\ncat,0.3\ndog,0.5\nmouse,0.2\n", encoding="utf-8")  # no rabbit
+    assert window.file_actions.import_paths([str(table)])
+    document, model = window.document, window.editor.model
+    workspace = document.workspace
+    assert workspace.classes == ("dog", "cat", "rabbit", "mouse")
+    assert set(workspace.empty_cells()) == {
+        ("P", "mouse"),
+        ("A", "mouse"),
+        ("B", "mouse"),
+        ("C", "rabbit"),
+    }
+    # Empty and marked in the editor, with a tooltip that says how to fill it.
+    cell = model.index(2, model.column_of("C"))
+    assert model.data(cell, Qt.DisplayRole) == "" and model.data(cell, Qt.EditRole) == ""
+    assert model.data(cell, Qt.BackgroundRole) == table_brushes().invalid_cell
+    assert "empty" in model.data(cell, Qt.ToolTipRole)
+    assert "0 if the model gives the class no probability" in model.data(cell, Qt.ToolTipRole)
+    assert model.data(model.index(model.sum_row, model.column_of("C")), Qt.DisplayRole) == ""
+    # The summary, in a message box, in the status bar and in the undo step.
+    [(title, text)] = shown
+    assert title == "Merged by class name"
+    assert "b.csv merged by class name: 'dog', 'cat' matched." in text
+    assert "Added from it: 'mouse' (left empty in 'P', 'A', 'B')." in text
+    assert "It lacks 'rabbit' (left empty in 'C')." in text
+    assert "Undo takes the import back" in text
+    assert "It lacks 'rabbit'" in window.statusBar().currentMessage()
+    assert document.undo_stack.undoText() == "Import b.csv (4 cells left empty)"
+    # The banner names the empty cells; the charts and the ranking keep the last valid input.
+    qtbot.waitUntil(lambda: document.input_error is not None)
+    assert "'P', class 'mouse': empty (no value)" in window.banner.label.text()
+    assert window.distribution_chart.getPlotItem().getViewBox().opacity() < 1  # dimmed
+    assert window.ranking.is_stale()
+    # Typing a value fills a cell; Undo takes the import back whole.
+    assert model.setData(cell, "0")
+    assert document.workspace.distribution("C").values[2] == 0.0
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    assert document.workspace == example_workspace()
+    qtbot.waitUntil(lambda: document.input_error is None)
+    assert not window.ranking.is_stale()
+
+
+def test_opening_several_tables_says_what_merging_them_left_empty(window, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[2]))
+    first = tmp_path / "a.csv"
+    first.write_text(TABLE, encoding="utf-8")
+    second = tmp_path / "b.csv"
+    second.write_text("class,C\nmouse,0.5\ndog,0.5\n", encoding="utf-8")
+    assert window.file_actions.open_paths([str(first), str(second)])
+    assert window.document.workspace.empty_cells()
+    assert len(shown) == 1 and "b.csv merged by class name" in shown[0]
+    assert "Undo" not in shown[0]  # opening is not an undo step
+    assert window.document.input_error is not None
 
 
 def test_the_same_prediction_file_twice_is_refused_before_loading(window, monkeypatch):
@@ -249,7 +314,9 @@ def test_after_a_crash_the_next_start_offers_to_restore(make_window, window, mon
     assert asked and "did not close normally" in asked[0]
     assert restarted.document.workspace.distribution("B").values[2] == 0.4
     assert restarted.isWindowModified()
-    assert restarted.file_actions.path == str(session)  # Save goes back to where it came from
+    # Save asks where, suggesting the file it came from (not chosen in this run).
+    assert restarted.file_actions.path is None
+    assert restarted.file_actions.suggested_path == str(session)
     assert not leftover.exists()
 
 

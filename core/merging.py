@@ -1,0 +1,93 @@
+"""Merging a table into a workspace by class name, and saying what that did.
+
+Nothing is filled in silently: a class only one side has is left EMPTY on the other side
+(see :meth:`Workspace.with_merged`), and :class:`MergeSummary` says which classes were
+matched, which were added, and which cells were left empty, so that the window and the
+report can say it in a sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from core.workspace import Workspace
+
+#: Most names a sentence lists before it says how many more there are.
+LISTED_NAMES = 5
+
+
+@dataclass(frozen=True)
+class MergeSummary:
+    """What merging a new table into a workspace did, class by class."""
+
+    #: Classes both hold, in the workspace's order.
+    matched: tuple[str, ...]
+    #: Classes only the new table holds: added to the workspace.
+    added: tuple[str, ...]
+    #: The workspace's distributions, left empty for the added classes.
+    empty_for_added: tuple[str, ...]
+    #: Classes of the workspace that the new table lacks.
+    lacking: tuple[str, ...]
+    #: The new table's distributions (as named once merged), left empty for those classes.
+    empty_for_lacking: tuple[str, ...]
+
+    @property
+    def empty_cell_count(self) -> int:
+        return len(self.added) * len(self.empty_for_added) + len(self.lacking) * len(
+            self.empty_for_lacking
+        )
+
+    def describe(self, table: str) -> str:
+        """One English sentence about merging ``table`` (its name as the user knows it)."""
+        parts = [f"matched {listed(self.matched)}" if self.matched else "no class matched"]
+        if self.added:
+            parts.append(
+                f"added {listed(self.added)} from {table} "
+                f"(left empty in {listed(self.empty_for_added)})"
+            )
+        if self.lacking:
+            parts.append(
+                f"{table} lacks {listed(self.lacking)} "
+                f"(left empty in {listed(self.empty_for_lacking)})"
+            )
+        return f"merged {table} by class name: " + "; ".join(parts)
+
+
+def merge(current: Workspace, incoming: Workspace, source: str) -> tuple[Workspace, MergeSummary]:
+    """``incoming`` merged into ``current`` by class name (:meth:`Workspace.with_merged`;
+    ``source`` tells apart a distribution name both hold), and what that did."""
+    merged = current.with_merged(incoming, source)
+    new_names = merged.names[len(current.names) :]  # with_merged adds them at the end
+    incoming_classes = set(incoming.classes)
+    lacking = tuple(name for name in current.classes if name not in incoming_classes)
+    added = tuple(name for name in incoming.classes if name not in set(current.classes))
+    return merged, MergeSummary(
+        matched=tuple(name for name in current.classes if name in incoming_classes),
+        added=added,
+        empty_for_added=current.names if added else (),
+        lacking=lacking,
+        empty_for_lacking=new_names if lacking else (),
+    )
+
+
+def describe_empty_cells(cells: Sequence[tuple[str, str]]) -> str:
+    """One English sentence naming empty cells, (distribution, class) pairs left empty
+    because a table merged in lacked the class, and how to fill them."""
+    count = "1 cell is" if len(cells) == 1 else f"{len(cells)} cells are"
+    named = _shortened([f"{name!r}, class {class_name!r}" for name, class_name in cells], "; ")
+    return (
+        f"{count} empty ({named}): give the class in the file that lacks it, "
+        "0 if the model gives it no probability"
+    )
+
+
+def listed(names: Sequence[str]) -> str:
+    """Names in quotes, separated by commas; past a few, how many more there are."""
+    return _shortened([repr(name) for name in names], ", ")
+
+
+def _shortened(texts: Sequence[str], separator: str) -> str:
+    shown = separator.join(texts[:LISTED_NAMES])
+    more = len(texts) - LISTED_NAMES
+    return f"{shown} and {more} more" if more > 0 else shown
