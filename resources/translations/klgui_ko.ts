@@ -71,15 +71,6 @@
     </message>
 </context>
 <context>
-    <name>BarChart</name>
-    <message>
-        <location filename="../../klgui/bar_chart.py" line="+316"/>
-        <source> (last valid input)</source>
-        <extracomment>Fraction of a class&apos;s slot filled by its group of bars. The y span is kept while the data fills at least this fraction of it. When data outgrows the span, the new span has this much extra room. Room between two class names under the axis (pixels); with less, every n-th is named. How far (pixels) the first and last names may reach past the ends of the x axis. Longest series name a legend shows whole (characters). Most legend entries on a row; fewer when the chart is narrow (they wrap, never widen it). Room for a legend entry&apos;s colour sample and spacing, beside its label (pixels). Room for the y axis and margins beside a chart&apos;s title (pixels). The y span for data that is all zero: a readable axis, not ticks at 1e-09. After the title of a chart too narrow for &quot; (last valid input)&quot;. Opacity of the plot while it shows the last valid input rather than the current one.</extracomment>
-        <translation> (마지막 유효 입력)</translation>
-    </message>
-</context>
-<context>
     <name>ContributionChart</name>
     <message>
         <location filename="../../klgui/contribution_chart.py" line="+222"/>
@@ -1688,6 +1679,14 @@ M = %s</translation>
         <location line="+3"/>
         <source>Smoothing is on (%s): these are not the raw distributions.</source>
         <translation>평활화 적용 중 (%s): 원래 분포의 값이 아닙니다.</translation>
+    </message>
+</context>
+<context>
+    <name>StaleMark</name>
+    <message>
+        <location filename="../../klgui/stale_mark.py" line="+36"/>
+        <source> (last valid input)</source>
+        <translation> (마지막 유효 입력)</translation>
     </message>
 </context>
 <context>
