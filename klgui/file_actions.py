@@ -17,7 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
 from core import FormatError, Workspace, example_workspace
-from core.formats.atomic_write import write_atomically
+from core.formats.atomic_write import ReadOnlyFileError, write_atomically
 from core.formats.session import SESSION_EXTENSION, session_text
 from core.merging import LISTED_NAMES, MergeSummary
 from klgui.actions import make_action
@@ -405,6 +405,15 @@ class FileActions(QObject):
     def save_to(self, path: str) -> bool:
         try:
             write_atomically(path, session_text(self._document.workspace).encode("utf-8"))
+        except ReadOnlyFileError:
+            self._fail(
+                self.tr("save %s") % path,
+                self.tr(
+                    "the file is read-only and was left unchanged; "
+                    "Save As… saves your work under another name"
+                ),
+            )
+            return False
         except OSError as error:
             self._fail(self.tr("save %s") % path, error.strerror or error)
             return False

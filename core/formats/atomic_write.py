@@ -1,31 +1,42 @@
-"""Write a file so that a crash or a full disk mid-save never corrupts the previous one."""
+"""Write a file so that a crash or a full disk mid-save never corrupts the previous one.
+
+The data goes to a temporary file beside the real file (a symbolic link is followed: the link
+stays, its target gets the new content), which is then renamed over it. The temporary file is
+named ``.NAME.kl-explorer-PID-RANDOM.tmp``: a writer killed mid-save leaves one behind, and the
+next save to that folder removes those whose process is gone.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
 import tempfile
 
+from core.processes import is_running
 
-def _mode_for(target: str) -> int:
-    """The old file's permissions, or what a plain open() would give a new file (mkstemp
-    makes its files private to the owner)."""
-    try:
-        return os.stat(target).st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+_TEMPORARY_TAG = "kl-explorer"
+_TEMPORARY_NAME = re.compile(rf"\..+\.{_TEMPORARY_TAG}-(\d+)-[a-z0-9_]+\.tmp", re.ASCII | re.DOTALL)
+
+
+class ReadOnlyFileError(PermissionError):
+    """The file to replace is read-only: writing over it would undo the user's protection."""
 
 
 def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, flush it to disk, then rename it
-    over ``path`` (atomic on POSIX and Windows). On any error the old file is untouched and
-    the temporary file is removed; the OSError propagates."""
-    target = os.fspath(path)
-    directory = os.path.dirname(os.path.abspath(target))
+    """Write ``data`` to ``path`` (through a symbolic link to its target) via a temporary
+    file beside it, flushed to disk, then renamed over it (atomic on POSIX and Windows). The
+    file keeps its permissions. On any error the old file is untouched and the temporary file
+    is removed; the OSError propagates (ReadOnlyFileError for a read-only file)."""
+    target = _real_path(path)
+    _refuse_read_only(target)
+    directory = os.path.dirname(target)
+    remove_dead_temporaries(directory)
     descriptor, temporary = tempfile.mkstemp(
-        prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=directory
+        prefix=f".{os.path.basename(target)}.{_TEMPORARY_TAG}-{os.getpid()}-",
+        suffix=".tmp",
+        dir=directory,
     )
     try:
         with os.fdopen(descriptor, "wb") as stream:
@@ -45,3 +56,48 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
             os.fsync(directory_descriptor)
         finally:
             os.close(directory_descriptor)
+
+
+def remove_dead_temporaries(directory: str | os.PathLike[str]) -> None:
+    """Remove the temporary files of saves in ``directory`` whose writer is gone (killed
+    mid-save); a live writer's are left alone, and so is every other file."""
+    try:
+        names = os.listdir(directory)
+    except OSError:
+        return
+    for name in names:
+        match = _TEMPORARY_NAME.fullmatch(name)
+        if match and not is_running(int(match[1])):
+            with contextlib.suppress(OSError):
+                os.unlink(os.path.join(directory, name))
+
+
+def _real_path(path: str | os.PathLike[str]) -> str:
+    """The absolute path of the file a save must replace: the target of a symbolic link
+    (replacing the link itself would leave the real file with its old content)."""
+    real = os.path.realpath(path)
+    if os.path.islink(real):  # realpath stops where links go round in a loop
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), os.fspath(path))
+    return real
+
+
+def _refuse_read_only(target: str) -> None:
+    """A file without write permission (for anyone, or for this user) is not replaced: the
+    rename would succeed all the same, since it needs only the folder's permission."""
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        return
+    if not mode & 0o222 or not os.access(target, os.W_OK):
+        raise ReadOnlyFileError(errno.EACCES, "the file is read-only", target)
+
+
+def _mode_for(target: str) -> int:
+    """The old file's permissions, or what a plain open() would give a new file (mkstemp
+    makes its files private to the owner)."""
+    try:
+        return os.stat(target).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -1,0 +1,51 @@
+"""Saving from the window: through symbolic links, never over a read-only file."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from core.formats import read_workspace
+
+
+@pytest.fixture
+def window(make_window):
+    return make_window()
+
+
+@pytest.fixture
+def warnings(monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    return shown
+
+
+def test_ctrl_s_on_a_linked_session_writes_the_real_file(window, tmp_path):
+    real = tmp_path / "projects" / "work.klsession"
+    real.parent.mkdir()
+    link = tmp_path / "work.klsession"
+    link.symlink_to(real)
+    assert window.file_actions.save_to(str(link))
+    window.document.set_value("A", 0, 0.45)
+    window.file_actions.save_action.trigger()
+    assert link.is_symlink()
+    assert read_workspace(real).distribution("A").values[0] == 0.45
+    assert window.file_actions.path == str(link)  # the name the user chose
+    assert not window.isWindowModified()
+
+
+def test_saving_over_a_read_only_file_is_refused_and_the_work_stays_unsaved(
+    window, tmp_path, warnings
+):
+    protected = tmp_path / "protected.klsession"
+    assert window.file_actions.save_to(str(protected))
+    before = protected.read_bytes()
+    os.chmod(protected, 0o444)
+    window.document.set_value("A", 0, 0.45)
+    window.file_actions.save_action.trigger()
+    assert len(warnings) == 1 and "read-only" in warnings[0] and str(protected) in warnings[0]
+    assert protected.read_bytes() == before
+    assert os.stat(protected).st_mode & 0o777 == 0o444
+    assert window.isWindowModified()
