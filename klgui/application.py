@@ -158,9 +158,16 @@ def offer_recovery(window) -> None:
         window.document.apply(
             newest.workspace, QCoreApplication.translate("MainWindow", "Restore unsaved work")
         )
-        # Save goes back to the session it came from.
-        window.file_actions.set_file(newest.source, newest.title or None)
-    newest.path.unlink(missing_ok=True)
+        # Save asks where, suggesting the session the work came from: the autosave names a
+        # file, but the user has not chosen to write it in this run.
+        window.file_actions.set_file(None, newest.title or None, newest.source)
+        # The restored work is in this window's autosave once its file is set; only then
+        # does the leftover go, so that a second crash still finds the work.
+        if window.autosave.path.is_file():
+            newest.path.unlink(missing_ok=True)
+    elif answer == QMessageBox.No:
+        newest.path.unlink(missing_ok=True)
+    # Otherwise the question went unanswered (a signal ended the app): the work stays.
 
 
 def _quiet_harmless_qt_warnings() -> None:

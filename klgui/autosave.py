@@ -1,8 +1,10 @@
 """Autosave and recovery: unsaved work survives a crash.
 
 A few seconds after the last change, while there are unsaved changes, the session is written
-to a file of this process in the application's data folder; saving, or closing normally,
-removes it. At start-up, autosave files whose process is gone are offered for restoring.
+to a file of the open document in the application's data folder. Only the user's own acts
+remove it: saving, opening or starting another workspace, closing after Save or Discard.
+However else the process ends (a crash, sys.exit, an exception, a signal), the file stays,
+and at the next start autosave files whose process is gone are offered for restoring.
 """
 
 from __future__ import annotations
@@ -11,15 +13,19 @@ import contextlib
 import json
 import os
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, QTimer
 
 from core import FormatError, Workspace
 from core.formats.atomic_write import write_atomically
+from core.processes import is_running
 from klgui.document import Document
+
+if TYPE_CHECKING:
+    from klgui.file_actions import FileActions
 
 #: Quiet time after the last change before writing.
 AUTOSAVE_DELAY_MS = 3000
@@ -42,30 +48,19 @@ class Recoverable:
     source: str | None = None  # the session file the work came from, if any
 
 
-def _process_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # it exists, it is someone else's
-    except OSError:
-        return False
-    return True
-
-
 def find_recoverable(directory: Path | None = None) -> list[Recoverable]:
     """Autosaves of crashed sessions, newest first. Unreadable ones are skipped."""
     from core.formats.session import workspace_from_session  # not needed at start-up
+    from core.formats.text_files import read_bytes  # a FIFO or a device is refused unread
 
     directory = directory or autosave_directory()
     found = []
     for path in sorted(directory.glob(f"*{AUTOSAVE_SUFFIX}")):
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(read_bytes(path).decode("utf-8"))
             meta = data.get("autosave", {})
             pid = int(meta.get("pid", -1))
-            if pid == os.getpid() or _process_alive(pid):
+            if pid == os.getpid() or is_running(pid):
                 continue  # a KL Explorer that is still running owns it
             workspace = workspace_from_session(data, str(path))
             source = meta.get("source")
@@ -84,59 +79,65 @@ def find_recoverable(directory: Path | None = None) -> list[Recoverable]:
 
 
 class Autosave(QObject):
-    """Keeps this window's unsaved work on disk."""
+    """Keeps one open document's unsaved work on disk, in one file: a window rebuilt in
+    another language takes the document and its autosave along."""
 
-    def __init__(
-        self,
-        document: Document,
-        identity: Callable[[], tuple[str, str | None]],
-        directory: Path | None = None,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
+    @classmethod
+    def of(cls, document: Document, directory: Path | None = None) -> Autosave:
+        """The document's autosave, made (in ``directory``) on first use."""
+        return document.findChild(cls) or cls(document, directory)
+
+    def __init__(self, document: Document, directory: Path | None = None) -> None:
+        super().__init__(document)
         self._document = document
-        self._identity = identity  # the window's title and session file
+        self._files: FileActions | None = None
         self.directory = directory or autosave_directory()
         self.path = self.directory / f"{os.getpid()}-{id(self):x}{AUTOSAVE_SUFFIX}"
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_DELAY_MS)
         self._timer.timeout.connect(self.write_now)
-        document.workspaceChanged.connect(self._on_document_workspace_changed)
-        document.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
+        # Every edit, undo and redo, after the undo stack has taken it (so the first edit
+        # after a save counts): it decides when the timer fires whether there is work to keep.
+        # The stack's own signals are not used: it signals "clean" when it is destroyed.
+        document.workspaceChanged.connect(self._timer.start)
 
-    def _on_document_workspace_changed(self) -> None:
-        if not self._document.undo_stack.isClean():
-            self._timer.start()
+    def follow(self, files: FileActions) -> None:
+        """Name the work as ``files`` do (title, session file), and bring the autosave up to
+        date whenever they change: a save or another workspace removes it, and restored
+        work is written at once under its new name."""
+        if self._files is not None:
+            self._files.fileChanged.disconnect(self.write_now)
+        self._files = files
+        files.fileChanged.connect(self.write_now)
 
-    def _on_undo_stack_clean_changed(self, clean: bool) -> None:
-        if clean:
-            self.discard()
-
-    def write_now(self) -> None:
-        """Write the autosave now (the timer does this after a quiet moment)."""
+    def write_now(self) -> bool:
+        """Write the unsaved work now, or remove the autosave when there is none (the timer
+        does this after a quiet moment). True when the work is on disk."""
         self._timer.stop()
         if self._document.undo_stack.isClean():
             self.discard()
-            return
+            return False
         from core.formats.session import session_dict
 
         data = session_dict(self._document.workspace)
-        title, source = self._identity()
+        files = self._files
         data["autosave"] = {
             "pid": os.getpid(),
-            "title": title,
-            "source": source,
+            "title": (files.named_title or "") if files else "",
+            # Where the work came from: after a recovery, Save As suggests it.
+            "source": (files.path or files.suggested_path) if files else None,
             "saved_at": time.time(),
         }
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             write_atomically(self.path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
         except OSError:
-            pass  # autosave is a safety net: a full disk must not interrupt the user
+            return False  # a safety net: a full disk must not interrupt the user
+        return True
 
     def discard(self) -> None:
-        """Remove this window's autosave (after a save, or on a normal close)."""
+        """Remove the autosave (the user saved the work or let it go)."""
         self._timer.stop()
         with contextlib.suppress(OSError):
             self.path.unlink()

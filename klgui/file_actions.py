@@ -47,6 +47,7 @@ class FileActions(QObject):
         self._parent = parent
         self.path: str | None = None
         self.named_title: str | None = None  # None: a new workspace, "Untitled"
+        self.suggested_path: str | None = None  # what Save As proposes when path is None
         self.loader = PredictionLoader(self)
         self.loader.loaded.connect(self._on_loader_loaded)
         self.loader.failed.connect(self._on_loader_failed)
@@ -120,11 +121,15 @@ class FileActions(QObject):
         of the moment (a window rebuilt in another language says it in that one)."""
         return self.named_title if self.named_title is not None else self.tr("Untitled")
 
-    def set_file(self, path: str | None, title: str | None) -> None:
-        """The session file Save writes to (None: ask), and the workspace's name (None: a new,
-        untitled one)."""
+    def set_file(
+        self, path: str | None, title: str | None, suggested_path: str | None = None
+    ) -> None:
+        """The session file Save writes to (None: ask), the workspace's name (None: a new,
+        untitled one), and where Save As proposes to save when there is no such file
+        (recovered work names a file the user has not chosen to write in this run)."""
         self.path = path
         self.named_title = title
+        self.suggested_path = suggested_path
         self.fileChanged.emit()
 
     def _fail(self, verb: str, error: Exception | str) -> None:
@@ -387,8 +392,12 @@ class FileActions(QObject):
         return self.save_to(self.path)
 
     def save_as(self) -> bool:
-        suggested = self.path or os.path.join(
-            self._last_directory(), os.path.splitext(self.title)[0] + SESSION_EXTENSION
+        suggested = (
+            self.path
+            or self.suggested_path
+            or os.path.join(
+                self._last_directory(), os.path.splitext(self.title)[0] + SESSION_EXTENSION
+            )
         )
         path, _ = QFileDialog.getSaveFileName(
             self._parent,

@@ -71,12 +71,9 @@ class MainWindow(QMainWindow):
         self._theme_applier = ThemeApplier.of(QApplication.instance())
         self.file_actions = FileActions(self.document, self)
         self.file_actions.set_file(path, title)
-        self.autosave = Autosave(
-            self.document,
-            lambda: (self.file_actions.named_title or "", self.file_actions.path),
-            autosave_directory,
-            self,
-        )
+        # One autosave per document: a window rebuilt in another language keeps its file.
+        self.autosave = Autosave.of(self.document, autosave_directory)
+        self.autosave.follow(self.file_actions)
         self._build_views()
         self.export_actions = ExportActions(
             self.document,
@@ -606,12 +603,9 @@ class MainWindow(QMainWindow):
     def hand_over(self) -> MainWindow:
         """A new window on the same document (its undo history included), built in the
         language now installed; this one closes without asking anything."""
-        successor = MainWindow(
-            self.document,
-            title=self.file_actions.named_title,
-            path=self.file_actions.path,
-            autosave_directory=self.autosave.directory,
-        )
+        files = self.file_actions
+        successor = MainWindow(self.document)  # with the document's autosave
+        successor.file_actions.set_file(files.path, files.named_title, files.suggested_path)
         successor.restoreGeometry(self.saveGeometry())
         self.save_layout()
         self._handed_over = True
@@ -625,10 +619,10 @@ class MainWindow(QMainWindow):
         if not self.file_actions.maybe_save():
             event.ignore()
             return
+        self.autosave.discard()  # the work is saved, or the user let it go
         if self.theme != Theme():
             self._theme_applier.apply(Theme())  # the application's look is shared
         self.file_actions.loader.cancel()
-        self.autosave.discard()
         self.save_layout()
         event.accept()
 

@@ -1,0 +1,201 @@
+"""Autosave through its real timer: every change after a clean state is kept, restored work
+stays on disk until it is saved, and a window rebuilt in another language keeps one file."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+import klgui.autosave
+from core import example_workspace
+from core.formats.session import session_dict
+from klgui.application import offer_recovery
+from klgui.autosave import AUTOSAVE_SUFFIX, find_recoverable
+
+#: Short enough for tests; the timer, its connections and the writer are the real ones.
+TEST_DELAY_MS = 20
+
+
+@pytest.fixture(autouse=True)
+def short_autosave_delay(monkeypatch):
+    monkeypatch.setattr(klgui.autosave, "AUTOSAVE_DELAY_MS", TEST_DELAY_MS)
+
+
+@pytest.fixture
+def window(qtbot, make_window):
+    main = make_window()
+    main.show()
+    qtbot.waitExposed(main)
+    return main
+
+
+def answer_questions(monkeypatch, answer) -> list[str]:
+    asked = []
+
+    def question(*args, **_keywords):
+        asked.append(args[2])
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
+
+
+def autosaved_values(path, name: str) -> list[float]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return next(d["values"] for d in data["distributions"] if d["name"] == name)
+
+
+def autosave_files(directory) -> list:
+    return sorted(directory.glob(f"*{AUTOSAVE_SUFFIX}"))
+
+
+def wait_for_autosave(qtbot, window, name: str, values: list[float]) -> None:
+    path = window.autosave.path
+    qtbot.waitUntil(lambda: path.exists() and autosaved_values(path, name) == values, timeout=3000)
+
+
+def test_the_first_change_of_a_fresh_window_is_autosaved(qtbot, window):
+    window.document.set_value("A", 0, 0.45)
+    wait_for_autosave(qtbot, window, "A", [0.45, 0.35, 0.15])
+
+
+def test_the_first_change_after_a_save_is_autosaved(qtbot, window, tmp_path):
+    assert window.file_actions.save_to(str(tmp_path / "saved.klsession"))
+    window.document.set_value("B", 0, 0.3)
+    wait_for_autosave(qtbot, window, "B", [0.3, 0.3, 0.5])
+
+
+def test_undoing_back_to_the_saved_state_removes_the_autosave(qtbot, window):
+    window.document.set_value("A", 0, 0.45)
+    wait_for_autosave(qtbot, window, "A", [0.45, 0.35, 0.15])
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: not window.autosave.path.exists(), timeout=3000)
+
+
+def dead_autosave(directory, source: str):
+    """An autosave left by a process that has ended, holding an edit of model B."""
+    finished = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    crashed = session_dict(example_workspace().with_value("B", 2, 0.4))
+    crashed["autosave"] = {
+        "pid": int(finished.stdout),
+        "title": "work.klsession",
+        "source": source,
+        "saved_at": time.time(),
+    }
+    directory.mkdir(parents=True, exist_ok=True)
+    leftover = directory / f"12345-dead{AUTOSAVE_SUFFIX}"
+    leftover.write_text(json.dumps(crashed), encoding="utf-8")
+    return leftover
+
+
+def test_restored_work_is_autosaved_at_once_and_survives_a_second_crash(
+    qtbot, make_window, tmp_path, monkeypatch
+):
+    leftover = dead_autosave(tmp_path / "autosave", str(tmp_path / "work.klsession"))
+    restarted = make_window()
+    answer_questions(monkeypatch, QMessageBox.Yes)
+    offer_recovery(restarted)
+    assert restarted.document.workspace.distribution("B").values[2] == 0.4
+    # The restored work is in the new window's autosave before the leftover goes: a crash
+    # now still finds it.
+    assert not leftover.exists()
+    assert autosave_files(restarted.autosave.directory) == [restarted.autosave.path]
+    assert autosaved_values(restarted.autosave.path, "B")[2] == 0.4
+    restarted.document.set_value("B", 0, 0.25)  # and the next change is autosaved too
+    wait_for_autosave(qtbot, restarted, "B", [0.25, 0.3, 0.4])
+
+
+def test_an_unanswered_recovery_question_keeps_the_work(make_window, tmp_path, monkeypatch):
+    leftover = dead_autosave(tmp_path / "autosave", str(tmp_path / "work.klsession"))
+    restarted = make_window()
+    answer_questions(monkeypatch, QMessageBox.NoButton)  # a signal ended the question
+    offer_recovery(restarted)
+    assert leftover.exists()
+    answer_questions(monkeypatch, QMessageBox.No)
+    offer_recovery(restarted)
+    assert not leftover.exists()
+
+
+def test_saving_restored_work_asks_where_suggesting_its_old_file(
+    make_window, tmp_path, monkeypatch
+):
+    original = tmp_path / "work.klsession"
+    original.write_text("the user's file, not to be overwritten unasked", encoding="utf-8")
+    dead_autosave(tmp_path / "autosave", str(original))
+    restarted = make_window()
+    answer_questions(monkeypatch, QMessageBox.Yes)
+    offer_recovery(restarted)
+    suggestions = []
+
+    def cancel(_parent, _caption, suggested, _filters):
+        suggestions.append(suggested)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", cancel)
+    restarted.file_actions.save_action.trigger()  # Ctrl+S
+    assert suggestions == [str(original)]
+    assert original.read_text(encoding="utf-8").startswith("the user's file")
+    assert restarted.isWindowModified() and restarted.autosave.path.exists()
+    # A second crash still suggests it: the autosave keeps where the work came from.
+    recovered = json.loads(restarted.autosave.path.read_text(encoding="utf-8"))
+    assert recovered["autosave"]["source"] == str(original)
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(original), ""))
+    restarted.file_actions.save_action.trigger()  # the user confirms that file
+    assert "the user's file" not in original.read_text(encoding="utf-8")
+    assert not restarted.isWindowModified() and not restarted.autosave.path.exists()
+    assert restarted.file_actions.path == str(original)
+
+
+def test_a_language_switch_keeps_one_autosave_that_follows_the_document(
+    qtbot, make_window, monkeypatch
+):
+    first = make_window()
+    first.show()
+    first.document.set_value("A", 0, 0.45)
+    wait_for_autosave(qtbot, first, "A", [0.45, 0.35, 0.15])
+    directory = first.autosave.directory
+    successor = first.hand_over()
+    successor.show()
+    successor.document.set_value("A", 1, 0.25)
+    wait_for_autosave(qtbot, successor, "A", [0.45, 0.25, 0.15])
+    assert autosave_files(directory) == [successor.autosave.path]
+    assert find_recoverable(directory) == []  # nothing a next start would call a crash
+
+    answer_questions(monkeypatch, QMessageBox.Discard)
+    assert successor.close()
+    assert autosave_files(directory) == []
+
+
+def test_saving_after_a_language_switch_leaves_no_autosave(qtbot, make_window, tmp_path):
+    first = make_window()
+    first.document.set_value("A", 0, 0.45)
+    wait_for_autosave(qtbot, first, "A", [0.45, 0.35, 0.15])
+    successor = first.hand_over()
+    try:
+        assert successor.file_actions.save_to(str(tmp_path / "kept.klsession"))
+        assert autosave_files(first.autosave.directory) == []
+    finally:
+        successor.close()
+
+
+def test_a_normal_close_after_discard_removes_the_autosave(qtbot, window, monkeypatch):
+    window.document.set_value("A", 0, 0.45)
+    wait_for_autosave(qtbot, window, "A", [0.45, 0.35, 0.15])
+    answer_questions(monkeypatch, QMessageBox.Cancel)
+    assert not window.close()
+    assert window.autosave.path.exists()  # still open: the work stays on disk
+    answer_questions(monkeypatch, QMessageBox.Discard)
+    assert window.close()
+    assert not window.autosave.path.exists()
