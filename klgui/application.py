@@ -60,8 +60,11 @@ def run_application(args: argparse.Namespace) -> int:
         print(f"klgui: error: {error}", file=sys.stderr)
         return 2
 
+    from PySide6.QtCore import QTimer
+
     from klgui.error_dialog import install_excepthook
     from klgui.main_window import MainWindow
+    from klgui.termination_signals import termination_signals_delivered
 
     _quiet_harmless_qt_warnings()
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -85,12 +88,25 @@ def run_application(args: argparse.Namespace) -> int:
     if args.screenshot:
         return _save_screenshot(app, window, args.screenshot, args.size or DEFAULT_SCREENSHOT_SIZE)
     window.show()
-    offer_recovery(window)
-    if workspace is None:
-        window.file_actions.open_predictions(
-            args.files, label_column=args.label_column, labels_path=args.labels
-        )
-    return app.exec()
+
+    def start() -> None:
+        offer_recovery(window)
+        if workspace is None:  # after the recovery: opening asks first about restored work
+            window.file_actions.open_predictions(
+                args.files, label_column=args.label_column, labels_path=args.labels
+            )
+
+    # The questions these may ask are asked inside the event loop, so a signal ends them too.
+    QTimer.singleShot(0, start)
+    with termination_signals_delivered(lambda number: _quit_keeping_work(app, number)):
+        return app.exec()
+
+
+def _quit_keeping_work(app, number: int) -> None:
+    """Stop as Quit does, asking nothing; unsaved work stays in the autosave for the next
+    start to offer. The status is the shell's for "ended by this signal"."""
+    app.exit(128 + number)
+    app.property("klguiMainWindow").close_keeping_work()
 
 
 def _follow_language_choices(app, window) -> None:

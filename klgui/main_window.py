@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         else:
             self.document = Document(workspace, self)
         self._handed_over = False
+        self._keep_unsaved_work = False  # closing for a signal: no questions, work kept
         self.theme = Theme(dark=QSettings().value(DARK_THEME_KEY, False, type=bool))
         self._theme_applier = ThemeApplier.of(QApplication.instance())
         self.file_actions = FileActions(self.document, self)
@@ -612,14 +613,22 @@ class MainWindow(QMainWindow):
         self.close()
         return successor
 
+    def close_keeping_work(self) -> None:
+        """Close at once, asking nothing, with unsaved work written to the autosave for the
+        next start to offer (Ctrl+C in the terminal, or SIGTERM)."""
+        self.autosave.write_now()
+        self._keep_unsaved_work = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._handed_over:
             event.accept()
             return
-        if not self.file_actions.maybe_save():
-            event.ignore()
-            return
-        self.autosave.discard()  # the work is saved, or the user let it go
+        if not self._keep_unsaved_work:
+            if not self.file_actions.maybe_save():
+                event.ignore()
+                return
+            self.autosave.discard()  # the work is saved, or the user let it go
         if self.theme != Theme():
             self._theme_applier.apply(Theme())  # the application's look is shared
         self.file_actions.loader.cancel()

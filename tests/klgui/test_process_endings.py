@@ -1,5 +1,5 @@
 """However the app's process ends, nothing the user did is lost: unsaved work stays in the
-autosave (sys.exit, an exception, the event loop ended).
+autosave (sys.exit, an exception, the event loop ended, SIGINT, SIGTERM).
 
 Each test drives the real app in a child process, with its own settings and data folders,
 and waits on what the child prints: no sleeps; every wait has a timeout.
@@ -7,8 +7,10 @@ and waits on what the child prints: no sleeps; every wait has a timeout.
 
 from __future__ import annotations
 
+import json
 import os
 import select
+import signal
 import subprocess
 import sys
 import time
@@ -16,7 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from klgui.autosave import find_recoverable
+from core import example_workspace
+from core.formats.session import session_dict
+from klgui.autosave import AUTOSAVE_SUFFIX, find_recoverable
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 TIMEOUT_S = 60
@@ -48,6 +52,31 @@ if ending == "event loop ended":  # app.exit: the loop ends with the window stil
     QTimer.singleShot(0, lambda: app.exit(0))
     app.exec()
 """
+
+#: main.py as the user starts it, saying when its event loop runs (argv[2] == "edit": with
+#: an unsaved edit made then).
+MAIN_DRIVER = """
+import runpy, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+main_py, edit = sys.argv[1], sys.argv[2] == "edit"
+run_event_loop = QApplication.exec
+
+def run_event_loop_and_say_so(*_arguments):
+    def running():
+        if edit:
+            window = QApplication.instance().property("klguiMainWindow")
+            window.document.set_value("A", 0, 0.45)
+        print("event loop running", flush=True)
+    QTimer.singleShot(0, running)
+    return run_event_loop()
+
+QApplication.exec = run_event_loop_and_say_so
+sys.argv = [main_py]
+runpy.run_path(main_py, run_name="__main__")
+"""
+
 
 class Child:
     """The app in a child process, with its own settings and data folders; its output is
@@ -119,6 +148,10 @@ def children():
         child.end()
 
 
+def data_autosaves(tmp_path: Path) -> list[Path]:
+    return sorted((tmp_path / "xdg_data_home").rglob(f"*{AUTOSAVE_SUFFIX}"))
+
+
 @pytest.mark.parametrize("ending", ["sys.exit", "exception", "event loop ended"])
 def test_unsaved_work_outlives_any_end_but_the_user_s_own(children, tmp_path, ending):
     directory = tmp_path / "autosave"
@@ -132,3 +165,38 @@ def test_unsaved_work_outlives_any_end_but_the_user_s_own(children, tmp_path, en
     [offered] = find_recoverable(directory)
     assert offered.path == autosave
     assert offered.workspace.distribution("A").values[0] == 0.45
+
+
+@pytest.mark.parametrize("number", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_a_termination_signal_closes_the_window_app_keeping_unsaved_work(
+    children, tmp_path, number
+):
+    child = children(tmp_path, MAIN_DRIVER, str(REPOSITORY / "main.py"), "edit")
+    assert child.line() == "event loop running"
+    child.process.send_signal(number)  # long before the autosave timer would write
+    assert child.wait() == 128 + number  # the shell's status for "ended by this signal"
+    assert "Traceback" not in child.errors()
+    [autosave] = data_autosaves(tmp_path)
+    [offered] = find_recoverable(autosave.parent)  # the next start offers it
+    assert offered.workspace.distribution("A").values[0] == 0.45
+
+
+def test_a_signal_while_the_recovery_question_is_open_keeps_the_crashed_work(children, tmp_path):
+    ended = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=TIMEOUT_S,
+    )
+    crashed = session_dict(example_workspace().with_value("B", 2, 0.4))
+    crashed["autosave"] = {"pid": int(ended.stdout), "title": "", "source": None, "saved_at": 1.0}
+    directory = tmp_path / "xdg_data_home" / "KL Explorer" / "KL Explorer" / "autosave"
+    directory.mkdir(parents=True)
+    leftover = directory / f"1-dead{AUTOSAVE_SUFFIX}"
+    leftover.write_text(json.dumps(crashed), encoding="utf-8")
+    child = children(tmp_path, MAIN_DRIVER, str(REPOSITORY / "main.py"), "no edit")
+    assert child.line() == "event loop running"  # after start-up: the question is open
+    child.process.send_signal(signal.SIGTERM)
+    assert child.wait() == 128 + signal.SIGTERM
+    assert leftover.exists()
