@@ -1,5 +1,6 @@
 """However the app's process ends, nothing the user did is lost: unsaved work stays in the
-autosave (sys.exit, an exception, the event loop ended, SIGINT, SIGTERM).
+autosave (sys.exit, an exception, the event loop ended, SIGINT, SIGTERM) and a save killed
+half-way leaves the last complete file.
 
 Each test drives the real app in a child process, with its own settings and data folders,
 and waits on what the child prints: no sleeps; every wait has a timeout.
@@ -19,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from core import example_workspace
+from core.formats import read_workspace
 from core.formats.session import session_dict
 from klgui.autosave import AUTOSAVE_SUFFIX, find_recoverable
 
@@ -75,6 +77,22 @@ def run_event_loop_and_say_so(*_arguments):
 QApplication.exec = run_event_loop_and_say_so
 sys.argv = [main_py]
 runpy.run_path(main_py, run_name="__main__")
+"""
+
+#: Ctrl+S in a loop, each save with other content, announced before and after.
+SAVE_LOOP_DRIVER = """
+import itertools, sys
+from PySide6.QtWidgets import QApplication
+from core import example_workspace
+from klgui.main_window import MainWindow
+
+app = QApplication(sys.argv[:1])
+window = MainWindow(example_workspace(), title="loop.klsession", path=sys.argv[1])
+for number in itertools.count():
+    window.document.set_value("A", 0, number / 1e6)
+    print("saving", number, flush=True)
+    window.file_actions.save_action.trigger()
+    print("saved", number, flush=True)
 """
 
 
@@ -179,6 +197,49 @@ def test_a_termination_signal_closes_the_window_app_keeping_unsaved_work(
     [autosave] = data_autosaves(tmp_path)
     [offered] = find_recoverable(autosave.parent)  # the next start offers it
     assert offered.workspace.distribution("A").values[0] == 0.45
+
+
+def saved_workspace(number: int):
+    return example_workspace().with_value("A", 0, number / 1e6)
+
+
+def temporaries(folder: Path, pid: int | None = None) -> list[str]:
+    tag = f"kl-explorer-{pid}-" if pid else "kl-explorer-"
+    return sorted(p.name for p in folder.iterdir() if tag in p.name and p.suffix == ".tmp")
+
+
+def numbers_announced(lines: list[str], word: str) -> list[int]:
+    return [int(line.split()[1]) for line in lines if line.startswith(word + " ")]
+
+
+def test_killing_the_app_during_a_loop_of_saves_leaves_the_last_complete_file(
+    children, make_window, tmp_path
+):
+    folder = tmp_path / "sessions"
+    folder.mkdir()
+    session = folder / "loop.klsession"
+    previous_pid = None
+    for round_number, saves_before_the_kill in enumerate([1, 2, 3, 5, 8, 13]):
+        child = children(tmp_path / f"round {round_number}", SAVE_LOOP_DRIVER, str(session))
+        seen = [child.line(), child.line()]
+        assert seen == ["saving 0", "saved 0"]
+        if previous_pid is not None:  # the first save removed what the killed one left
+            assert temporaries(folder, previous_pid) == []
+        # Kill it on a "saving" line or a "saved" line, so it dies at varied points.
+        last_word = "saving" if round_number % 2 else "saved"
+        while seen[-1] != f"{last_word} {saves_before_the_kill}":
+            seen.append(child.line())
+        child.process.send_signal(signal.SIGKILL)
+        lines = seen + child.rest()
+        saved, saving = numbers_announced(lines, "saved"), numbers_announced(lines, "saving")
+        # The file is a complete session: the last one saved, or the one being saved.
+        assert read_workspace(session) in (saved_workspace(saved[-1]), saved_workspace(saving[-1]))
+        previous_pid = child.process.pid
+
+    window = make_window()
+    assert window.file_actions.save_to(str(session))  # the next save cleans up
+    assert temporaries(folder) == []
+    assert read_workspace(session) == window.document.workspace
 
 
 def test_a_signal_while_the_recovery_question_is_open_keeps_the_crashed_work(children, tmp_path):
