@@ -11,6 +11,7 @@ import timeit
 from pathlib import Path
 
 import numpy as np
+from temporary_home import use_temporary_home
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -23,6 +24,7 @@ def microseconds(function, number: int) -> float:
 
 
 def main() -> None:
+    use_temporary_home()
     reference = [0.6, 0.3, 0.1]
     models = {"A": [0.5, 0.35, 0.15], "B": [0.2, 0.3, 0.5]}
     classes = ("dog", "cat", "rabbit")

@@ -15,6 +15,9 @@ import sys
 import time
 from pathlib import Path
 
+from temporary_home import use_temporary_home
+
+use_temporary_home()  # before Qt: closing a window writes its layout to the settings
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))

@@ -28,6 +28,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+from temporary_home import use_temporary_home
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -135,6 +136,7 @@ def run_measurement(kind: str, folder: Path) -> dict[str, float]:
 
 
 def main() -> None:
+    use_temporary_home()  # the measuring processes inherit it
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="fresh processes per format")
     parser.add_argument("--folder", type=Path, default=FOLDER)

@@ -10,6 +10,9 @@ import os
 import sys
 from pathlib import Path
 
+from temporary_home import use_temporary_home
+
+use_temporary_home()  # before Qt
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
