@@ -97,9 +97,10 @@ class Autosave(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_DELAY_MS)
         self._timer.timeout.connect(self.write_now)
-        # Every edit, undo and redo, after the undo stack has taken it (so the first edit
-        # after a save counts): it decides when the timer fires whether there is work to keep.
-        # The stack's own signals are not used: it signals "clean" when it is destroyed.
+        # Any change (edit, undo, redo) restarts the timer, which asks only when it fires
+        # whether there is unsaved work: during the first push after a save the stack still
+        # says "clean". Its cleanChanged is not used: a stack being destroyed says "clean"
+        # too, and the work would go at every exit.
         document.workspaceChanged.connect(self._timer.start)
 
     def follow(self, files: FileActions) -> None:
