@@ -5,9 +5,11 @@ divergence: CE_i = KL_i = −ln q_i[y_i]. Averaged over samples, Jensen's inequa
 mean q_true ≥ exp(−mean CE). A sample whose true class got probability 0 has CE = +inf:
 counted and listed, never clipped to a finite number (clipping is what hides broken models).
 
-The work goes through the probabilities in row blocks, so a 50,000 × 1,000 float32 matrix is
-read a few times at memory speed with no large temporaries, and progress and cancellation
-are checked between blocks.
+The work goes through the probabilities in row blocks, so a 50,000 × 1,000 matrix is read a
+few times at memory speed with no large temporaries, and progress and cancellation are
+checked between blocks. The probabilities are float32 or float64, as the file held them;
+every figure is computed and every sum accumulated in float64, so the figures are those of
+a float64 computation on the file's numbers, whatever its format.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from core.predictions.model_predictions import (
 
 #: Rows per block: 4096 float32 rows of 1000 classes are 16 MB, a few passes stay cache-warm.
 BLOCK_ROWS = 4096
+_SQUARE_VALUES = 256 * 1024  # float64 values squared at a time: 2 MB, stays in cache
 #: Percentiles of the per-sample cross-entropy in the report: name → percent.
 PERCENTILES = {
     "max": 100.0,
@@ -69,6 +72,7 @@ class ModelMetrics:
     ce_percentiles: dict[str, float]
     mean_true_class_probability: float
     brier: float
+    brier_scores: np.ndarray  # (N,) Σ_k (q_ik − y_ik)² per sample
     infinite_samples: np.ndarray  # indices of the samples with infinite cross-entropy
 
     @property
@@ -128,19 +132,22 @@ def evaluate_model(
     samples, class_count = probabilities.shape
     column_sums = np.zeros(class_count)
     argmax = np.empty(samples, dtype=np.int64)
-    squares = np.empty(samples)
+    other_squares = np.empty(samples)  # Σ_{k ≠ y} q_k² per sample
     for start in range(0, samples, BLOCK_ROWS):
         _check(is_cancelled)
-        block = probabilities[start : start + BLOCK_ROWS]
+        stop = min(start + BLOCK_ROWS, samples)
+        block = probabilities[start:stop]
         column_sums += block.sum(axis=0, dtype=np.float64)
-        argmax[start : start + len(block)] = block.argmax(axis=1)
-        squares[start : start + len(block)] = np.einsum("ij,ij->i", block, block)
-        progress(min(1.0, (start + len(block)) / samples) * 0.95)
+        argmax[start:stop] = block.argmax(axis=1)
+        other_squares[start:stop] = _other_squares(block, labels[start:stop])
+        progress(stop / samples * 0.95)
     true_probability = probabilities[np.arange(samples), labels].astype(np.float64)
     with np.errstate(divide="ignore"):
         cross_entropy = -np.log(true_probability)
     cross_entropy += 0.0  # −0.0 where q_true = 1 becomes 0.0
     infinite = np.flatnonzero(np.isinf(cross_entropy))
+    # Σ_k (q_k − y_k)² for a one-hot y; 1 − q_true is exact for q_true ≥ 0.5 (Sterbenz).
+    brier_scores = other_squares + (1.0 - true_probability) ** 2
     mean_cross_entropy = math.inf if infinite.size else float(cross_entropy.mean())
     if samples < 2:
         standard_error = math.nan
@@ -163,12 +170,29 @@ def evaluate_model(
         ce_standard_error=standard_error,
         ce_percentiles=_percentiles(cross_entropy),
         mean_true_class_probability=float(true_probability.mean()),
-        # Σ_k (q_k − y_k)² = Σ q_k² − 2 q_true + 1 for a one-hot y.
-        brier=float(np.mean(squares - 2.0 * true_probability + 1.0)),
+        brier=float(brier_scores.mean()),
+        brier_scores=brier_scores,
         infinite_samples=infinite,
     )
     progress(1.0)
     return result
+
+
+def _other_squares(block: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    """Σ_{k ≠ y_i} q_ik² of each row, in float64 (exact squares of float32 values).
+
+    The true class is left out before summing rather than subtracted after: for q_true
+    next to 1, Σ q_k² − q_true² would cancel away every digit of the small remainder.
+    """
+    sums = np.empty(len(block))
+    rows = max(1, _SQUARE_VALUES // block.shape[1])
+    buffer = np.empty((min(rows, len(block)), block.shape[1]))  # cache-sized, float64
+    for start in range(0, len(block), rows):
+        part = buffer[: len(block[start : start + rows])]
+        part[...] = block[start : start + rows]
+        part[np.arange(len(part)), labels[start : start + rows]] = 0.0
+        sums[start : start + len(part)] = np.einsum("ij,ij->i", part, part)
+    return sums
 
 
 def _percentiles(values: np.ndarray) -> dict[str, float]:

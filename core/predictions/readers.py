@@ -14,26 +14,50 @@ Formats, chosen by the file's extension:
   the index pandas writes) are ignored; every other column holds probabilities. Several
   models share a file as prefixed column groups (``A:dog,A:cat,B:dog,B:cat``), each prefix
   a model; otherwise the file is one model named after the file's stem. Blank lines are
-  skipped; a quoted field may not span lines.
+  skipped. A quoted field may not span lines: one that runs on past the end of its line is
+  refused at that line, whichever engine reads the file (polars would take it, numpy not).
 - ``.parquet``: the same columns.
 - ``.npz``: arrays ``probs`` (N×K), ``labels`` (N) and optionally ``classes`` (K names,
   default ``"0"`` … ``"K-1"``).
 - ``.npy``: probabilities (N×K) only; the labels come from ``labels_path``: a ``.npy`` array,
   or text with one label per line and an optional header (``label``).
 
-Labels are class names or 0-based indices into the classes. Text labels are read as indices
-when all of them are integers in range and none is a class name; integer arrays are indices.
-Probabilities must be finite and ≥ 0 and each row must sum to 1 within
-PREDICTION_SUM_TOLERANCE: nothing is renormalised. Each problem is a FormatError naming the
-file and the line and column (text) or the sample index (Parquet and arrays).
+Labels follow one rule in every format, text or numbers alike: they name classes, and a
+number names the class written as that number (3, 3.0 and "3.0" all name a class "3").
+Only if some label names no class are the labels read as 0-based class indices, and then
+every label must be an integer in range and none may name another class than the one it
+indexes; such an ambiguous file is refused, naming a label, both classes and the place.
+
+Probabilities are kept exactly as the file holds them: a value > 0 in the file is > 0 here.
+Decimal text and float64 data (text, float64 Parquet columns and arrays, and anything else
+float32 cannot hold exactly) are held as float64; float32 only where the file itself holds
+float32 (float16 and float32 arrays and Parquet columns, 8- and 16-bit integers, all exact in
+float32). A text number too small for a double (``1e-400``, which would read as 0) and a
+long double that float64 cannot hold are refused. Probabilities must be finite, ≥ 0 and at
+most 1, and each row must sum to 1 within PREDICTION_SUM_TOLERANCE: nothing is
+renormalised. Each problem is a FormatError naming the file and the line and column (text)
+or the sample index (Parquet and arrays).
 
 Speed and memory (see the design notes): text and Parquet are read by polars, imported on
-first use (never at start-up), in batches copied straight into one float32 C-contiguous
-(N, K) array per model; rows are checked 256 at a time, so there is no whole-file copy and no
-big temporary. Parquet columns are read in passes, as polars decodes a row group whole. From
+first use (never at start-up), in batches copied straight into one C-contiguous (N, K) array
+per model; rows are checked in cache-sized blocks, so there is no whole-file copy and no big
+temporary. Parquet columns are read in passes, as polars decodes a row group whole. From
 a line polars refuses on, and for all of a file when polars is missing, numpy reads the text
 (several times slower) and names the bad line; Parquet needs polars. ``.npy`` data is read in
-blocks straight into its array.
+blocks straight into its array. Labels are mapped to classes once per distinct label. Two
+searches of a text file's bytes are cheap because they almost never find anything: for a
+quote character (then lines with an odd number of them are checked), and, only when some
+probability read as 0, for the long exponents or runs of zeros a number below the smallest
+double needs (then those lines are checked).
+
+Files: every file read here (a prediction file, a labels file, the file polars reads) is
+opened by core.formats.regular_files.open_regular: a folder, a device, a FIFO or a socket is
+refused at once, by what it is, and nothing is read past the size a file had when it was
+opened. Each read is bounded by what the format needs: a header line by 16 MB, any other
+line by 64 MB, a text file of labels by 2 GB; an array (an NPZ member too) is read only as
+far as its .npy header says, once that size, and the size of the array it fills, are known to
+fit in the memory available, so an NPZ member that would inflate far beyond it is refused
+before it is inflated. An array of Python objects is refused: a pickle is never loaded.
 """
 
 from __future__ import annotations
@@ -43,6 +67,7 @@ import functools
 import itertools
 import math
 import os
+import re
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -76,10 +101,13 @@ PREDICTION_SUFFIXES = (*TEXT_SUFFIXES, *PARQUET_SUFFIXES, ".npz", ".npy")
 #: In order of preference when the header holds as many of one as of another.
 DELIMITERS = ("\t", ";", ",")
 
-_CHECK_ROWS = 256  # rows checked at a time: 256 × 1000 float32 is 1 MB, stays in cache
-_BATCH_VALUES = 1_000_000  # probabilities per batch from text or Parquet (4 MB): fastest
-_PASS_VALUES = 8_000_000  # probabilities of a Parquet file decoded in one pass (32 MB)
+_BLOCK_VALUES = 256 * 1024  # probabilities checked or copied at a time: 2 MB, stays in cache
+#: Parquet column types whose every value is exactly a float32 (polars' names).
+_FLOAT32_EXACT_POLARS = ("Float16", "Float32", "Int8", "Int16", "UInt8", "UInt16")
+_BATCH_VALUES = 1_000_000  # probabilities per batch from text or Parquet (8 MB): fastest
+_PASS_VALUES = 8_000_000  # probabilities of a Parquet file decoded in one pass (≤ 64 MB)
 _READ_BYTES = 16 * 1024**2  # bytes of a .npy array read between progress reports
+_SCAN_BYTES = 16 * 1024**2  # bytes of a text file searched at a time
 _MAX_HEADER_BYTES = 16 * 1024**2
 _SAMPLE_BYTES = 1024**2  # read after the header to estimate the number of rows
 _SHOWN_NAMES = 8  # column or class names listed in a message
@@ -176,6 +204,59 @@ def _check_readable(path: str) -> None:
         raise FormatError("the file is empty", path=path)
 
 
+def _holds(path: str, data: bytes) -> bool:
+    """Whether the file holds these bytes anywhere (a search at memory speed)."""
+    tail = b""
+    try:
+        with open(path, "rb") as stream:
+            while block := stream.read(_SCAN_BYTES):
+                if data in tail + block[: len(data) - 1] or data in block:
+                    return True
+                tail = block[-(len(data) - 1) :] if len(data) > 1 else b""
+    except OSError as error:
+        raise _os_error(error, path) from None
+    return False
+
+
+def _pieces_of_lines(path: str) -> Iterator[tuple[int, bytes]]:
+    """The file in pieces that end at a line end (unless a line is longer than a piece),
+    each with the offset of its first byte."""
+    offset, rest = 0, b""
+    try:
+        with open(path, "rb") as stream:
+            while block := stream.read(_SCAN_BYTES):
+                data = rest + block
+                end = data.rfind(b"\n") + 1 or len(data)
+                yield offset, data[:end]
+                offset, rest = offset + end, data[end:]
+    except OSError as error:
+        raise _os_error(error, path) from None
+    if rest:
+        yield offset, rest
+
+
+def _line_at(path: str, offset: int) -> int:
+    """The number of the line that holds byte ``offset`` of the file."""
+    line = 1
+    try:
+        with open(path, "rb") as stream:
+            while offset > 0 and (block := stream.read(min(_SCAN_BYTES, offset))):
+                line += block.count(b"\n")
+                offset -= len(block)
+    except OSError as error:
+        raise _os_error(error, path) from None
+    return line
+
+
+def _line_around(piece: bytes, position: int) -> tuple[int, bytes]:
+    """Where the line holding byte ``position`` of a piece (−1: its last byte) starts, and
+    its bytes."""
+    position %= len(piece)
+    start = piece.rfind(b"\n", 0, position) + 1
+    end = piece.find(b"\n", position)
+    return start, piece[start : len(piece) if end < 0 else end + 1]
+
+
 def _first_line(error: BaseException) -> str:
     """A library's message, short: polars appends paragraphs of advice."""
     text = str(error).strip().splitlines()
@@ -195,6 +276,11 @@ def _import_polars() -> Any:
     except ImportError:
         return None
     return polars
+
+
+def _block_rows(columns: int) -> int:
+    """Rows of this many columns in a block of about _BLOCK_VALUES values."""
+    return max(1, _BLOCK_VALUES // max(1, columns))
 
 
 def _batch_rows(columns: int) -> int:
@@ -349,21 +435,26 @@ def _check_rows(
     start: int,
     stop: int,
     explain: Callable[[int], None],
-) -> None:
+) -> bool:
     """Rows start..stop are finite, ≥ 0 and sum to 1; ``explain(row)`` raises for a bad row.
+    Returns whether any of them holds a 0.
 
-    Blocks of _CHECK_ROWS rows keep the temporaries small and in cache. NaN fails both
-    comparisons; a float32 sum of a row is exact to ~1e-6, far inside the tolerance, and
-    ``explain`` decides the rows near the limit in float64.
+    Blocks of _BLOCK_VALUES values keep the temporaries small and in cache; the sums are
+    taken in float64. NaN fails both comparisons.
     """
-    for first in range(start, stop, _CHECK_ROWS):
-        block = probabilities[first : min(first + _CHECK_ROWS, stop)]
+    zero = False
+    rows = _block_rows(probabilities.shape[1])
+    for first in range(start, stop, rows):
+        block = probabilities[first : min(first + rows, stop)]
         with np.errstate(all="ignore"):  # inf − inf and overflows: bad rows, said below
-            sums = block.sum(axis=1)
-        ok = (block.min(axis=1) >= 0) & (np.abs(sums - 1) <= PREDICTION_SUM_TOLERANCE)
+            sums = block.sum(axis=1, dtype=np.float64)
+        smallest = block.min(axis=1)
+        ok = (smallest >= 0) & (np.abs(sums - 1) <= PREDICTION_SUM_TOLERANCE)
         if not ok.all():
             for offset in np.flatnonzero(~ok):
                 explain(first + int(offset))
+        zero = zero or bool((smallest == 0).any())
+    return zero
 
 
 def _explain_row(
@@ -389,6 +480,10 @@ def _explain_row(
     if negative.any():
         index = int(np.argmax(negative))
         raise error(f"the probability of {subjects[index]} is negative: {values[index]:.6g}", index)
+    above = values > 1 + PREDICTION_SUM_TOLERANCE
+    if above.any():
+        index = int(np.argmax(above))
+        raise error(f"the probability of {subjects[index]} is {values[index]:.6g}, above 1", index)
     with np.errstate(all="ignore"):
         total = float(values.sum(dtype=np.float64))
     if abs(total - 1) > PREDICTION_SUM_TOLERANCE:
@@ -398,75 +493,153 @@ def _explain_row(
         )
 
 
+# -- labels ----------------------------------------------------------------------------------
+
+
 def _label_indices(
-    labels: np.ndarray, classes: Sequence[str], where: _Where, column: int | None = None
+    labels: np.ndarray | polars.Series,
+    classes: Sequence[str],
+    where: _Where,
+    column: int | None = None,
 ) -> np.ndarray:
-    """The index in ``classes`` of each label (names, integer indices, or text of either)."""
-    kind = labels.dtype.kind
-    if kind in "OUS":
-        return _indices_of_names(labels, classes, where, column)
-    if kind == "f":
-        whole = np.isfinite(labels) & (labels == np.round(labels))
-        if not whole.all():
-            row = int(np.argmin(whole))
-            message = (
-                "no true label"
-                if np.isnan(labels[row])
-                else f"label {labels[row]:g} is not a class index"
+    """The index in ``classes`` of each label, by one rule for every format.
+
+    Labels name classes; a number names the class written as that number (3, 3.0 and "3.0"
+    all name a class "3"). Only if some label names no class are the labels read as 0-based
+    class indices, and then every one must be an integer in range and none may name another
+    class than the one it indexes. The rule is applied to the distinct labels only.
+    """
+    distinct, inverse = _distinct_labels(labels, where, column)
+    texts = [_label_text(value) for value in distinct]
+    named = _named_classes(texts, classes)
+    if all(position is not None for position in named):
+        return np.asarray(named, dtype=np.int64)[inverse]
+    count = len(classes)
+    integers = [_label_integer(value) for value in distinct]
+    indexable = all(integer is not None for integer in integers)
+
+    def first(labels: list[int]) -> tuple[int, int]:
+        """The first of these labels in the file: (its row, its position in distinct)."""
+        row = int(np.argmax(np.isin(inverse, labels)))
+        return row, int(inverse[row])
+
+    if indexable and all(0 <= integer < count for integer in integers):
+        clashes = [d for d, position in enumerate(named) if position not in (None, integers[d])]
+        if clashes:
+            row, label = first(clashes)
+            _, other = first([d for d, position in enumerate(named) if position is None])
+            raise where.error(
+                row,
+                f"label {texts[label]!r} is ambiguous: it names class "
+                f"{classes[named[label]]!r}, but as a 0-based class index (labels such as "
+                f"{texts[other]!r} name no class, so they would be indices) it is class "
+                f"{classes[integers[label]]!r}; write every label as a class name",
+                column,
             )
-            raise where.error(row, message, column)
-    elif kind not in "iu":
+        return np.asarray(integers, dtype=np.int64)[inverse]
+    neither = [
+        d
+        for d, position in enumerate(named)
+        if position is None and not (indexable and 0 <= integers[d] < count)
+    ]
+    row, label = first(neither or [d for d, position in enumerate(named) if position is None])
+    listed = f"the classes are {_listing(classes)}"
+    if not neither:  # class names and class indices mixed
+        message = f"label {texts[label]!r} is not a class ({listed}); labels are read as class "
+        message += "indices only when none is a class name"
+    elif integers[label] is not None:
+        message = (
+            f"label {texts[label]!r} is neither a class index (0 to {count - 1}) nor a class "
+            f"name ({listed})"
+        )
+    else:
+        message = f"label {texts[label]!r} is not a class ({listed})"
+    raise where.error(row, message, column)
+
+
+def _distinct_labels(
+    labels: np.ndarray | polars.Series, where: _Where, column: int | None
+) -> tuple[list[Any], np.ndarray]:
+    """The distinct labels and, per sample, the position of its label among them; a missing
+    label (null, NaN, empty text) is an error at its sample."""
+    if not isinstance(labels, np.ndarray):  # a polars Series (text or Parquet)
+        if labels.dtype.is_numeric():
+            labels = labels.to_numpy()  # nulls become NaN
+        else:  # text, already stripped: polars finds the distinct values by hashing
+            missing = labels.is_null() | (labels == "")
+            if missing.any():
+                raise where.error(int(missing.arg_max()), "no true label", column)
+            distinct = labels.unique(maintain_order=True)
+            positions = np.arange(len(distinct), dtype=np.int64)
+            inverse = labels.replace_strict(distinct, positions).to_numpy()
+            return distinct.to_list(), inverse
+    kind = labels.dtype.kind
+    if kind in "iu" and len(labels) and int(labels.max()) - int(labels.min()) < 2 * len(labels):
+        low = labels.min()
+        present = np.flatnonzero(np.bincount(labels - low))  # O(N), no sort
+        renumber = np.zeros(int(present[-1]) + 1, dtype=np.int64)
+        renumber[present] = np.arange(len(present))
+        return (present + low).tolist(), renumber[labels - low]
+    if kind in "iufU":
+        if kind == "U":
+            labels = np.char.strip(labels)
+        missing = np.isnan(labels) if kind == "f" else labels == ""
+        if missing.any():
+            raise where.error(int(np.argmax(missing)), "no true label", column)
+        distinct, inverse = np.unique(labels, return_inverse=True)
+        return distinct.tolist(), inverse.astype(np.int64)
+    if kind != "O":
         raise FormatError(
             f"the labels are of type {labels.dtype}; expected class names or class indices",
             path=where.path,
         )
-    indices = labels.astype(np.int64)
-    outside = (indices < 0) | (indices >= len(classes))
-    if outside.any():
-        row = int(np.argmax(outside))
-        raise where.error(
-            row, f"label {indices[row]} is not a class index (0 to {len(classes) - 1})", column
-        )
-    return indices
+    found: dict[str, int] = {}
+    inverse = np.empty(len(labels), dtype=np.int64)
+    for row, value in enumerate(labels.tolist()):
+        text = "" if value is None else str(value).strip()
+        if not text:
+            raise where.error(row, "no true label", column)
+        inverse[row] = found.setdefault(text, len(found))
+    return list(found), inverse
 
 
-def _indices_of_names(
-    labels: np.ndarray, classes: Sequence[str], where: _Where, column: int | None
-) -> np.ndarray:
-    values = [None if value is None else str(value).strip() for value in labels]
-    distinct = set(values)
-    for missing in (None, ""):
-        if missing in distinct:
-            raise where.error(values.index(missing), "no true label", column)
-    index = {name: position for position, name in enumerate(classes)}
-    count = len(classes)
-    if distinct.isdisjoint(index) and all(_is_integer(value) for value in distinct):
-        # Integers and none a class name: indices, which must be in range.
-        outside = {value for value in distinct if int(value) >= count}
-        if outside:
-            row = next(row for row, value in enumerate(values) if value in outside)
-            raise where.error(
-                row,
-                f"label {values[row]!r} is neither a class index (0 to {count - 1}) nor a class "
-                f"name (the classes are {_listing(classes)})",
-                column,
-            )
-        lookup = {value: int(value) for value in distinct}
-    else:
-        unknown = distinct - index.keys()
-        if unknown:
-            row = next(row for row, value in enumerate(values) if value in unknown)
-            raise where.error(
-                row,
-                f"label {values[row]!r} is not a class (the classes are {_listing(classes)})",
-                column,
-            )
-        lookup = index
-    return np.fromiter((lookup[value] for value in values), dtype=np.int64, count=len(values))
+def _label_text(value: Any) -> str:
+    """A label as a class name would write it: 3 and 3.0 as "3"."""
+    if isinstance(value, str):
+        return value
+    integer = _label_integer(value)
+    return str(integer) if integer is not None else repr(float(value))
 
 
-def _is_integer(value: str) -> bool:
-    return value.isascii() and value.isdigit()
+def _label_integer(value: Any) -> int | None:
+    """The integer a label is (3, 3.0, "3", "3.0", "-1"), or None."""
+    if isinstance(value, str):
+        if not _is_number(value) or not value.isascii():
+            return None
+        try:
+            return int(value)
+        except ValueError:
+            value = float(value)
+    if isinstance(value, float) and not (math.isfinite(value) and value == int(value)):
+        return None
+    return int(value)
+
+
+def _named_classes(texts: Sequence[str], classes: Sequence[str]) -> list[int | None]:
+    """The class each label names, by its text or, for a number, by its value."""
+    by_name = {name: position for position, name in enumerate(classes)}
+    by_value: dict[float, int | None] = {}
+    for position, name in enumerate(classes):
+        if _is_number(name) and math.isfinite(value := float(name)):
+            # Two classes of the same value ("1" and "1.0") are told apart by text only.
+            by_value[value] = None if value in by_value else position
+    named = []
+    for text in texts:
+        position = by_name.get(text)
+        if position is None and _is_number(text):
+            position = by_value.get(float(text))
+        named.append(position)
+    return named
 
 
 def _explain_model_row(
@@ -497,8 +670,9 @@ def _scatter(outs: list[np.ndarray], values: np.ndarray, row: int, first: int) -
         part = values[:, low - first : high - first]
         target = out[:, low - model * classes : high - model * classes]
         # Copy in blocks that fit in cache: a batch is column-major, the result row-major.
-        for start in range(0, len(values), _CHECK_ROWS):
-            stop = min(start + _CHECK_ROWS, len(values))
+        rows = _block_rows(count)
+        for start in range(0, len(values), rows):
+            stop = min(start + rows, len(values))
             target[row + start : row + stop] = part[start:stop]
 
 
@@ -506,7 +680,7 @@ def _scatter(outs: list[np.ndarray], values: np.ndarray, row: int, first: int) -
 
 
 class _Collector:
-    """Rows of a text file arriving in batches → one C-contiguous (N, K) float32 array per
+    """Rows of a text file arriving in batches → one C-contiguous (N, K) float64 array per
     model, each batch checked as it arrives. The arrays are allocated once for the expected
     row count (pages never written cost no memory) and grow only if that was short."""
 
@@ -526,10 +700,11 @@ class _Collector:
         # The row count is estimated from the first megabyte: leave some room.
         capacity = max(16, expected_rows + expected_rows // 8)
         classes = len(layout.classes)
-        self._outs = [_empty(capacity, classes, np.float32, path) for _ in layout.models]
+        self._outs = [_empty(capacity, classes, np.float64, path) for _ in layout.models]
         self._lines = np.empty(capacity, np.int64)  # the line of each row
-        self._labels: list[np.ndarray] = []
+        self._labels: list[np.ndarray | polars.Series] = []  # as each engine gives them
         self._count = 0
+        self.holds_zero = False  # some probability read as 0 (it may have underflowed)
 
     def _where(self) -> _Where:
         return _Where(self._path, self._lines[: self._count])
@@ -544,7 +719,9 @@ class _Collector:
         lines[: self._count] = self._lines[: self._count]
         self._lines = lines
 
-    def add(self, labels: np.ndarray, values: np.ndarray, lines: np.ndarray) -> None:
+    def add(
+        self, labels: np.ndarray | polars.Series, values: np.ndarray, lines: np.ndarray
+    ) -> None:
         """``values`` holds the probability columns in the order of
         ``layout.probability_columns``, in any memory order."""
         start, stop = self._count, self._count + len(values)
@@ -556,7 +733,8 @@ class _Collector:
         self._count = stop
         where = self._where()
         for model, out in enumerate(self._outs):
-            _check_rows(out, start, stop, functools.partial(self._explain, model, where))
+            explain = functools.partial(self._explain, model, where)
+            self.holds_zero |= _check_rows(out, start, stop, explain)
         self._tracker.step(stop / self._expected)
 
     def _explain(self, model: int, where: _Where, row: int) -> None:
@@ -573,7 +751,7 @@ class _Collector:
             raise FormatError("no samples: the file holds no rows of predictions", path=self._path)
         self._tracker.poll()
         labels = _label_indices(
-            np.concatenate(self._labels),
+            _joined_labels(self._labels),
             self._layout.classes,
             self._where(),
             self._layout.label + 1,
@@ -582,6 +760,16 @@ class _Collector:
             ModelPredictions(name, self._layout.classes, labels, out[: self._count], self._path)
             for name, out in zip(self._layout.models, self._outs, strict=True)
         ]
+
+
+def _joined_labels(parts: list[np.ndarray | polars.Series]) -> np.ndarray | polars.Series:
+    """The labels of every batch in one array, or one polars Series if polars read them all
+    (it finds the distinct labels far faster than Python)."""
+    if all(isinstance(part, np.ndarray) for part in parts):
+        return np.concatenate(parts)
+    if not any(isinstance(part, np.ndarray) for part in parts):
+        return _import_polars().concat(parts, rechunk=False)
+    return np.concatenate([np.asarray(part.to_numpy(), dtype=object) for part in parts])
 
 
 class _PolarsFailed(Exception):
@@ -678,12 +866,95 @@ def _read_text(path: str, label_column: str | None, tracker: _Tracker) -> list[M
         line = collector.line_of(row)
         _check_lines(itertools.islice(_file_lines(path, header, line), 1), header, layout, path)
 
+    _refuse_fields_spanning_lines(path, header)
     collector = _Collector(layout, path, tracker, header.rows_estimate, diagnose)
     if pl is not None:
         _collect_text_polars(pl, path, header, layout, collector)
     else:
         _collect_text_numpy(path, header, layout, collector)
+    if collector.holds_zero:
+        _refuse_false_zeros(path, header, layout)
     return collector.finish()
+
+
+def _refuse_fields_spanning_lines(path: str, header: _Header) -> None:
+    """Refuse a quoted field that runs on past the end of its line, at that line: polars
+    would read it and count every later line one short, numpy's fallback would not.
+
+    Only a line with an odd number of quote characters can open such a field, and most
+    files hold no quote at all, which one fast search shows."""
+    if not _holds(path, b'"'):
+        return
+    for offset, piece in _pieces_of_lines(path):
+        if b'"' not in piece:
+            continue
+        data = np.frombuffer(piece, np.uint8)
+        ends = np.flatnonzero(data == ord("\n"))
+        quotes = np.bincount(np.searchsorted(ends, np.flatnonzero(data == ord('"'))))
+        for line in np.flatnonzero(quotes % 2):
+            start, text = _line_around(piece, int(ends[line]) if line < len(ends) else -1)
+            if _field_runs_on(text.decode(header.encoding, errors="replace"), header.delimiter):
+                raise FormatError(
+                    "a quoted field runs on past the end of this line: fields may not span lines",
+                    path=path,
+                    line=_line_at(path, offset + start),
+                )
+
+
+def _field_runs_on(line: str, delimiter: str) -> bool:
+    """Whether a quoted field opened on this line is still open at its end (as Python's csv
+    reads it: a quote opens a field only at the field's start)."""
+    reader = csv.reader(iter([line.rstrip("\r\n") + "\n", "\n"]), delimiter=delimiter)
+    next(reader, None)
+    return reader.line_num > 1
+
+
+#: Every number that reads as 0 though it is not (below 2.5e-324) has an exponent and zeros
+#: after its point that add up to at least 323: one of the two is at least 162. Searching
+#: for a '-' first lets re skip ahead at memory speed.
+_LONG_NEGATIVE_EXPONENT = re.compile(rb"-0*[1-9][0-9]{2}")
+_LONG_ZEROS = b"." + b"0" * 162
+
+
+def _refuse_false_zeros(path: str, header: _Header, layout: _Layout) -> None:
+    """Refuse a cell that is not 0 but reads as 0 (``1e-400``: below the smallest double,
+    4.9e-324), at its line and column; the probability must not silently become 0.
+
+    Called only when some probability read as 0. The file is searched for the exponents and
+    runs of zeros such a number needs, which rules out almost every file at once; a line
+    where one occurs is checked cell by cell."""
+    probability = sorted(layout.probability_columns)
+    for offset, piece in _pieces_of_lines(path):
+        hits = [
+            match.start()
+            for match in _LONG_NEGATIVE_EXPONENT.finditer(piece)
+            if match.start() and piece[match.start() - 1] in b"eE"
+        ]
+        position = piece.find(_LONG_ZEROS)
+        while position >= 0:
+            hits.append(position)
+            position = piece.find(_LONG_ZEROS, position + len(_LONG_ZEROS))
+        for start, text in sorted(dict(_line_around(piece, hit) for hit in hits).items()):
+            line = text.decode(header.encoding, errors="replace").rstrip("\r\n")
+            fields = next(csv.reader([line], delimiter=header.delimiter), [])
+            for column in probability:
+                cell = fields[column].strip() if column < len(fields) else ""
+                if _reads_as_a_false_zero(cell):
+                    raise FormatError(
+                        f"{cell[:40]!r} is too small for a double (below 4.9e-324): it would "
+                        f"be read as 0 (column {layout.names[column]!r})",
+                        path=path,
+                        line=_line_at(path, offset + start),
+                        column=column + 1,
+                    )
+
+
+def _reads_as_a_false_zero(cell: str) -> bool:
+    """A number whose digits are not all 0 but that reads as 0.0."""
+    if not _is_number(cell) or float(cell) != 0:
+        return False
+    digits = cell.lower().partition("e")[0]
+    return any(digit in "123456789" for digit in digits)
 
 
 def _collect_text_polars(
@@ -693,7 +964,7 @@ def _collect_text_polars(
     wanted = set(probability)
     # Positional names: the header is ours to check (polars would rename duplicates).
     schema = {
-        f"c{column}": pl.Float32 if column in wanted else pl.String
+        f"c{column}": pl.Float64 if column in wanted else pl.String
         for column in range(len(header.names))
     }
     query = pl.scan_csv(
@@ -712,14 +983,15 @@ def _collect_text_polars(
         for batch in _polars_batches(pl, query, _batch_rows(len(probability))):
             lines = np.arange(next_line, next_line + batch.height)
             next_line += batch.height
-            label_series = batch.drop_in_place(batch.columns[0])  # cheaper than slicing
-            labels = label_series.to_numpy()
+            labels = batch.drop_in_place(batch.columns[0])  # cheaper than slicing
             values = batch.to_numpy()  # column-major (polars' layout): one copy
-            if label_series.null_count() or (label_series == "").any():
-                blank = np.array([not label for label in labels]) & np.isnan(values).all(axis=1)
+            no_label = labels.is_null() | (labels == "")
+            if no_label.any():
+                blank = no_label.to_numpy() & np.isnan(values).all(axis=1)
                 if blank.any():  # blank lines, or lines of nothing but delimiters
                     keep = ~blank
-                    labels, values, lines = labels[keep], values[keep], lines[keep]
+                    labels = labels.filter(keep)
+                    values, lines = values[keep], lines[keep]
             collector.add(labels, values, lines)
     except _PolarsFailed:
         # polars refused something (a ragged or non-UTF-8 line, a cell with spaces after the
@@ -801,7 +1073,7 @@ def _cell(text: str, delimiter: str, column: int) -> str:
 def _parse_lines(
     entries: list[tuple[int, str]], header: _Header, layout: _Layout, path: str
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Labels, probabilities (float32) and line numbers of some lines, read with numpy."""
+    """Labels, probabilities (float64) and line numbers of some lines, read with numpy."""
     texts = [text for _, text in entries]
     delimiter = header.delimiter
     fields = len(header.names) - 1
@@ -812,7 +1084,7 @@ def _parse_lines(
         values = np.loadtxt(
             texts,
             delimiter=delimiter,
-            dtype=np.float32,
+            dtype=np.float64,
             usecols=layout.probability_columns,
             comments=None,
             quotechar='"',
@@ -880,10 +1152,21 @@ def _read_parquet(path: str, label_column: str | None, tracker: _Tracker) -> lis
     # in passes of about _PASS_VALUES values, so that polars' buffers stay small.
     flat = layout.probability_columns
     width = math.ceil(len(flat) / max(1, math.ceil(rows * len(flat) / _PASS_VALUES)))
-    outs = [_empty(rows, len(layout.classes), np.float32, path) for _ in layout.models]
-    labels: list[np.ndarray] = []
+    # A model is held as float32 only if every value of each of its columns is a float32.
+    exact = tuple(getattr(pl, name) for name in _FLOAT32_EXACT_POLARS if hasattr(pl, name))
+    held = [
+        np.float32 if all(dtypes[column] in exact for column in columns) else np.float64
+        for columns in layout.columns
+    ]
+    outs = [_empty(rows, len(layout.classes), dtype, path) for dtype in held]
+    casts = [pl.Float32 if dtype == np.float32 else pl.Float64 for dtype in held]
+    classes = len(layout.classes)
+    labels: list[polars.Series] = []
     for first in range(0, len(flat), width):
-        chosen = [pl.col(names[column]).cast(pl.Float32) for column in flat[first : first + width]]
+        chosen = [
+            pl.col(names[column]).cast(casts[(first + offset) // classes])
+            for offset, column in enumerate(flat[first : first + width])
+        ]
         row = 0
         try:
             batches = _polars_batches(
@@ -893,7 +1176,7 @@ def _read_parquet(path: str, label_column: str | None, tracker: _Tracker) -> lis
             )
             for batch in batches:
                 if not first:
-                    labels.append(batch.drop_in_place(batch.columns[0]).to_numpy())
+                    labels.append(batch.drop_in_place(batch.columns[0]))
                 values = batch.to_numpy()
                 if row + len(values) > rows:
                     break
@@ -912,7 +1195,7 @@ def _read_parquet(path: str, label_column: str | None, tracker: _Tracker) -> lis
 
         _check_rows(out, 0, rows, explain)
     tracker.step(0.99)
-    indices = _label_indices(np.concatenate(labels), layout.classes, where)
+    indices = _label_indices(pl.concat(labels, rechunk=False), layout.classes, where)
     return [
         ModelPredictions(name, layout.classes, indices, out, path)
         for name, out in zip(layout.models, outs, strict=True)
@@ -1007,17 +1290,20 @@ def _read_probabilities(
     classes: Sequence[str],
     tracker: _Tracker,
 ) -> np.ndarray:
-    """The (N, K) array, C-contiguous, float32 (float64 kept), checked block by block."""
+    """The (N, K) array, C-contiguous, in the precision _held_dtype gives, checked block by
+    block."""
     rows, count = header.shape
     dtype = header.dtype
-    target = np.dtype(np.float64 if dtype.kind == "f" and dtype.itemsize == 8 else np.float32)
+    target = _held_dtype(dtype)
     subjects = [f"class {klass!r}" for klass in classes]
 
     def explain(row: int) -> None:
         _explain_row(out[row], row, where, subjects, None, "")
 
     if header.fortran:  # rare: column-major on disk; read it all, then one transposing copy
-        out = np.ascontiguousarray(_read_whole(stream, header, what, where.path), dtype=target)
+        values = _read_whole(stream, header, what, where.path)
+        out = np.ascontiguousarray(values, dtype=target)
+        _refuse_underflows(values, out, 0, where, subjects)
         _check_rows(out, 0, rows, explain)
         return out
     out = _empty(rows, count, target, where.path)
@@ -1034,10 +1320,37 @@ def _read_probabilities(
                 filled += got
         else:
             data = _read_exact(stream, (stop - start) * count * dtype.itemsize, what, where.path)
-            out[start:stop] = np.frombuffer(data, dtype).reshape(stop - start, count)
+            values = np.frombuffer(data, dtype).reshape(stop - start, count)
+            out[start:stop] = values
+            _refuse_underflows(values, out[start:stop], start, where, subjects)
         _check_rows(out, start, stop, explain)
         tracker.step(stop / rows)
     return out
+
+
+def _held_dtype(dtype: np.dtype) -> np.dtype:
+    """The precision an array of probabilities of this type is held in: float32 where every
+    value of the type is exactly a float32 (floats of up to 32 bits, 8- and 16-bit integers),
+    float64 otherwise."""
+    if dtype.itemsize <= (4 if dtype.kind == "f" else 2):
+        return np.dtype(np.float32)
+    return np.dtype(np.float64)
+
+
+def _refuse_underflows(
+    values: np.ndarray, held: np.ndarray, first: int, where: _Where, subjects: Sequence[str]
+) -> None:
+    """A value > 0 in a file wider than float64 (long double) must not become 0 here."""
+    if values.dtype.itemsize <= held.dtype.itemsize:
+        return  # held at least as wide as stored: every value is kept
+    lost = (values != 0) & (held == 0)
+    if lost.any():
+        row, column = (int(index) for index in np.argwhere(lost)[0])
+        raise where.error(
+            first + row,
+            f"the probability of {subjects[column]} is {values[row, column]:.6g}, too small "
+            "for a double (below 4.9e-324): it would be read as 0",
+        )
 
 
 def _strings(array: np.ndarray, what: str, path: str) -> np.ndarray:

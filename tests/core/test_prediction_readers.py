@@ -82,9 +82,9 @@ def test_csv_with_class_names_as_labels(tmp_path, engine):
     assert model.source == str(path)
     assert model.classes == ("dog", "cat", "rabbit")
     assert model.labels.tolist() == [1, 0, 2]
-    assert model.probabilities.dtype == np.float32
-    np.testing.assert_allclose(
-        model.probabilities, [[0.1, 0.8, 0.1], [0.7, 0.2, 0.1], [0.25, 0.25, 0.5]], rtol=1e-6
+    assert model.probabilities.dtype == np.float64  # decimal text: held as float64, exactly
+    np.testing.assert_array_equal(
+        model.probabilities, [[0.1, 0.8, 0.1], [0.7, 0.2, 0.1], [0.25, 0.25, 0.5]]
     )
 
 
@@ -221,6 +221,9 @@ BAD_CELLS = [
     ("cat,-0.1,1.1", 2, ["negative", "-0.1", "'dog'"]),
     ("cat,nan,0.5", 2, ["NaN", "'dog'"]),
     ("cat,0.5,inf", 3, ["infinite", "'cat'"]),
+    ("cat,1e300,0.5", 2, ["1e+300, above 1", "'dog'"]),  # finite: not "infinite"
+    ("cat,1e-400,1.0", 2, ["'1e-400' is too small for a double", "read as 0", "'dog'"]),
+    ("cat,1.0,-2E-0330", 3, ["'-2E-0330' is too small for a double", "'cat'"]),
     ("cat,0.5,0.4", None, ["sum to 0.9"]),
     ("cat,0.5,zero", 3, ["'zero' is not a number", "'cat'"]),
     ("cat,0.5,1_0", 3, ["'1_0' is not a number"]),
@@ -254,7 +257,43 @@ def test_a_wrong_sum_names_the_sum_and_never_renormalises(tmp_path, engine):
     assert "1.05" in error.reason and "renormalised" in error.reason
     # Within the tolerance is fine, and kept as it is.
     model = one(write(tmp_path / "q.csv", "label,a,b\na,0.6,0.4009\n"))
-    assert model.probabilities[0, 1] == np.float32(0.4009)
+    assert float(model.probabilities[0, 1]) == 0.4009  # as the file says, not a float32
+
+
+def test_zeros_and_the_smallest_doubles_are_read_as_they_are(tmp_path, engine):
+    zeros = "0." + "0" * 400
+    text = (
+        "id,label,a,b\n"
+        "x-400,a,0,1\n"  # an id that looks like a long exponent
+        "y,b,0.0e-500,1\n"
+        f"z,a,{zeros},1\n"
+        "w,b,4.9e-324,1.0\n"
+        "v,a,1e-300,1E+0\n"
+    )
+    model = one(write(tmp_path / "p.csv", text))
+    assert model.probabilities[:, 0].tolist() == [0.0, 0.0, 0.0, 5e-324, 1e-300]
+
+
+def test_a_long_run_of_zeros_that_reads_as_0_is_refused(tmp_path, engine):
+    tiny = "0." + "0" * 400 + "1"
+    text = f"label,A:a,A:b,B:a,B:b\na,0.5,0.5,0.5,0.5\nb,0.5,0.5,{tiny},1\n"
+    error = located(write(tmp_path / "p.csv", text), 3, 4)
+    assert "too small for a double" in error.reason and "'B:a'" in error.reason
+
+
+def test_a_quoted_field_may_not_span_lines(tmp_path, engine):
+    text = 'label,a,b\na,0.5,0.5\n"a\nb",0.5,0.5\na,0.5,0.7\n'
+    error = located(write(tmp_path / "p.csv", text), 3)
+    assert "fields may not span lines" in error.reason
+
+
+def test_quotes_within_lines_keep_the_line_numbers(tmp_path, engine):
+    # Every field quoted (as R writes), a quote inside a field, and a bad row after them.
+    text = '"label","a","b"\n"a","0.5",0.5\n5" tv,0.5,0.5\n'
+    error = located(write(tmp_path / "p.csv", text), 3, 1)
+    assert "label '5\" tv' is not a class" in error.reason
+    text = '"label","a","b"\n"a","0.5",0.5\n"b, or a",0.5,0.5\n"a",0.5,0.7\n'
+    assert "sum to 1.2" in located(write(tmp_path / "q.csv", text), 4).reason
 
 
 def test_a_bad_row_of_one_model_names_the_model(tmp_path, engine):
@@ -351,8 +390,39 @@ def test_parquet(tmp_path):
     check_arrays(model)
     assert (model.name, model.classes) == ("vit", ("dog", "cat"))
     assert model.labels.tolist() == [1, 0, 1]
-    assert model.probabilities.dtype == np.float32
-    np.testing.assert_allclose(model.probabilities, [[0.2, 0.8], [0.9, 0.1], [0.4, 0.6]], 1e-6)
+    # One float64 column: the model is held as float64; the float32 column widens exactly.
+    assert model.probabilities.dtype == np.float64
+    np.testing.assert_array_equal(
+        model.probabilities,
+        [[0.2, np.float32(0.8)], [0.9, np.float32(0.1)], [0.4, np.float32(0.6)]],
+    )
+
+
+@pytest.mark.parametrize("pass_values", [10**6, 1])
+def test_parquet_columns_are_held_as_precisely_as_they_are_stored(
+    tmp_path, monkeypatch, pass_values
+):
+    monkeypatch.setattr(readers, "_PASS_VALUES", pass_values)
+    tiny = 1e-300  # a float64 value that float32 would make 0
+    frame = pl.DataFrame(
+        {
+            "label": ["x", "y"],
+            "A:x": pl.Series([0.25, 1e-40], dtype=pl.Float32),
+            "A:y": pl.Series([0.75, 1.0], dtype=pl.Float32),
+            "B:x": pl.Series([1.0, 0.0], dtype=pl.Float16),
+            "B:y": pl.Series([0, 1], dtype=pl.Int8),
+            "C:x": pl.Series([tiny, 0.5], dtype=pl.Float64),
+            "C:y": pl.Series([1.0, 0.5], dtype=pl.Float32),
+            "D:x": pl.Series([1, 0], dtype=pl.Int64),
+            "D:y": pl.Series([0, 1], dtype=pl.Int64),
+        }
+    )
+    frame.write_parquet(tmp_path / "p.parquet")
+    a, b, c, d = read_predictions(tmp_path / "p.parquet")
+    assert [m.probabilities.dtype for m in (a, b, c, d)] == [np.float32] * 2 + [np.float64] * 2
+    np.testing.assert_array_equal(a.probabilities, np.array([[0.25, 0.75], [1e-40, 1]], np.float32))
+    assert c.probabilities[0, 0] == tiny
+    np.testing.assert_array_equal(d.probabilities, [[1, 0], [0, 1]])
 
 
 @pytest.mark.parametrize("pass_values", [10**6, 1])
@@ -379,7 +449,10 @@ def test_parquet_integer_and_categorical_labels_and_groups(tmp_path, monkeypatch
         ({"label": ["x", "y"], "x": [0.5, None], "y": [0.5, 0.5]}, ["sample 1", "'x'", "missing"]),
         ({"label": ["x", "y"], "x": [0.5, -0.5], "y": [0.5, 1.5]}, ["sample 1", "negative"]),
         ({"label": ["x", "z"], "x": [0.5, 0.5], "y": [0.5, 0.5]}, ["sample 1", "'z'"]),
-        ({"label": [0, 5], "x": [0.5, 0.5], "y": [0.5, 0.5]}, ["sample 1", "label 5"]),
+        (
+            {"label": [0, 5], "x": [0.5, 0.5], "y": [0.5, 0.5]},
+            ["sample 1", "label '5' is neither a class index"],
+        ),
         ({"label": ["x", None], "x": [0.5, 0.5], "y": [0.5, 0.5]}, ["sample 1", "no true"]),
         ({"label": ["x", "y"], "x": ["a", "b"], "y": [0.5, 0.5]}, ["'x' holds String"]),
         ({"label": [True, False], "x": [0.5, 0.5], "y": [0.5, 0.5]}, ["holds Boolean"]),
@@ -446,6 +519,25 @@ def test_npz_integer_and_big_endian_probabilities_become_float32(tmp_path):
         np.testing.assert_array_equal(model.probabilities, PROBS)
 
 
+def test_arrays_are_held_as_precisely_as_they_are_stored(tmp_path):
+    float16 = np.array([[0.5, 0.5], [2**-24, 1]], dtype=np.float16)  # a float16 subnormal
+    np.savez(tmp_path / "f2.npz", probs=float16, labels=[0, 1])
+    np.savez(tmp_path / "i8.npz", probs=np.eye(2, dtype=np.int64), labels=[0, 1])
+    half = one(tmp_path / "f2.npz").probabilities
+    assert half.dtype == np.float32 and half[1, 0] == 2**-24
+    assert one(tmp_path / "i8.npz").probabilities.dtype == np.float64
+
+
+def test_a_long_double_too_small_for_a_double_is_refused(tmp_path):
+    probabilities = np.array([[0.5, 0.5], [1.0, 0.0]], dtype=np.longdouble)
+    probabilities[1, 1] = np.longdouble("1e-400")
+    if probabilities[1, 1] == 0:
+        pytest.skip("this platform's long double is a double")
+    np.savez(tmp_path / "p.npz", probs=probabilities, labels=[0, 1])
+    error = fails(tmp_path / "p.npz")
+    assert error.reason.startswith("sample 1: ") and "too small for a double" in error.reason
+
+
 def test_npy_with_labels_in_npy_or_text(tmp_path):
     np.save(tmp_path / "p.npy", PROBS)
     np.save(tmp_path / "labels.npy", np.array([1, 0, 1]))
@@ -481,8 +573,11 @@ BAD_ARRAYS = [
     ({"probs": PROBS[:0], "labels": []}, ["no samples"]),
     ({"probs": PROBS, "labels": [0, 1]}, ["3 rows but there are 2 labels"]),
     ({"probs": PROBS, "labels": [[0, 1, 1]]}, ["shape (1, 3)"]),
-    ({"probs": PROBS, "labels": [0, 1, 2]}, ["sample 2", "label 2 is not a class index"]),
-    ({"probs": PROBS, "labels": [0, 1.5, 0]}, ["sample 1", "label 1.5"]),
+    (
+        {"probs": PROBS, "labels": [0, 1, 2]},
+        ["sample 2", "label '2' is neither a class index (0 to 1)"],
+    ),
+    ({"probs": PROBS, "labels": [0, 1.5, 0]}, ["sample 1", "label '1.5' is not a class"]),
     ({"probs": PROBS, "labels": ["0", "1", "x"]}, ["sample 2", "'x'"]),
     ({"probs": PROBS, "labels": [True, False, True]}, ["type bool"]),
     ({"probs": PROBS, "labels": [0, 1, 1], "classes": ["a"]}, ["'classes' has shape (1,)"]),
