@@ -12,6 +12,8 @@ from typing import Any
 from core.predictions.evaluation import PredictionReport
 from klgui.report import aligned_table, format_value, json_number, report_dict
 
+#: The JSON report's ``reference`` when the files label different samples.
+OWN_LABELS = "own labels"
 RANK_TITLES = {
     "mean_cross_entropy": "mean cross-entropy (lower is better)",
     "accuracy": "accuracy (higher is better)",
@@ -21,17 +23,27 @@ RANK_TITLES = {
 
 def prediction_report_dict(report: PredictionReport) -> dict[str, Any]:
     """The distribution report's keys, with every model adding its per-sample metrics, the
-    models in rank order by ``rank_by``, and a top-level ``pairwise`` list."""
-    result = report_dict(report.comparison)
+    models in rank order by ``rank_by``, and a top-level ``pairwise`` list.
+
+    Each model's distribution measures (``kl``, ``terms``, ...) compare its mean prediction
+    with the labels of its own file, ``labels_source``, whose entropy is ``labels_entropy``.
+    ``reference`` is ``"labels"`` (and ``reference_entropy`` theirs) when every file holds
+    the same labels (``same_labels``); otherwise it is ``"own labels"`` and
+    ``reference_entropy`` is null."""
+    result = report_dict(report.comparisons[0])
+    if not report.same_labels:
+        result.update(reference=OWN_LABELS, reference_entropy=None)
     scale = report.unit_scale
-    by_name = {entry["name"]: entry for entry in result["models"]}
     models = []
     for index in report.order:
         metrics = report.models[index]
-        entry = by_name[metrics.name]
+        comparison = report.comparisons[index]
+        (entry,) = report_dict(comparison)["models"]
         entry["rank"] = int(report.rank[index])
         entry.update(
             samples=metrics.samples,
+            labels_source=metrics.labels_source,
+            labels_entropy=json_number(comparison.reference_entropy),
             accuracy=metrics.accuracy,
             mean_cross_entropy=json_number(metrics.mean_cross_entropy * scale),
             ce_standard_error=_number_or_null(metrics.ce_standard_error * scale),
@@ -64,6 +76,10 @@ def prediction_report_dict(report: PredictionReport) -> dict[str, Any]:
     return result
 
 
+def _samples(count: int) -> str:
+    return f"{count} sample{'s' if count != 1 else ''}"
+
+
 def _number_or_null(value: float) -> float | str | None:
     return None if value != value else json_number(value)  # NaN: undefined → null
 
@@ -73,17 +89,21 @@ def prediction_report_json(report: PredictionReport) -> str:
 
 
 def prediction_report_text(report: PredictionReport, source: str) -> str:
-    comparison = report.comparison
-    unit, scale = comparison.unit, report.unit_scale
+    unit, scale = report.unit, report.unit_scale
     first = report.models[0]
+    samples = f"{_samples(first.samples)} over " if report.same_labels else ""
     lines = [
         f"KL Explorer report: {source}",
-        f"{first.samples} sample{'s' if first.samples != 1 else ''} over "
-        f"{len(first.classes)} classes; cross-entropy in {unit}; Jensen bound = e^(−mean CE "
-        "in nats), which mean q_true is at least.",
-        f"Ranked by {RANK_TITLES.get(report.rank_by, report.rank_by)}.",
-        "",
+        f"{samples}{len(first.classes)} classes; cross-entropy in {unit}; Jensen bound = "
+        "e^(−mean CE in nats), which mean q_true is at least.",
     ]
+    if not report.same_labels:
+        files = ", ".join(f"{name} {_samples(n)}" for name, n in report.samples_by_labels().items())
+        lines.append(
+            "The files label different samples, so each model is scored against the labels "
+            f"of its own file: {files}."
+        )
+    lines += [f"Ranked by {RANK_TITLES.get(report.rank_by, report.rank_by)}.", ""]
     headings = [
         "rank",
         "model",
@@ -94,7 +114,7 @@ def prediction_report_text(report: PredictionReport, source: str) -> str:
         "Jensen bound",
         "Brier",
         "∞ samples",
-        "KL(labels‖mean)",
+        "KL(labels‖mean)" if report.same_labels else "KL(own labels‖mean)",
     ]
     rows = []
     for index in report.order:
@@ -110,7 +130,7 @@ def prediction_report_text(report: PredictionReport, source: str) -> str:
                 f"{m.true_class_probability_bound:.4f}",
                 f"{m.brier:.4f}",
                 str(m.infinite_samples.size),
-                format_value(float(comparison.kl[index])),
+                format_value(float(report.comparisons[index].kl[0])),
             ]
         )
     lines.extend(aligned_table([headings, *rows]))

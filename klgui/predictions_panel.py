@@ -157,6 +157,7 @@ class PredictionsPanel(QWidget):
         QT_TRANSLATE_NOOP("PredictionsPanel", "Jensen bound"),
         QT_TRANSLATE_NOOP("PredictionsPanel", "Brier"),
         QT_TRANSLATE_NOOP("PredictionsPanel", "∞ samples"),
+        QT_TRANSLATE_NOOP("PredictionsPanel", "KL(labels‖mean q)"),
     )
     #: The named percentiles of core's PERCENTILES (the numbered ones need no translation).
     PERCENTILE_NAMES = (
@@ -190,6 +191,10 @@ class PredictionsPanel(QWidget):
                 self.tr(
                     "Samples whose true class got probability 0: infinite cross-entropy, "
                     "never clipped"
+                ),
+                self.tr(
+                    "KL divergence of the model's mean predicted distribution from the "
+                    "distribution of the true labels in the model's own file"
                 ),
             ]
         )
@@ -275,7 +280,16 @@ class PredictionsPanel(QWidget):
                 "exp(−mean CE in nats)."
             )
             % (first.samples, len(first.classes), unit)
+            if report.same_labels
+            else self.tr(
+                "%d classes; cross-entropy in %s. The files label different samples, so each "
+                "model is scored against the labels of its own file (see Samples). With "
+                "one-hot targets each sample's cross-entropy is its KL divergence, and mean "
+                "q(true) ≥ exp(−mean CE in nats)."
+            )
+            % (len(first.classes), unit)
         )
+        kl = report.distribution_measure("kl") / report.unit_scale * scale  # in the unit now
         rows, tips, best = [], [], set()
         for row, index in enumerate(report.order):
             m = report.models[index]
@@ -295,10 +309,17 @@ class PredictionsPanel(QWidget):
                     format_number(m.true_class_probability_bound),
                     format_number(m.brier),
                     str(infinite.size),
+                    format_number(float(kl[index])),
                 ]
             )
             row_tips = [""] * len(rows[-1])
+            row_tips[2] = self.tr("Labels from %s") % m.labels_source
             row_tips[4] = f"{format_precise(m.mean_cross_entropy * scale)} {unit}"
+            row_tips[10] = self.tr("%s %s, against the labels from %s") % (
+                format_precise(float(kl[index])),
+                unit,
+                m.labels_source,
+            )
             if infinite.size:
                 row_tips[9] = self.tr("Samples (0-based): %s%s") % (
                     listed,

@@ -502,6 +502,20 @@ def _notes(comparison: Comparison) -> list[str]:
     return notes
 
 
+def _samples_per_file(report: PredictionReport) -> str:
+    """Each labels file and how many samples it labels: "a.csv: 300 samples, …"."""
+    return ", ".join(
+        os.path.basename(path)
+        + ": "
+        + (
+            QCoreApplication.translate("report", "1 sample")
+            if count == 1
+            else QCoreApplication.translate("report", "%d samples") % count
+        )
+        for path, count in report.samples_by_labels().items()
+    )
+
+
 def _per_sample_section(report: PredictionReport, base: float | None) -> list[str]:
     """The per-sample results of prediction files: metrics per model in rank order, the
     paired bootstrap, and the samples whose cross-entropy is infinite; cross-entropy in the
@@ -520,6 +534,15 @@ def _per_sample_section(report: PredictionReport, base: float | None) -> list[st
                 "class); and mean q(true) ≥ exp(−mean CE in nats) (Jensen's inequality).",
             )
             % (first.samples, len(first.classes), unit)
+            if report.same_labels
+            else QCoreApplication.translate(
+                "report",
+                "%d classes; cross-entropy in %s. The files label different samples, so each "
+                "model is scored against the labels of its own file: %s. With one-hot targets "
+                "H(y) = 0, so each sample's cross-entropy is its KL divergence, −log q(true "
+                "class); and mean q(true) ≥ exp(−mean CE in nats) (Jensen's inequality).",
+            )
+            % (len(first.classes), unit, _samples_per_file(report))
         )
         + "</p>",
     ]

@@ -350,3 +350,48 @@ def test_the_same_prediction_file_twice_is_refused(tmp_path):
     model = EXAMPLES / "model_a.csv"
     result = run_main("--report", str(model), str(model.parent / "." / "model_a.csv"))
     assert result.returncode == 2 and "the file is given twice" in result.stderr
+
+
+def write_predictions(path: Path, rows: list[str]) -> Path:
+    path.write_text("label,x,y,z\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def files_labelling_different_samples(folder: Path) -> tuple[Path, Path]:
+    """Each model's mean prediction equals its own file's label distribution (KL 0 against
+    its own labels; B's KL against A's labels is infinite: A has an x, B predicts none)."""
+    a = write_predictions(folder / "a.csv", ["x,0.75,0.25,0"] * 3 + ["y,0.75,0.25,0"])
+    b = write_predictions(folder / "b.csv", ["y,0,0.5,0.5", "z,0,0.5,0.5"])
+    return a, b
+
+
+def test_json_report_scores_each_file_against_its_own_labels(tmp_path):
+    a, b = files_labelling_different_samples(tmp_path)
+    result = run_main("--report", "--json", str(a), str(b))
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["same_labels"] is False
+    assert report["reference"] == "own labels" and report["reference_entropy"] is None
+    models = {model["name"]: model for model in report["models"]}
+    assert (models["a"]["labels_source"], models["b"]["labels_source"]) == (str(a), str(b))
+    assert (models["a"]["samples"], models["b"]["samples"]) == (4, 2)
+    assert models["a"]["kl"] == 0.0 and models["b"]["kl"] == 0.0  # not "inf" against a's
+    assert models["b"]["labels_entropy"] == pytest.approx(math.log(2))
+    assert models["b"]["cross_entropy"] == pytest.approx(math.log(2))
+    a2 = write_predictions(tmp_path / "a2.csv", ["x,0.7,0.3,0"] * 3 + ["y,0.7,0.3,0"])
+    shared = json.loads(run_main("--report", "--json", str(a), str(a2)).stdout)
+    assert shared["same_labels"] is True and shared["reference"] == "labels"
+    assert shared["reference_entropy"] == pytest.approx(shared["models"][0]["labels_entropy"])
+    assert {model["labels_source"] for model in shared["models"]} == {str(a), str(a2)}
+
+
+def test_text_report_gives_the_samples_of_each_file_when_they_differ(tmp_path):
+    a, b = files_labelling_different_samples(tmp_path)
+    result = run_main("--report", str(a), str(b))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[1].startswith("3 classes;")  # no one sample count for both files
+    assert f"its own file: {a} 4 samples, {b} 2 samples." in lines[2]
+    start = next(i for i, line in enumerate(lines) if line.startswith("rank"))
+    assert lines[start].endswith("KL(own labels‖mean)")
+    assert all(line.endswith(" 0.0000") for line in lines[start + 2 : start + 4])

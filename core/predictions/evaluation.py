@@ -62,6 +62,7 @@ class ModelMetrics:
     name: str
     classes: tuple[str, ...]
     samples: int
+    labels_source: str  # the file the true labels came from
     label_counts: np.ndarray  # (K,) the true labels: the empirical distribution P, as counts
     mean_predicted: np.ndarray  # (K,) the model's mean predicted distribution (sums to 1)
     argmax_counts: np.ndarray  # (K,) how often each class is the predicted label
@@ -101,10 +102,16 @@ class PairwiseResult:
 
 @dataclass(frozen=True, eq=False)
 class PredictionReport:
-    """Every model's metrics, the distribution comparison and the pairwise bootstraps."""
+    """Every model's metrics, its distribution comparison and the pairwise bootstraps.
+
+    Each model is scored against its own labels: its per-sample metrics, and its mean
+    predicted distribution Q against the distribution P of its own file's labels
+    (``comparisons[i]``, a comparison of that one model). When the files label different
+    samples these references differ from model to model.
+    """
 
     models: tuple[ModelMetrics, ...]
-    comparison: Comparison  # labels (P) against each model's mean predicted distribution
+    comparisons: tuple[Comparison, ...]  # per model: its own labels P against its mean Q
     rank_by: str
     rank: np.ndarray  # per model, in input order; 1 is best
     pairwise: tuple[PairwiseResult, ...]
@@ -114,6 +121,18 @@ class PredictionReport:
     @property
     def order(self) -> tuple[int, ...]:
         return tuple(int(i) for i in np.argsort(self.rank, kind="stable"))
+
+    @property
+    def unit(self) -> str:
+        return self.comparisons[0].unit
+
+    def distribution_measure(self, name: str) -> np.ndarray:
+        """One measure of :data:`core.MEASURES` per model, each against its own labels."""
+        return np.array([comparison.measure(name)[0] for comparison in self.comparisons])
+
+    def samples_by_labels(self) -> dict[str, int]:
+        """Each labels file, in the order of the models, and how many samples it labels."""
+        return {model.labels_source: model.samples for model in self.models}
 
 
 def _check(is_cancelled: IsCancelled) -> None:
@@ -159,6 +178,7 @@ def evaluate_model(
         name=predictions.name,
         classes=predictions.classes,
         samples=samples,
+        labels_source=predictions.labels_source,
         label_counts=np.bincount(labels, minlength=class_count),
         # Rows may each be off from 1 by the reader's tolerance, and so may their mean: the
         # mean predicted distribution is normalised, so it compares with the labels' P.
@@ -312,20 +332,22 @@ def _aligned(predictions: Sequence[ModelPredictions]) -> list[ModelPredictions]:
                 inverse[other.labels],
                 np.ascontiguousarray(other.probabilities[:, order]),
                 other.source,
+                other.labels_source,
             )
         )
     return aligned
 
 
 def rank_models(
-    metrics: Sequence[ModelMetrics], comparison: Comparison, rank_by: str
+    metrics: Sequence[ModelMetrics], comparisons: Sequence[Comparison], rank_by: str
 ) -> np.ndarray:
-    """Competition ranks by a per-sample measure or a distribution measure; best is 1."""
+    """Competition ranks by a per-sample measure or a distribution measure (each model's
+    against its own labels); best is 1."""
     if rank_by in SAMPLE_MEASURES:
         values = np.array([m.value(rank_by) for m in metrics])
         return rank_values(-values if SAMPLE_MEASURES[rank_by] else values)
     check_measure(rank_by, (*SAMPLE_MEASURES, *MEASURES))
-    return rank_values(np.asarray(comparison.measure(rank_by), dtype=float))
+    return rank_values(np.array([comparison.measure(rank_by)[0] for comparison in comparisons]))
 
 
 def evaluate(
@@ -338,7 +360,7 @@ def evaluate(
     progress: Progress = no_progress,
     is_cancelled: IsCancelled = never_cancelled,
 ) -> PredictionReport:
-    """Evaluate several models' predictions; the reference P is the first file's labels."""
+    """Evaluate several models' predictions, each against its own labels."""
     if not predictions:
         raise ValueError("no predictions to evaluate")
     check_measure(rank_by, (*SAMPLE_MEASURES, *MEASURES))
@@ -361,12 +383,15 @@ def evaluate(
     same_labels = all(
         m.samples == first.samples and np.array_equal(m.labels, first.labels) for m in aligned
     )
-    comparison = compare(
-        Counts(metrics[0].label_counts.astype(float)),
-        {m.name: m.mean_predicted for m in metrics},
-        base=base,
-        classes=first.classes,
-        reference_name=LABELS_NAME,
+    comparisons = tuple(
+        compare(
+            Counts(m.label_counts.astype(float)),
+            {m.name: m.mean_predicted},
+            base=base,
+            classes=first.classes,
+            reference_name=LABELS_NAME,
+        )
+        for m in metrics
     )
     pairwise: tuple[PairwiseResult, ...] = ()
     if same_labels and count > 1:
@@ -381,9 +406,9 @@ def evaluate(
     progress(1.0)
     return PredictionReport(
         models=tuple(metrics),
-        comparison=comparison,
+        comparisons=comparisons,
         rank_by=rank_by,
-        rank=rank_models(metrics, comparison, rank_by),
+        rank=rank_models(metrics, comparisons, rank_by),
         pairwise=pairwise,
         same_labels=same_labels,
         unit_scale=log_scale(base),

@@ -41,6 +41,8 @@ class ModelPredictions:
 
     ``labels[i]`` is the index in ``classes`` of sample i's true class; ``probabilities[i]``
     is the model's predicted distribution for sample i (float32 or float64, read-only).
+    ``source`` is the file the model was read from, ``labels_source`` the file its labels
+    came from (``source`` unless they were given apart, as for a ``.npy``).
     """
 
     name: str
@@ -48,8 +50,11 @@ class ModelPredictions:
     labels: np.ndarray
     probabilities: np.ndarray
     source: str = ""
+    labels_source: str = ""
 
     def __post_init__(self) -> None:
+        if not self.labels_source:
+            object.__setattr__(self, "labels_source", self.source)
         samples, class_count = self.probabilities.shape
         if self.labels.shape != (samples,):
             raise ValueError(f"{samples} rows of probabilities but {self.labels.shape[0]} labels")

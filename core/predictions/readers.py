@@ -1448,7 +1448,7 @@ def _read_npy(path: str, labels_path: str | None, tracker: _Tracker) -> list[Mod
             )
     except OSError as error:
         raise _os_error(error, path) from None
-    return [ModelPredictions(Path(path).stem, classes, indices, probabilities, path)]
+    return [ModelPredictions(Path(path).stem, classes, indices, probabilities, path, labels_path)]
 
 
 def _read_npz(path: str, labels_path: str | None, tracker: _Tracker) -> list[ModelPredictions]:
@@ -1523,4 +1523,5 @@ def _read_npz(path: str, labels_path: str | None, tracker: _Tracker) -> list[Mod
             if isinstance(error, FormatError):
                 raise
             raise FormatError(f"cannot read the archive: {_first_line(error)}", path=path) from None
-    return [ModelPredictions(Path(path).stem, classes, indices, probabilities, path)]
+    labels_source = labels_path or path  # its own labels, or the separate ones
+    return [ModelPredictions(Path(path).stem, classes, indices, probabilities, path, labels_source)]

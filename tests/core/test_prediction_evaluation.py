@@ -97,10 +97,11 @@ def test_evaluate_compares_labels_with_mean_predictions_and_ranks_by_mean_ce():
     report = evaluate([poor, good])
     assert report.rank_by == "mean_cross_entropy"
     assert [report.models[i].name for i in report.order] == ["good", "poor"]
-    comparison = report.comparison
-    assert comparison.reference == "labels" and comparison.models == ("poor", "good")
-    assert comparison.reference_distribution.tolist() == [0.5, 0.25, 0.25]
-    assert comparison.model_distributions[1] == pytest.approx([0.45, 0.275, 0.275])
+    poor_comparison, good_comparison = report.comparisons  # one per model, in input order
+    assert [c.reference for c in report.comparisons] == ["labels", "labels"]
+    assert (poor_comparison.models, good_comparison.models) == (("poor",), ("good",))
+    assert good_comparison.reference_distribution.tolist() == [0.5, 0.25, 0.25]
+    assert good_comparison.model_distributions[0] == pytest.approx([0.45, 0.275, 0.275])
     (pair,) = report.pairwise
     assert (pair.a, pair.b) == ("poor", "good")
     assert pair.mean_difference > 0 and pair.a_better_fraction == 0.0
@@ -166,3 +167,50 @@ def test_progress_rises_to_one_and_cancel_stops_the_work():
     assert seen == sorted(seen) and seen[-1] == 1.0
     with pytest.raises(Cancelled):
         evaluate([predictions], is_cancelled=lambda: True)
+
+
+def calibrated_on_different_samples() -> tuple[ModelPredictions, ModelPredictions]:
+    """Two files that label different samples; each model's mean prediction equals its own
+    file's label distribution, so each one's KL(labels‖mean) is 0 against its own labels
+    (and B's is infinite against A's, which hold 'dog' where B predicts 0)."""
+    a = ModelPredictions(
+        "A", CLASSES, np.array([0, 0, 0, 1]), np.array([[0.75, 0.25, 0.0]] * 4), "a.csv"
+    )
+    b = ModelPredictions("B", CLASSES, np.array([1, 2]), np.array([[0.0, 0.5, 0.5]] * 2), "b.csv")
+    return a, b
+
+
+def test_each_model_is_scored_against_its_own_labels():
+    report = evaluate(calibrated_on_different_samples(), rank_by="kl")
+    assert not report.same_labels
+    assert [m.labels_source for m in report.models] == ["a.csv", "b.csv"]
+    assert report.samples_by_labels() == {"a.csv": 4, "b.csv": 2}
+    assert report.distribution_measure("kl").tolist() == [0.0, 0.0]
+    a, b = report.comparisons
+    assert a.reference_distribution.tolist() == [0.75, 0.25, 0.0]
+    assert b.reference_distribution.tolist() == [0.0, 0.5, 0.5]
+    assert report.rank.tolist() == [1, 1]  # ranked by each one's own KL: a tie
+
+
+def test_the_labels_of_a_separate_labels_file_are_named_by_that_file():
+    probabilities = np.array([[0.75, 0.25, 0.0]])
+    predictions = ModelPredictions("A", CLASSES, np.array([0]), probabilities, "p.npy", "y.txt")
+    assert evaluate([predictions]).models[0].labels_source == "y.txt"
+    assert model("B", [0], probabilities).labels_source == ""  # no files: nothing to name
+
+
+def test_the_window_shows_each_files_labels_named_and_compares_with_the_first():
+    from core.predictions.prediction_workspace import workspace_from_predictions
+
+    workspace = workspace_from_predictions(evaluate(calibrated_on_different_samples()))
+    assert workspace.names[:2] == ("labels (a.csv)", "labels (b.csv)")
+    assert workspace.reference == "labels (a.csv)"
+    assert workspace.distribution("labels (b.csv)").values.tolist() == [0, 1, 1]
+    assert workspace.names[2:] == ("A", "B", "A (argmax)", "B (argmax)")
+    # Labels all files share are "labels", as before; files of the same name are told apart.
+    a, b = calibrated_on_different_samples()
+    shared = ModelPredictions("B", CLASSES, a.labels, a.probabilities, "b.csv")
+    assert workspace_from_predictions(evaluate([a, shared])).names[0] == "labels"
+    elsewhere = ModelPredictions("B", CLASSES, b.labels, b.probabilities, "other/a.csv")
+    names = workspace_from_predictions(evaluate([a, elsewhere])).names
+    assert names[:2] == ("labels (a.csv)", "labels (other/a.csv)")

@@ -490,9 +490,27 @@ def prediction_report():
     return evaluate(models, resamples=200, seed=1)
 
 
+def test_a_report_of_files_that_label_different_samples_gives_each_files_count(qapp):
+    from core.predictions import ModelPredictions
+    from core.predictions.evaluation import evaluate
+    from core.predictions.prediction_workspace import workspace_from_predictions
+
+    classes = ("dog", "cat")
+    a = ModelPredictions("A", classes, np.array([0, 0, 1]), np.full((3, 2), 0.5), "dir/a.csv")
+    b = ModelPredictions("B", classes, np.array([1]), np.full((1, 2), 0.5), "dir/b.csv")
+    predictions = evaluate([a, b])
+    comparison = workspace_from_predictions(predictions).compare()
+    text = " ".join(parse(report_html("Classifiers", WHEN, comparison, [], predictions)).text)
+    assert "3 samples over" not in text
+    assert "labels of its own file: a.csv: 3 samples, b.csv: 1 sample." in text
+
+
 def test_a_report_of_prediction_files_holds_the_per_sample_results(qapp, tmp_path):
+    from core.predictions.prediction_workspace import workspace_from_predictions
+
     predictions = prediction_report()
-    markup = report_html("Classifiers", WHEN, predictions.comparison, [], predictions)
+    comparison = workspace_from_predictions(predictions).compare()  # what the window shows
+    markup = report_html("Classifiers", WHEN, comparison, [], predictions)
     report = parse(markup)
     text = " ".join(report.text)
     assert "Per-sample results" in text and "4 samples over 3 classes" in text
@@ -509,11 +527,9 @@ def test_a_report_of_prediction_files_holds_the_per_sample_results(qapp, tmp_pat
     assert "weak: samples that give their true class probability 0" in text
     assert "infinite: 1 (numbered from 0: 0)" in text
     target = tmp_path / "classifiers.pdf"
-    write_report(str(target), "Classifiers", WHEN, predictions.comparison, [], predictions)
+    write_report(str(target), "Classifiers", WHEN, comparison, [], predictions)
     assert count_pages(target.read_bytes()) == 1
     # The unit switched to bits after loading: the whole report is in bits.
-    from core.predictions.prediction_workspace import workspace_from_predictions
-
     in_bits = workspace_from_predictions(predictions).with_base(2.0).compare()
     report = parse(report_html("Classifiers", WHEN, in_bits, [], predictions))
     per_sample = report.tables[2]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 
 from core import example_workspace
@@ -134,3 +134,25 @@ def test_open_predictions_asks_for_the_label_column_when_it_is_not_standard(
         window.file_actions.open_predictions_action.trigger()
     assert asked and asked[0][1] == ["truth", "dog", "cat"]
     assert window.document.predictions.models[0].accuracy == 1.0
+
+
+def test_files_that_label_different_samples_are_each_scored_against_their_own(
+    qtbot, window, tmp_path
+):
+    # Each model's mean prediction is its own file's label distribution: KL 0 against its
+    # own labels (B's would be infinite against A's: A has dogs, B predicts none).
+    a, b = str(tmp_path / "a.npz"), str(tmp_path / "b.npz")
+    np.savez(a, probs=[[0.75, 0.25, 0.0]] * 4, labels=[0, 0, 0, 1], classes=CLASSES)
+    np.savez(b, probs=[[0.0, 0.5, 0.5]] * 2, labels=[1, 2], classes=CLASSES)
+    open_and_wait(qtbot, window, [a, b])
+    workspace = window.document.workspace
+    assert workspace.names[:2] == ("labels (a.npz)", "labels (b.npz)")
+    assert workspace.reference == "labels (a.npz)"  # the window's ranking names its labels
+    assert window.document.comparison.reference == "labels (a.npz)"
+    panel = window.predictions_panel
+    rows = {row[1]: row for row in panel.metrics.rows()}
+    assert (rows["a"][2], rows["b"][2]) == ("4", "2")  # samples
+    assert float(rows["a"][10]) == 0.0 and float(rows["b"][10]) == 0.0  # KL, own labels
+    index = panel.metrics.index(panel.metrics.rows().index(rows["b"]), 10)
+    assert b in panel.metrics.data(index, Qt.ToolTipRole)
+    assert "label different samples" in panel.summary.text()
