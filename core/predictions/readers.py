@@ -44,20 +44,12 @@ per model; rows are checked in cache-sized blocks, so there is no whole-file cop
 temporary. Parquet columns are read in passes, as polars decodes a row group whole. From
 a line polars refuses on, and for all of a file when polars is missing, numpy reads the text
 (several times slower) and names the bad line; Parquet needs polars. ``.npy`` data is read in
-blocks straight into its array. Labels are mapped to classes once per distinct label. Two
-searches of a text file's bytes are cheap because they almost never find anything: for a
-quote character (then lines with an odd number of them are checked), and, only when some
-probability read as 0, for the long exponents or runs of zeros a number below the smallest
-double needs (then those lines are checked).
-
-Files: every file read here (a prediction file, a labels file, the file polars reads) is
-opened by core.formats.regular_files.open_regular: a folder, a device, a FIFO or a socket is
-refused at once, by what it is, and nothing is read past the size a file had when it was
-opened. Each read is bounded by what the format needs: a header line by 16 MB, any other
-line by 64 MB, a text file of labels by 2 GB; an array (an NPZ member too) is read only as
-far as its .npy header says, once that size, and the size of the array it fills, are known to
-fit in the memory available, so an NPZ member that would inflate far beyond it is refused
-before it is inflated. An array of Python objects is refused: a pickle is never loaded.
+blocks straight into its array. Labels are mapped to classes once per distinct label. A
+quoted field that spans lines is found in the same pass: polars flags a line end inside a
+text field, numpy checks the lines that hold a quote. Only when some probability read as 0
+are the file's bytes searched, at memory speed, for the long exponents or runs of zeros a
+number below the smallest double needs; this almost never finds anything, and a line where
+it does is checked cell by cell.
 """
 
 from __future__ import annotations
@@ -202,20 +194,6 @@ def _check_readable(path: str) -> None:
         raise _os_error(error, path) from None
     if empty:
         raise FormatError("the file is empty", path=path)
-
-
-def _holds(path: str, data: bytes) -> bool:
-    """Whether the file holds these bytes anywhere (a search at memory speed)."""
-    tail = b""
-    try:
-        with open(path, "rb") as stream:
-            while block := stream.read(_SCAN_BYTES):
-                if data in tail + block[: len(data) - 1] or data in block:
-                    return True
-                tail = block[-(len(data) - 1) :] if len(data) > 1 else b""
-    except OSError as error:
-        raise _os_error(error, path) from None
-    return False
 
 
 def _pieces_of_lines(path: str) -> Iterator[tuple[int, bytes]]:
@@ -866,7 +844,6 @@ def _read_text(path: str, label_column: str | None, tracker: _Tracker) -> list[M
         line = collector.line_of(row)
         _check_lines(itertools.islice(_file_lines(path, header, line), 1), header, layout, path)
 
-    _refuse_fields_spanning_lines(path, header)
     collector = _Collector(layout, path, tracker, header.rows_estimate, diagnose)
     if pl is not None:
         _collect_text_polars(pl, path, header, layout, collector)
@@ -877,28 +854,8 @@ def _read_text(path: str, label_column: str | None, tracker: _Tracker) -> list[M
     return collector.finish()
 
 
-def _refuse_fields_spanning_lines(path: str, header: _Header) -> None:
-    """Refuse a quoted field that runs on past the end of its line, at that line: polars
-    would read it and count every later line one short, numpy's fallback would not.
-
-    Only a line with an odd number of quote characters can open such a field, and most
-    files hold no quote at all, which one fast search shows."""
-    if not _holds(path, b'"'):
-        return
-    for offset, piece in _pieces_of_lines(path):
-        if b'"' not in piece:
-            continue
-        data = np.frombuffer(piece, np.uint8)
-        ends = np.flatnonzero(data == ord("\n"))
-        quotes = np.bincount(np.searchsorted(ends, np.flatnonzero(data == ord('"'))))
-        for line in np.flatnonzero(quotes % 2):
-            start, text = _line_around(piece, int(ends[line]) if line < len(ends) else -1)
-            if _field_runs_on(text.decode(header.encoding, errors="replace"), header.delimiter):
-                raise FormatError(
-                    "a quoted field runs on past the end of this line: fields may not span lines",
-                    path=path,
-                    line=_line_at(path, offset + start),
-                )
+#: Both engines refuse a quoted field that spans lines, at the line where it starts.
+_SPANNING_FIELD = "a quoted field runs on past the end of this line: fields may not span lines"
 
 
 def _field_runs_on(line: str, delimiter: str) -> bool:
@@ -967,6 +924,7 @@ def _collect_text_polars(
         f"c{column}": pl.Float64 if column in wanted else pl.String
         for column in range(len(header.names))
     }
+    texts = [name for name, dtype in schema.items() if dtype == pl.String]
     query = pl.scan_csv(
         os.path.abspath(path),
         has_header=False,
@@ -976,6 +934,10 @@ def _collect_text_polars(
         glob=False,
     ).select(
         pl.col(f"c{layout.label}").str.strip_chars(),
+        # polars reads a quoted field across lines; we refuse it (see _SPANNING_FIELD)
+        pl.any_horizontal(pl.col(texts).str.contains("\n", literal=True))
+        .fill_null(False)
+        .alias("spans"),
         *(pl.col(f"c{column}") for column in probability),
     )
     next_line = 2  # polars gives a row for each line after the header, blank ones too
@@ -984,6 +946,9 @@ def _collect_text_polars(
             lines = np.arange(next_line, next_line + batch.height)
             next_line += batch.height
             labels = batch.drop_in_place(batch.columns[0])  # cheaper than slicing
+            spans = batch.drop_in_place("spans")
+            if spans.any():  # every row before it was one line: its line number is right
+                raise FormatError(_SPANNING_FIELD, path=path, line=int(lines[spans.arg_max()]))
             values = batch.to_numpy()  # column-major (polars' layout): one copy
             no_label = labels.is_null() | (labels == "")
             if no_label.any():
@@ -1036,10 +1001,13 @@ def _check_lines(
     layout: _Layout,
     path: str,
 ) -> None:
-    """Raise a FormatError at the first line with the wrong number of fields, no label or a
-    cell that is not a number. Slow (pure Python): it says where numpy failed."""
+    """Raise a FormatError at the first line with the wrong number of fields, no label, a
+    cell that is not a number or a quoted field that spans lines. Slow (pure Python): it
+    says where numpy failed, and is called for every line that holds a quote."""
     width = len(header.names)
     for number, text in entries:
+        if '"' in text and _field_runs_on(text, header.delimiter):
+            raise FormatError(_SPANNING_FIELD, path=path, line=number)
         try:
             fields = next(csv.reader([text], delimiter=header.delimiter))
         except csv.Error as error:

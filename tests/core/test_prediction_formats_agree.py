@@ -178,8 +178,9 @@ def test_text_numbers_name_classes_by_value(tmp_path, engine):
 
 
 def test_labels_that_name_no_class_are_indices_where_unambiguous(tmp_path, engine):
-    for path in readable(write_labelled(tmp_path, ["a", "b", "c"], [2, 0, 1]), engine):
-        assert read_predictions(path)[0].labels.tolist() == [2, 0, 1], path
+    for labels in ([2, 0, 1], [2.0, 0.0, 1.0]):  # "2.0" in text: an integral number is one
+        for path in readable(write_labelled(tmp_path, ["a", "b", "c"], labels), engine):
+            assert read_predictions(path)[0].labels.tolist() == [2, 0, 1], path
     # "0" and "1" name the classes they index: either reading gives the same classes.
     for path in readable(write_labelled(tmp_path, ["0", "1", "x"], [0, 1, 2], "q"), engine):
         assert read_predictions(path)[0].labels.tolist() == [0, 1, 2], path

@@ -281,8 +281,15 @@ def test_a_long_run_of_zeros_that_reads_as_0_is_refused(tmp_path, engine):
     assert "too small for a double" in error.reason and "'B:a'" in error.reason
 
 
-def test_a_quoted_field_may_not_span_lines(tmp_path, engine):
-    text = 'label,a,b\na,0.5,0.5\n"a\nb",0.5,0.5\na,0.5,0.7\n'
+@pytest.mark.parametrize(
+    "text",
+    [
+        'label,a,b\na,0.5,0.5\n"a\nb",0.5,0.5\na,0.5,0.7\n',  # in the label
+        'id,label,a,b\n1,a,0.5,0.5\n"2\n",a,0.5,0.5\n3,a,0.5,0.7\n',  # in an ignored column
+        'label,a,b\na,0.5,0.5\nb,"0.5\n",0.5\na,0.5,0.7\n',  # in a probability
+    ],
+)
+def test_a_quoted_field_may_not_span_lines(tmp_path, engine, text):
     error = located(write(tmp_path / "p.csv", text), 3)
     assert "fields may not span lines" in error.reason
 
@@ -836,7 +843,7 @@ def broken_tables(draw) -> Breakage:
         cells.insert(column, "0")
         where = None
     elif kind == "label":
-        cells[0] = draw(st.sampled_from(["cow", "99", "-1", "1.0"]))
+        cells[0] = draw(st.sampled_from(["cow", "99", "-1", "1.5"]))  # 1.0 may be an index
         where = 1
     else:
         cells[0] = ""
