@@ -395,3 +395,68 @@ def test_text_report_gives_the_samples_of_each_file_when_they_differ(tmp_path):
     start = next(i for i, line in enumerate(lines) if line.startswith("rank"))
     assert lines[start].endswith("KL(own labels‖mean)")
     assert all(line.endswith(" 0.0000") for line in lines[start + 2 : start + 4])
+
+
+# -- inputs that must neither hang, nor exhaust memory, nor split a message -----------------
+
+#: Memory the app may use in the tests below: a file read without bound fails quickly.
+MEMORY_LIMIT = 3 * 1024**3
+LIMITED = (
+    "import resource, runpy, sys; "
+    "resource.setrlimit(resource.RLIMIT_AS, ({limit}, {limit})); "
+    "sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__')"
+)
+
+
+def run_limited(*arguments: str) -> subprocess.CompletedProcess:
+    """main.py with its memory capped at MEMORY_LIMIT, stopped after a minute."""
+    return subprocess.run(
+        [sys.executable, "-c", LIMITED.format(limit=MEMORY_LIMIT), str(MAIN), *arguments],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        cwd=REPOSITORY,
+    )
+
+
+def one_error_line(result: subprocess.CompletedProcess, *words: str) -> str:
+    assert result.returncode == 2, result.stderr
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    for word in words:
+        assert word in lines[0], lines[0]
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    ("kind", "name"),
+    [
+        ("fifo", "x.csv"),
+        ("fifo", "x.npz"),
+        ("fifo", "x"),
+        ("device", "x.csv"),
+        ("random device", "x.csv"),
+        ("folder", "x.csv"),
+        ("socket", "x.csv"),
+        ("link loop", "x.csv"),
+        ("dangling link", "x.csv"),
+        ("unreadable", "x.csv"),
+        ("unreadable by root", "x.csv"),
+        ("unreadable by root", "x.npz"),
+    ],
+)
+def test_report_refuses_a_special_file_at_once_naming_it(special_file, kind, name):
+    special = special_file(kind, name)
+    line = one_error_line(run_limited("--report", str(special.path)), str(special.path))
+    assert special.words in line
+    assert not special.was_opened
+
+
+def test_report_refuses_a_special_labels_file(special_file, tmp_path):
+    special = special_file("fifo", "labels.txt")
+    np.save(tmp_path / "p.npy", np.full((2, 2), 0.5))
+    result = run_limited("--report", "--labels", str(special.path), str(tmp_path / "p.npy"))
+    one_error_line(result, str(special.path), "FIFO")
+

@@ -1,7 +1,9 @@
 """Readers and writers of KL Explorer's file formats. Pure: no Qt.
 
 Every reader raises :class:`core.FormatError` naming the file, and the line and column where
-it knows them; nothing else escapes (the fuzz tests hold them to it).
+it knows them; nothing else escapes (the fuzz tests hold them to it). Every file is opened by
+:mod:`core.formats.regular_files` (regular files only, never read past their size) and its
+text decoded by :mod:`core.formats.text_files` (UTF-8, CP949, UTF-16 with a byte-order mark).
 """
 
 from __future__ import annotations

@@ -1,49 +1,90 @@
-"""Reading a file's bytes and text, with every failure a FormatError that names the file."""
+"""Reading a file's bytes and text, with every failure a FormatError that names the file.
+
+Every reader of text decodes it here: :func:`decode_text` a whole file, :func:`text_lines` a
+file read line by line, :func:`peek_text` a look at a file's first bytes. Text is UTF-8
+(with or without a byte-order mark), CP949 / EUC-KR (what spreadsheets on Korean Windows
+write), or UTF-16 with a byte-order mark in either byte order (Excel's "Unicode text").
+UTF-16 without a byte-order mark is named as such, not called binary.
+"""
 
 from __future__ import annotations
 
+import codecs
+import itertools
 import os
+from collections.abc import Iterator
+from typing import IO
 
 from core.errors import FormatError
+from core.formats.regular_files import open_regular, read_error
+from core.memory import readable_size
 
-#: Refuse files bigger than this before reading them: no table a person edits comes close.
-MAX_FILE_BYTES = 2 * 1024**3
+#: Refuse bigger tables and sessions before reading them: no table a person edits comes close.
+MAX_TABLE_BYTES = 256 * 1000**2
 
 #: Tried in order. CP949 is what spreadsheets on Korean Windows write (a superset of EUC-KR).
 ENCODINGS = ("utf-8-sig", "cp949")
+#: The encoding :func:`text_encoding` names for text that starts with a UTF-16 byte-order mark.
+UTF16 = "utf-16"
+_UTF16_CODECS = {codecs.BOM_UTF16_LE: "utf-16-le", codecs.BOM_UTF16_BE: "utf-16-be"}
+
+_SNIFF_BYTES = 4096  # how much of a file tells binary data from text
+_CHUNK_BYTES = 1024**2  # UTF-16 decoded at a time
 
 
-def read_bytes(path: str | os.PathLike[str]) -> bytes:
-    """The file's bytes, with every OS error turned into a FormatError naming the file."""
+def read_bytes(path: str | os.PathLike[str], limit: int = MAX_TABLE_BYTES) -> bytes:
+    """The bytes of the regular file at ``path``; FormatError, naming the file, for a file of
+    more than ``limit`` bytes (before reading it) and for every error of the system."""
     name = os.fspath(path)
-    try:
-        size = os.path.getsize(name)
-        if size > MAX_FILE_BYTES:
-            raise FormatError(f"the file is {size / 1024**3:.1f} GB; too large to open", path=name)
-        with open(name, "rb") as stream:
-            return stream.read()
-    except FileNotFoundError:
-        raise FormatError("no such file", path=name) from None
-    except IsADirectoryError:
-        raise FormatError("is a folder, not a file", path=name) from None
-    except PermissionError:
-        raise FormatError("permission denied: the file cannot be read", path=name) from None
-    except OSError as error:
-        raise FormatError(f"cannot read the file: {error.strerror or error}", path=name) from None
+    with open_regular(name) as stream:
+        if stream.size > limit:
+            raise FormatError(
+                f"the file is {readable_size(stream.size)}; too large to open (at most "
+                f"{readable_size(limit)})",
+                path=name,
+            )
+        try:
+            return stream.read()  # no further than the size it had when opened
+        except OSError as error:
+            raise read_error(error, name) from None
 
 
-def _looks_binary(data: bytes) -> bool:
-    sample = data[:4096]
-    if b"\x00" in sample:
-        return True
-    controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13))
-    return controls > max(2, len(sample) // 100)
+def read_text(path: str | os.PathLike[str], limit: int = MAX_TABLE_BYTES) -> str:
+    """The text of the file at ``path`` (see read_bytes and decode_text)."""
+    name = os.fspath(path)
+    return decode_text(read_bytes(name, limit), name)
+
+
+def text_encoding(start: bytes, path: str) -> str | None:
+    """How the text that begins with ``start`` (a file's first bytes) is encoded, as far as
+    its start tells: UTF16 after a UTF-16 byte-order mark; None for UTF-8 or CP949 (decoding
+    tells them apart). FormatError for UTF-16 without a byte-order mark and for binary data."""
+    sample = start[:_SNIFF_BYTES]
+    if sample.startswith(tuple(_UTF16_CODECS)):
+        return UTF16
+    if b"\x00" in sample and _utf16_without_bom(sample):
+        raise FormatError(
+            "this is UTF-16 text without a byte-order mark: save it as UTF-8 (or as UTF-16 "
+            "with a byte-order mark)",
+            path=path,
+        )
+    if _looks_binary(sample.decode("latin-1")):
+        raise FormatError("this is a binary file, not a text table", path=path)
+    return None
 
 
 def decode_text(data: bytes, path: str) -> str:
-    """Text from UTF-8 (with or without a byte-order mark) or CP949 / EUC-KR."""
-    if _looks_binary(data):
-        raise FormatError("this is a binary file, not a text table", path=path)
+    """Text from UTF-8 (with or without a byte-order mark), CP949 / EUC-KR, or UTF-16 with a
+    byte-order mark."""
+    if text_encoding(data, path) == UTF16:
+        codec = _UTF16_CODECS[data[:2]]
+        try:
+            text = data[2:].decode(codec)
+        except UnicodeDecodeError as error:
+            raise _utf16_error(error, codec, "", 1, path) from None
+        if _looks_binary(text[:_SNIFF_BYTES]):
+            raise FormatError("this is a binary file, not a text table", path=path)
+        return text
     for encoding in ENCODINGS:
         try:
             return data.decode(encoding)
@@ -63,6 +104,108 @@ def decode_text(data: bytes, path: str) -> str:
     raise AssertionError("unreachable: UTF-8 decoding failed above")
 
 
-def read_text(path: str | os.PathLike[str]) -> str:
-    name = os.fspath(path)
-    return decode_text(read_bytes(name), name)
+def text_lines(stream: IO[bytes], encoding: str, path: str, longest: int) -> Iterator[str]:
+    """The lines of a text file, read from ``stream`` at its start, without their '\\n'
+    (lines end at '\\n' only). ``encoding`` is UTF16 (decoded as a stream after its
+    byte-order mark), "utf-8" (a byte-order mark is dropped) or "cp949". FormatError naming
+    the line for bytes that are not text in ``encoding`` and for a line longer than
+    ``longest`` bytes (UTF-16: characters)."""
+    if encoding == UTF16:
+        yield from _utf16_lines(stream, path, longest)
+        return
+    codec = "utf-8-sig" if encoding == "utf-8" else encoding
+    for number in itertools.count(1):
+        raw = stream.readline(longest + 1)
+        if not raw:
+            return
+        if len(raw) > longest:
+            raise _too_long(longest, "bytes", path, number)
+        try:
+            text = raw.decode(codec if number == 1 else encoding)
+        except UnicodeDecodeError:
+            expected = "UTF-8" if encoding == "utf-8" else "CP949 (as the first line)"
+            raise FormatError(f"this line is not {expected} text", path=path, line=number) from None
+        yield text.removesuffix("\n")
+
+
+def peek_text(start: bytes) -> str:
+    """A file's first bytes as text, for a look (never an error): UTF-16 after its
+    byte-order mark, else UTF-8 or CP949; what does not decode (a character cut at the end,
+    bytes of no text) becomes U+FFFD."""
+    if start[:2] in _UTF16_CODECS:
+        return start[2:].decode(_UTF16_CODECS[start[:2]], errors="replace")
+    for encoding in ENCODINGS:
+        try:  # an incremental decoder leaves a character cut at the end aside
+            return codecs.getincrementaldecoder(encoding)().decode(start)
+        except UnicodeDecodeError:
+            continue
+    return start.decode("utf-8-sig", errors="replace")
+
+
+def _looks_binary(sample: str) -> bool:
+    if "\x00" in sample:
+        return True
+    controls = sum(1 for char in sample if char < " " and char not in "\t\n\f\r")
+    return controls > max(2, len(sample) // 100)
+
+
+def _utf16_without_bom(sample: bytes) -> bool:
+    """Nearly every pair of bytes is a NUL and a printable ASCII character (or a tab or line
+    end), the NUL always on the same side: UTF-16 of text in Latin letters, without a mark."""
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return False
+    text = frozenset(b"\t\n\r" + bytes(range(32, 127)))
+    for low, high in ((sample[0::2], sample[1::2]), (sample[1::2], sample[0::2])):
+        units = zip(low[:pairs], high[:pairs], strict=True)
+        if sum(zero == 0 and unit in text for unit, zero in units) >= 0.9 * pairs:
+            return True
+    return False
+
+
+def _utf16_lines(stream: IO[bytes], path: str, longest: int) -> Iterator[str]:
+    codec = _UTF16_CODECS.get(stream.read(2))
+    if codec is None:
+        raise FormatError("the UTF-16 byte-order mark is missing", path=path, line=1)
+    decoder = codecs.getincrementaldecoder(codec)()
+    pending, number = "", 1  # the line being read, and its number
+    while True:
+        chunk = stream.read(_CHUNK_BYTES)
+        try:
+            text = decoder.decode(chunk, final=not chunk)
+        except UnicodeDecodeError as error:
+            raise _utf16_error(error, codec, pending, number, path) from None
+        *complete, pending = (pending + text).split("\n")
+        for line in complete:
+            if len(line) > longest:
+                raise _too_long(longest, "characters", path, number)
+            yield line
+            number += 1
+        if len(pending) > longest:
+            raise _too_long(longest, "characters", path, number)
+        if not chunk:
+            if pending:
+                yield pending
+            return
+
+
+def _utf16_error(
+    error: UnicodeDecodeError, codec: str, pending: str, number: int, path: str
+) -> FormatError:
+    """Where UTF-16 decoding failed: the text decoded before the failure is ``pending`` (on
+    line ``number``) followed by the failed input's bytes before ``error.start``."""
+    before = pending + error.object[: error.start].decode(codec, errors="replace")
+    line = number + before.count("\n")
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    return FormatError(
+        "the text is not valid UTF-16, though it starts with a UTF-16 byte-order mark",
+        path=path,
+        line=line,
+        column=column,
+    )
+
+
+def _too_long(longest: int, unit: str, path: str, line: int) -> FormatError:
+    return FormatError(
+        f"the line is longer than {longest:,} {unit}: not a table", path=path, line=line
+    )

@@ -1,4 +1,8 @@
-"""Telling a prediction file (per-sample labels and probabilities) from a distribution table."""
+"""Telling a prediction file (per-sample labels and probabilities) from a distribution table.
+
+These run first, in the window and in --report, before any reader: they open files as the
+readers do (core.formats.regular_files), read at most a file's first megabyte (of an archive,
+its directory) and decode text as the readers do (core.formats.text_files)."""
 
 from __future__ import annotations
 
@@ -7,6 +11,9 @@ import math
 import os
 from collections.abc import Sequence
 
+from core.errors import FormatError
+from core.formats.regular_files import open_regular
+from core.formats.text_files import peek_text
 from core.predictions.model_predictions import IGNORED_COLUMNS, LABEL_COLUMNS
 
 #: Extensions that only ever hold predictions.
@@ -18,12 +25,7 @@ _SAMPLE_BYTES = 1 << 20
 
 def header_columns(path: str | os.PathLike[str]) -> list[str]:
     """The column names on the first line of a text file ([] if it has none or can't be read)."""
-    try:
-        with open(os.fspath(path), "rb") as stream:
-            start = stream.read(_SAMPLE_BYTES)
-    except OSError:
-        return []
-    text = start.decode("utf-8-sig", errors="replace")
+    text = _start_of(os.fspath(path))
     header = text.splitlines()[0].strip() if text.strip() else ""  # \n, \r\n or an old Mac's \r
     for delimiter in ("\t", ";", ","):
         try:
@@ -40,8 +42,9 @@ def is_prediction_file(path: str | os.PathLike[str], label_column: str | None = 
     or any text when the user named its label column (the prediction reader then says if
     there is no such column, rather than the file being read as something else).
 
-    Reads at most the first line; a file that cannot be read is "not predictions", and the
-    table reader then reports what is wrong with it.
+    Reads at most the first megabyte, of a regular file only (a FIFO or a device is never
+    opened); a file that cannot be read is "not predictions", and the table reader then
+    reports what is wrong with it.
     """
     name = os.fspath(path)
     extension = os.path.splitext(name)[1].lower()
@@ -105,12 +108,7 @@ def _first_rows(path: str, columns: list[str], count: int = 50) -> list[list[str
     same width), from the file's first megabyte; [] when they cannot be read or split so."""
     if not columns:
         return []
-    try:
-        with open(path, "rb") as stream:
-            start = stream.read(_SAMPLE_BYTES)
-    except OSError:
-        return []
-    lines = start.decode("utf-8-sig", errors="replace").splitlines()[1 : count + 1]
+    lines = _start_of(path).splitlines()[1 : count + 1]
     for delimiter in ("\t", ";", ","):
         try:
             rows = [row for row in csv.reader(lines, delimiter=delimiter) if row]
@@ -119,6 +117,16 @@ def _first_rows(path: str, columns: list[str], count: int = 50) -> list[list[str
         if rows and all(len(row) == len(columns) for row in rows):
             return [[cell.strip() for cell in row] for row in rows]
     return []
+
+
+def _start_of(path: str) -> str:
+    """The text of the file's first megabyte, "" when it is not a regular file or cannot be
+    read (never waiting on a FIFO, never reading a device)."""
+    try:
+        with open_regular(path) as stream:
+            return peek_text(stream.read(_SAMPLE_BYTES))
+    except (FormatError, OSError):
+        return ""
 
 
 def _is_number(text: str) -> bool:

@@ -3,7 +3,8 @@
 Formats, chosen by the file's extension:
 
 - ``.csv``, ``.tsv``, ``.tab``, ``.txt``: delimited text (comma, tab or semicolon, sniffed
-  from the header line), UTF-8 with or without a byte-order mark, or CP949. The header names
+  from the header line), UTF-8 with or without a byte-order mark, CP949, or UTF-16 with a
+  byte-order mark (Excel's "Unicode text"), decoded as in core.formats.text_files. The header names
   a true-label column (``label``, ``y_true`` or ``target``, in any case, or ``label_column``)
   and one probability column per class::
 
@@ -50,10 +51,20 @@ text field, numpy checks the lines that hold a quote. Only when some probability
 are the file's bytes searched, at memory speed, for the long exponents or runs of zeros a
 number below the smallest double needs; this almost never finds anything, and a line where
 it does is checked cell by cell.
+
+Files: every file read here (a prediction file, a labels file, the file polars reads) is
+opened by core.formats.regular_files.open_regular: a folder, a device, a FIFO or a socket is
+refused at once, by what it is, and nothing is read past the size a file had when it was
+opened. Each read is bounded by what the format needs: a header line by 16 MB, any other
+line by 64 MB, a text file of labels by 2 GB; an array (an NPZ member too) is read only as
+far as its .npy header says, once that size, and the size of the array it fills, are known to
+fit in the memory available, so an NPZ member that would inflate far beyond it is refused
+before it is inflated. An array of Python objects is refused: a pickle is never loaded.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import itertools
@@ -70,7 +81,9 @@ from typing import IO, TYPE_CHECKING, Any
 import numpy as np
 
 from core.errors import FormatError
-from core.formats.text_files import decode_text, read_text
+from core.formats.regular_files import library_path, open_regular, read_error
+from core.formats.text_files import UTF16, decode_text, read_text, text_encoding, text_lines
+from core.memory import available_memory, readable_size
 from core.predictions.model_predictions import (
     IGNORED_COLUMNS,
     LABEL_COLUMNS,
@@ -101,6 +114,8 @@ _PASS_VALUES = 8_000_000  # probabilities of a Parquet file decoded in one pass 
 _READ_BYTES = 16 * 1024**2  # bytes of a .npy array read between progress reports
 _SCAN_BYTES = 16 * 1024**2  # bytes of a text file searched at a time
 _MAX_HEADER_BYTES = 16 * 1024**2
+_MAX_LINE_BYTES = 64 * 1024**2  # a line of numbers for 4 million classes
+_MAX_LABEL_FILE_BYTES = 2 * 1000**3  # a text file of labels, one per line
 _SAMPLE_BYTES = 1024**2  # read after the header to estimate the number of rows
 _SHOWN_NAMES = 8  # column or class names listed in a message
 
@@ -176,53 +191,68 @@ def read_predictions(
 # -- files and messages ----------------------------------------------------------------------
 
 
-def _os_error(error: OSError, path: str) -> FormatError:
-    if isinstance(error, FileNotFoundError):
-        return FormatError("no such file", path=path)
-    if isinstance(error, IsADirectoryError):
-        return FormatError("is a folder, not a file", path=path)
-    if isinstance(error, PermissionError):
-        return FormatError("permission denied: the file cannot be read", path=path)
-    return FormatError(f"cannot read the file: {error.strerror or error}", path=path)
-
-
 def _check_readable(path: str) -> None:
+    """A regular file that is not empty (a folder, a device, a FIFO: refused, unread)."""
+    with open_regular(path) as stream:
+        if not stream.size:
+            raise FormatError("the file is empty", path=path)
+
+
+def _scanned_blocks(path: str, encoding: str) -> Iterator[bytes]:
+    """The file a block at a time, for searches at memory speed: its bytes as they are, or
+    for UTF-16 its text re-encoded as UTF-8, so that a line end, a quote or a digit is one
+    byte whatever the encoding (_scanned_codec decodes what is found)."""
     try:
-        with open(path, "rb") as stream:
-            empty = not stream.read(1)
+        with open_regular(path) as stream:
+            if encoding == UTF16:
+                yield from _utf8_blocks(text_lines(stream, UTF16, path, _MAX_LINE_BYTES))
+                return
+            while block := stream.read(_SCAN_BYTES):
+                yield block
     except OSError as error:
-        raise _os_error(error, path) from None
-    if empty:
-        raise FormatError("the file is empty", path=path)
+        raise read_error(error, path) from None
 
 
-def _pieces_of_lines(path: str) -> Iterator[tuple[int, bytes]]:
+def _utf8_blocks(lines: Iterable[str]) -> Iterator[bytes]:
+    """The lines, each ending with '\\n', as UTF-8 in blocks of about _SCAN_BYTES."""
+    batch: list[str] = []
+    size = 0
+    for line in lines:
+        batch.append(f"{line}\n")
+        size += len(batch[-1])
+        if size >= _SCAN_BYTES:
+            yield "".join(batch).encode()
+            batch, size = [], 0
+    if batch:
+        yield "".join(batch).encode()
+
+
+def _scanned_codec(encoding: str) -> str:
+    """The codec of what _scanned_blocks yields for a file in ``encoding``."""
+    return "utf-8" if encoding == UTF16 else encoding
+
+
+def _pieces_of_lines(path: str, encoding: str) -> Iterator[tuple[int, bytes]]:
     """The file in pieces that end at a line end (unless a line is longer than a piece),
     each with the offset of its first byte."""
     offset, rest = 0, b""
-    try:
-        with open(path, "rb") as stream:
-            while block := stream.read(_SCAN_BYTES):
-                data = rest + block
-                end = data.rfind(b"\n") + 1 or len(data)
-                yield offset, data[:end]
-                offset, rest = offset + end, data[end:]
-    except OSError as error:
-        raise _os_error(error, path) from None
+    for block in _scanned_blocks(path, encoding):
+        data = rest + block
+        end = data.rfind(b"\n") + 1 or len(data)
+        yield offset, data[:end]
+        offset, rest = offset + end, data[end:]
     if rest:
         yield offset, rest
 
 
-def _line_at(path: str, offset: int) -> int:
+def _line_at(path: str, encoding: str, offset: int) -> int:
     """The number of the line that holds byte ``offset`` of the file."""
     line = 1
-    try:
-        with open(path, "rb") as stream:
-            while offset > 0 and (block := stream.read(min(_SCAN_BYTES, offset))):
-                line += block.count(b"\n")
-                offset -= len(block)
-    except OSError as error:
-        raise _os_error(error, path) from None
+    for block in _scanned_blocks(path, encoding):
+        if offset <= 0:
+            break
+        line += block.count(b"\n", 0, offset)
+        offset -= len(block)
     return line
 
 
@@ -782,32 +812,35 @@ def _polars_batches(pl: Any, query: polars.LazyFrame, rows: int) -> Iterator[pol
 class _Header:
     names: tuple[str, ...]
     delimiter: str
-    encoding: str  # of the whole file: "utf-8" or "cp949"
+    encoding: str  # of the whole file: "utf-8", "cp949" or UTF16
     rows_estimate: int
 
 
 def _read_header(path: str) -> _Header:
     try:
-        with open(path, "rb") as stream:
-            start = stream.read(4096)
+        with open_regular(path) as stream:
+            encoding = text_encoding(stream.read(4096), path)  # binary data is refused
             stream.seek(0)
-            first = stream.readline(_MAX_HEADER_BYTES + 1)
+            if encoding == UTF16:
+                text = next(text_lines(stream, UTF16, path, _MAX_HEADER_BYTES), "")
+                header_bytes = len(f"{text}\n".encode(UTF16))  # with the byte-order mark
+            else:
+                first = stream.readline(_MAX_HEADER_BYTES + 1)
+                if len(first) > _MAX_HEADER_BYTES:
+                    raise FormatError(
+                        "the first line is over 16 MB long: not a table of predictions",
+                        path=path,
+                        line=1,
+                    )
+                text = decode_text(first, path)  # drops a byte-order mark
+                encoding = "utf-8" if _is_utf8(first) else "cp949"
+                header_bytes = len(first)
+            stream.seek(header_bytes)
             sample = stream.read(_SAMPLE_BYTES)
-            size = os.fstat(stream.fileno()).st_size
+            size = stream.size
     except OSError as error:
-        raise _os_error(error, path) from None
-    if b"\x00" in start:
-        raise FormatError("this is a binary file, not a text table", path=path)
-    if len(first) > _MAX_HEADER_BYTES:
-        raise FormatError(
-            "the first line is over 16 MB long: not a table of predictions", path=path, line=1
-        )
-    text = decode_text(first, path).rstrip("\r\n")  # drops a byte-order mark
-    try:
-        first.decode("utf-8")
-        encoding = "utf-8"
-    except UnicodeDecodeError:
-        encoding = "cp949"
+        raise read_error(error, path) from None
+    text = text.rstrip("\r\n")
     if not text.strip():
         raise FormatError(
             "the first line is empty: it must be the header naming the label and class columns",
@@ -831,8 +864,16 @@ def _read_header(path: str) -> _Header:
     # Rows to expect, from the first megabyte; a row holds at least its delimiters.
     complete = sample.rfind(b"\n") + 1
     row_bytes = complete / sample.count(b"\n") if complete else len(sample)
-    estimate = math.ceil((size - len(first)) / max(row_bytes, len(names)))
+    estimate = math.ceil((size - header_bytes) / max(row_bytes, len(names)))
     return _Header(tuple(names), delimiter, encoding, estimate)
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _read_text(path: str, label_column: str | None, tracker: _Tracker) -> list[ModelPredictions]:
@@ -846,7 +887,8 @@ def _read_text(path: str, label_column: str | None, tracker: _Tracker) -> list[M
 
     collector = _Collector(layout, path, tracker, header.rows_estimate, diagnose)
     if pl is not None:
-        _collect_text_polars(pl, path, header, layout, collector)
+        with open_regular(path) as checked:  # polars then opens the very file checked
+            _collect_text_polars(pl, library_path(checked, path), path, header, layout, collector)
     else:
         _collect_text_numpy(path, header, layout, collector)
     if collector.holds_zero:
@@ -881,7 +923,7 @@ def _refuse_false_zeros(path: str, header: _Header, layout: _Layout) -> None:
     runs of zeros such a number needs, which rules out almost every file at once; a line
     where one occurs is checked cell by cell."""
     probability = sorted(layout.probability_columns)
-    for offset, piece in _pieces_of_lines(path):
+    for offset, piece in _pieces_of_lines(path, header.encoding):
         hits = [
             match.start()
             for match in _LONG_NEGATIVE_EXPONENT.finditer(piece)
@@ -892,7 +934,7 @@ def _refuse_false_zeros(path: str, header: _Header, layout: _Layout) -> None:
             hits.append(position)
             position = piece.find(_LONG_ZEROS, position + len(_LONG_ZEROS))
         for start, text in sorted(dict(_line_around(piece, hit) for hit in hits).items()):
-            line = text.decode(header.encoding, errors="replace").rstrip("\r\n")
+            line = text.decode(_scanned_codec(header.encoding), errors="replace").rstrip("\r\n")
             fields = next(csv.reader([line], delimiter=header.delimiter), [])
             for column in probability:
                 cell = fields[column].strip() if column < len(fields) else ""
@@ -901,7 +943,7 @@ def _refuse_false_zeros(path: str, header: _Header, layout: _Layout) -> None:
                         f"{cell[:40]!r} is too small for a double (below 4.9e-324): it would "
                         f"be read as 0 (column {layout.names[column]!r})",
                         path=path,
-                        line=_line_at(path, offset + start),
+                        line=_line_at(path, header.encoding, offset + start),
                         column=column + 1,
                     )
 
@@ -915,8 +957,9 @@ def _reads_as_a_false_zero(cell: str) -> bool:
 
 
 def _collect_text_polars(
-    pl: Any, path: str, header: _Header, layout: _Layout, collector: _Collector
+    pl: Any, source: str, path: str, header: _Header, layout: _Layout, collector: _Collector
 ) -> None:
+    """Read the rows with polars from ``source`` (the file at ``path``, see library_path)."""
     probability = layout.probability_columns
     wanted = set(probability)
     # Positional names: the header is ours to check (polars would rename duplicates).
@@ -926,7 +969,7 @@ def _collect_text_polars(
     }
     texts = [name for name, dtype in schema.items() if dtype == pl.String]
     query = pl.scan_csv(
-        os.path.abspath(path),
+        source,
         has_header=False,
         skip_rows=1,
         separator=header.delimiter,
@@ -969,20 +1012,13 @@ def _file_lines(path: str, header: _Header, start: int) -> Iterator[tuple[int, s
     """(line number, text) of each non-blank line from line ``start`` on."""
     blank = " \t\r\n" + header.delimiter
     try:
-        with open(path, "rb") as stream:
-            lines = itertools.islice(stream, start - 1, None)
-            for number, raw in enumerate(lines, start=start):
-                try:
-                    text = raw.decode(header.encoding)
-                except UnicodeDecodeError:
-                    expected = "UTF-8" if header.encoding == "utf-8" else "CP949 (as the header)"
-                    raise FormatError(
-                        f"this line is not {expected} text", path=path, line=number
-                    ) from None
+        with open_regular(path) as stream:
+            lines = text_lines(stream, header.encoding, path, _MAX_LINE_BYTES)
+            for number, text in enumerate(itertools.islice(lines, start - 1, None), start=start):
                 if text.strip(blank):
-                    yield number, text.rstrip("\r\n")
+                    yield number, text.rstrip("\r")
     except OSError as error:
-        raise _os_error(error, path) from None
+        raise read_error(error, path) from None
 
 
 def _is_number(cell: str) -> bool:
@@ -1088,9 +1124,16 @@ def _read_parquet(path: str, label_column: str | None, tracker: _Tracker) -> lis
     pl = _import_polars()
     if pl is None:
         raise FormatError("reading Parquet files needs polars: pip install polars", path=path)
+    with open_regular(path) as checked:  # polars then opens the very file checked
+        return _read_parquet_file(pl, library_path(checked, path), path, label_column, tracker)
 
+
+def _read_parquet_file(
+    pl: Any, source: str, path: str, label_column: str | None, tracker: _Tracker
+) -> list[ModelPredictions]:
+    """Read with polars from ``source`` (the file at ``path``, see library_path)."""
     try:
-        query = pl.scan_parquet(os.path.abspath(path), glob=False)
+        query = pl.scan_parquet(source, glob=False)
         schema = query.collect_schema()
         rows = query.select(pl.len()).collect().item()
     except (Exception, pl.exceptions.PanicException) as error:
@@ -1190,6 +1233,10 @@ class _ArrayHeader:
     fortran: bool
     dtype: np.dtype
 
+    @property
+    def data_bytes(self) -> int:
+        return math.prod(self.shape) * self.dtype.itemsize
+
 
 def _array_header(stream: IO[bytes], size: int, what: str, path: str) -> _ArrayHeader:
     """The header of a .npy array; its data must fit in the ``size`` bytes of the stream."""
@@ -1212,11 +1259,37 @@ def _array_header(stream: IO[bytes], size: int, what: str, path: str) -> _ArrayH
         )
     if any(length < 0 for length in shape) or dtype.itemsize == 0:
         raise FormatError(f"{what} has a damaged header: shape {shape}, type {dtype}", path=path)
-    if math.prod(shape) * dtype.itemsize > size - stream.tell():
+    header = _ArrayHeader(tuple(shape), bool(fortran), dtype)
+    if header.data_bytes > size - stream.tell():
         raise FormatError(
             f"{what} is cut short: the file is smaller than its header says", path=path
         )
-    return _ArrayHeader(tuple(shape), bool(fortran), dtype)
+    return header
+
+
+def _refuse_beyond_memory(needed: int, what: str, path: str, *, decompressed: bool) -> None:
+    """FormatError, before anything is read or inflated, when ``what`` would take more than
+    the memory available: an NPZ member that inflates a thousandfold, or a bigger array
+    than the machine holds."""
+    available = available_memory()
+    if needed > available:
+        how = "once decompressed" if decompressed else "in memory"
+        raise FormatError(
+            f"{what} would take {readable_size(needed)} {how}; only "
+            f"{readable_size(available)} of memory is available",
+            path=path,
+        )
+
+
+def _refuse_label_count(shape: tuple[int, ...], rows: int, source: str, path: str) -> None:
+    if len(shape) != 1:
+        raise FormatError(
+            f"the labels {source} have shape {shape}; expected one per sample", path=path
+        )
+    if shape[0] != rows:
+        raise FormatError(
+            f"'probs' has {rows} rows but there are {shape[0]} labels {source}", path=path
+        )
 
 
 def _read_exact(stream: IO[bytes], count: int, what: str, path: str) -> bytes:
@@ -1331,11 +1404,7 @@ def _strings(array: np.ndarray, what: str, path: str) -> np.ndarray:
         raise FormatError(f"{what} holds bytes that are not UTF-8 text", path=path) from None
 
 
-def _class_names(array: np.ndarray, count: int, path: str) -> tuple[str, ...]:
-    if array.ndim != 1 or len(array) != count:
-        raise FormatError(
-            f"'classes' has shape {array.shape} but 'probs' has {count} class columns", path=path
-        )
+def _class_names(array: np.ndarray, path: str) -> tuple[str, ...]:
     if array.dtype.kind not in "USiu":
         raise FormatError(f"'classes' holds {array.dtype}; expected class names", path=path)
     names = tuple(str(name).strip() for name in _strings(array, "'classes'", path).tolist())
@@ -1360,12 +1429,14 @@ def _read_label_file(path: str) -> tuple[np.ndarray, _Where]:
     """Labels from a .npy array, or from text with one label per line (optional header)."""
     if Path(path).suffix.lower() == ".npy":
         try:
-            with open(path, "rb") as stream:
-                size = os.fstat(stream.fileno()).st_size
-                header = _array_header(stream, size, "the labels array", path)
+            with open_regular(path) as stream:
+                header = _array_header(stream, stream.size, "the labels array", path)
+                _refuse_beyond_memory(
+                    header.data_bytes, "the labels array", path, decompressed=False
+                )
                 labels = _read_whole(stream, header, "the labels array", path)
         except OSError as error:
-            raise _os_error(error, path) from None
+            raise read_error(error, path) from None
         if labels.ndim != 1:
             raise FormatError(
                 f"the labels array has shape {labels.shape}; expected one label per sample",
@@ -1374,7 +1445,7 @@ def _read_label_file(path: str) -> tuple[np.ndarray, _Where]:
         return _strings(labels, "the labels array", path), _Where(path)
     entries = [
         (number, line.strip())
-        for number, line in enumerate(read_text(path).splitlines(), start=1)
+        for number, line in enumerate(read_text(path, _MAX_LABEL_FILE_BYTES).splitlines(), 1)
         if line.strip()
     ]
     if entries and entries[0][1].strip('"').casefold() in LABEL_COLUMNS:
@@ -1398,10 +1469,11 @@ def _read_npy(path: str, labels_path: str | None, tracker: _Tracker) -> list[Mod
             path=path,
         )
     try:
-        with open(path, "rb") as stream:
-            size = os.fstat(stream.fileno()).st_size
-            header = _array_header(stream, size, "the array", path)
+        with open_regular(path) as stream:
+            header = _array_header(stream, stream.size, "the array", path)
             rows, count = _probability_shape(header, "the array", path)
+            held = rows * count * _held_dtype(header.dtype).itemsize
+            _refuse_beyond_memory(held, "the array", path, decompressed=False)
             classes = _default_classes(count)
             labels, where = _read_label_file(labels_path)
             if len(labels) != rows:
@@ -1415,16 +1487,25 @@ def _read_npy(path: str, labels_path: str | None, tracker: _Tracker) -> list[Mod
                 stream, header, "the array", _Where(path), classes, tracker
             )
     except OSError as error:
-        raise _os_error(error, path) from None
+        raise read_error(error, path) from None
     return [ModelPredictions(Path(path).stem, classes, indices, probabilities, path, labels_path)]
 
 
+@contextlib.contextmanager
+def _open_archive(path: str) -> Iterator[zipfile.ZipFile]:
+    """The .npz archive at ``path``, opened as every file is (a FIFO or a device is refused
+    unread)."""
+    with open_regular(path) as stream:
+        try:
+            archive = zipfile.ZipFile(stream)
+        except _ARRAY_ERRORS as error:
+            raise FormatError(f"not a .npz archive: {_first_line(error)}", path=path) from None
+        with archive:
+            yield archive
+
+
 def _read_npz(path: str, labels_path: str | None, tracker: _Tracker) -> list[ModelPredictions]:
-    try:
-        archive = zipfile.ZipFile(path)
-    except _ARRAY_ERRORS as error:
-        raise FormatError(f"not a .npz archive: {_first_line(error)}", path=path) from None
-    with archive:
+    with _open_archive(path) as archive:
         members = {name.removesuffix(".npy"): name for name in archive.namelist()}
         if "probs" not in members:
             raise FormatError(
@@ -1440,50 +1521,43 @@ def _read_npz(path: str, labels_path: str | None, tracker: _Tracker) -> list[Mod
                 path=path,
             )
 
-        def member(name: str) -> tuple[IO[bytes], int]:
+        @contextlib.contextmanager
+        def member(name: str) -> Iterator[tuple[IO[bytes], _ArrayHeader]]:
+            """A member's stream after its header, once its data is known to fit."""
             info = archive.getinfo(members[name])
-            return archive.open(info), info.file_size
+            with archive.open(info) as stream:
+                header = _array_header(stream, info.file_size, f"'{name}'", path)
+                _refuse_beyond_memory(header.data_bytes, f"'{name}'", path, decompressed=True)
+                yield stream, header
 
         try:
-            stream, size = member("probs")
-            with stream:
-                rows, count = _probability_shape(
-                    _array_header(stream, size, "'probs'", path), "'probs'", path
-                )
+            with member("probs") as (_, header):
+                rows, count = _probability_shape(header, "'probs'", path)
+            held = rows * count * _held_dtype(header.dtype).itemsize
+            _refuse_beyond_memory(held, "'probs'", path, decompressed=True)
             classes = _default_classes(count)
             if "classes" in members:
-                stream, size = member("classes")
-                with stream:
-                    header = _array_header(stream, size, "'classes'", path)
-                    classes = _class_names(
-                        _read_whole(stream, header, "'classes'", path), count, path
-                    )
+                with member("classes") as (stream, header):
+                    if header.shape != (count,):
+                        raise FormatError(
+                            f"'classes' has shape {header.shape} but 'probs' has {count} class "
+                            "columns",
+                            path=path,
+                        )
+                    classes = _class_names(_read_whole(stream, header, "'classes'", path), path)
             if labels_path is not None:
                 labels, where = _read_label_file(labels_path)
-                source = f"in {labels_path}"
+                _refuse_label_count(labels.shape, rows, f"in {labels_path}", path)
             else:
-                stream, size = member("labels")
-                with stream:
-                    header = _array_header(stream, size, "'labels'", path)
+                with member("labels") as (stream, header):
+                    _refuse_label_count(header.shape, rows, "in 'labels'", path)
                     labels = _strings(
                         _read_whole(stream, header, "'labels'", path), "'labels'", path
                     )
-                where, source = _Where(path), "in 'labels'"
-            if labels.ndim != 1:
-                raise FormatError(
-                    f"the labels {source} have shape {labels.shape}; expected one per sample",
-                    path=path,
-                )
-            if len(labels) != rows:
-                raise FormatError(
-                    f"'probs' has {rows} rows but there are {len(labels)} labels {source}",
-                    path=path,
-                )
+                where = _Where(path)
             indices = _label_indices(labels, classes, where)
             tracker.step(0.05)
-            stream, size = member("probs")
-            with stream:
-                header = _array_header(stream, size, "'probs'", path)
+            with member("probs") as (stream, header):
                 probabilities = _read_probabilities(
                     stream, header, "'probs'", _Where(path), classes, tracker
                 )

@@ -1,5 +1,7 @@
 """Fuzzing read_workspace through real files: it returns a valid Workspace or raises
-FormatError, never anything else; and a table with one broken cell names that cell's line."""
+FormatError, never anything else; and a table with one broken cell names that cell's line.
+Special files (FIFO, device, folder, socket, link loop, unreadable) are refused at once by
+every reader and every detection function, never waited on or read without end."""
 
 from __future__ import annotations
 
@@ -10,13 +12,22 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 import core
 from core.formats import read_workspace
+from core.formats.merged_files import merge_files
 from core.formats.table import infer_kind
+from core.predictions.detection import (
+    first_prediction_hint,
+    header_columns,
+    is_prediction_file,
+    prediction_table_hint,
+)
+from core.predictions.readers import PREDICTION_SUFFIXES, read_predictions
 
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -345,3 +356,80 @@ def test_session_integer_too_large_for_a_float(tmp_path, where):
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(core.FormatError):
         read_workspace(path)
+
+
+# -- special files: refused at once by what they are, through every entry point -------------
+
+SPECIAL_KINDS = [
+    "fifo",
+    "device",
+    "folder",
+    "socket",
+    "link loop",
+    "dangling link",
+    "unreadable",
+    "unreadable by root",
+]
+GOOD_TABLE = "class,P,Q\ndog,0.5,0.25\ncat,0.5,0.75\n"
+
+
+def refused(special, read) -> core.FormatError:
+    """``read()`` raises a FormatError about ``special`` that says what it is."""
+    with pytest.raises(core.FormatError) as caught:
+        read()
+    error = caught.value
+    assert error.path == str(special.path)
+    assert str(error).startswith(str(special.path))
+    assert special.words in error.reason, str(error)
+    assert not special.was_opened  # refused by what it is, not after waiting on it
+    return error
+
+
+@pytest.mark.parametrize("kind", SPECIAL_KINDS)
+@pytest.mark.parametrize("name", ["t.csv", "t.json", "t.klsession", "t"])
+def test_read_workspace_refuses_special_files(special_file, kind, name):
+    special = special_file(kind, name)
+    refused(special, lambda: read_workspace(special.path))
+
+
+@pytest.mark.parametrize("kind", SPECIAL_KINDS)
+def test_merging_files_refuses_special_files(special_file, tmp_path, kind):
+    special = special_file(kind, "second.csv")
+    good = tmp_path / "first.csv"
+    good.write_text(GOOD_TABLE, encoding="utf-8")
+    refused(special, lambda: merge_files([special.path]))
+    refused(special, lambda: merge_files([good, special.path]))
+
+
+@pytest.mark.parametrize("kind", SPECIAL_KINDS)
+@pytest.mark.parametrize("suffix", PREDICTION_SUFFIXES)
+def test_read_predictions_refuses_special_files(special_file, tmp_path, kind, suffix):
+    special = special_file(kind, f"p{suffix}")
+    labels = tmp_path / "labels.txt"
+    labels.write_text("0\n1\n", encoding="utf-8")
+    refused(special, lambda: read_predictions(special.path, labels_path=labels))
+
+
+@pytest.mark.parametrize("kind", SPECIAL_KINDS)
+@pytest.mark.parametrize("labels_name", ["labels.txt", "labels.csv", "labels.npy"])
+@pytest.mark.parametrize("data", ["p.npy", "p.npz"])
+def test_a_special_labels_file_is_refused(special_file, tmp_path, kind, labels_name, data):
+    special = special_file(kind, labels_name)
+    probabilities = np.array([[0.5, 0.5], [0.25, 0.75]])
+    if data == "p.npy":
+        np.save(tmp_path / data, probabilities)
+    else:
+        np.savez(tmp_path / data, probs=probabilities)  # no labels of its own
+    refused(special, lambda: read_predictions(tmp_path / data, labels_path=special.path))
+
+
+@pytest.mark.parametrize("kind", SPECIAL_KINDS)
+@pytest.mark.parametrize("suffix", [".csv", ".txt", ".npz"])
+def test_detection_looks_at_special_files_without_waiting(special_file, kind, suffix):
+    # Detection runs first in the window and in --report: it must neither block nor read.
+    special = special_file(kind, f"p{suffix}")
+    assert header_columns(special.path) == []
+    assert is_prediction_file(special.path) == (suffix == ".npz")
+    assert prediction_table_hint(special.path) is None
+    assert first_prediction_hint([str(special.path)]) is None
+    assert not special.was_opened

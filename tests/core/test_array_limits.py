@@ -1,0 +1,194 @@
+""".npz and .npy files are read within what they need and what the machine holds: an archive
+member that would inflate beyond the memory available is refused before it is inflated, and
+an array of Python objects is refused without unpickling anything, wherever arrays are read."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from core.errors import FormatError
+from core.memory import available_memory
+from core.predictions import readers
+from core.predictions.readers import read_predictions
+
+MB = 1000**2
+
+
+def npy_bytes(array_header: dict, data: bytes = b"") -> bytes:
+    """A .npy file (version 1.0) with this header and data."""
+    header = repr(array_header).encode("latin-1")
+    header += b" " * (63 - (10 + len(header)) % 64) + b"\n"  # align the data to 64 bytes
+    return b"\x93NUMPY\x01\x00" + len(header).to_bytes(2, "little") + header + data
+
+
+def array_bytes(array: np.ndarray) -> bytes:
+    out = io.BytesIO()
+    np.save(out, array)
+    return out.getvalue()
+
+
+def write_member(archive: zipfile.ZipFile, name: str, array_header: dict, zeros: int) -> None:
+    """A member whose data is ``zeros`` zero bytes, deflated (a thousandfold smaller)."""
+    info = zipfile.ZipInfo(name)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    with archive.open(info, "w", force_zip64=True) as member:
+        member.write(npy_bytes(array_header))
+        block = bytes(MB)
+        for _ in range(zeros // MB):
+            member.write(block)
+        member.write(bytes(zeros % MB))
+
+
+def archive_of(path: Path, **members: np.ndarray) -> Path:
+    np.savez_compressed(path, **members)
+    return path
+
+
+@pytest.fixture
+def memory(monkeypatch):
+    """Set the memory available, as the readers see it."""
+
+    def set_available(count: int) -> None:
+        monkeypatch.setattr(readers, "available_memory", lambda: count)
+
+    return set_available
+
+
+def test_an_npz_member_that_would_inflate_beyond_memory_is_refused_before_inflating(
+    tmp_path, memory
+):
+    path = tmp_path / "bomb.npz"
+    with zipfile.ZipFile(path, "w") as archive:
+        # 64 MB of float64 zeros: 4 million rows of two classes.
+        header = {"descr": "<f8", "fortran_order": False, "shape": (4 * MB, 2)}
+        write_member(archive, "probs.npy", header, 64 * MB)
+        labels = array_bytes(np.zeros(4 * MB, dtype=np.int8))
+        archive.writestr("labels.npy", labels, zipfile.ZIP_DEFLATED)
+    assert path.stat().st_size < MB // 4  # a 250-fold bomb at least
+    memory(16 * MB)
+    with pytest.raises(FormatError) as caught:
+        read_predictions(path)
+    assert caught.value.path == str(path)
+    assert caught.value.reason == (
+        "'probs' would take 64.0 MB once decompressed; only 16.0 MB of memory is available"
+    )
+
+
+@pytest.mark.parametrize("member", ["labels", "classes"])
+def test_labels_and_classes_are_checked_against_probs_before_they_are_inflated(
+    tmp_path, memory, member
+):
+    path = tmp_path / "bomb.npz"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("probs.npy", array_bytes(np.full((2, 2), 0.5)))
+        if member == "classes":
+            archive.writestr("labels.npy", array_bytes(np.array([0, 1])))
+        header = {"descr": "<i8", "fortran_order": False, "shape": (8 * MB,)}
+        write_member(archive, f"{member}.npy", header, 64 * MB)
+    memory(16 * MB)
+    with pytest.raises(FormatError) as caught:
+        read_predictions(path)
+    assert caught.value.reason == (
+        f"'{member}' would take 64.0 MB once decompressed; only 16.0 MB of memory is available"
+    )
+    memory(available_memory())  # with room enough, what the format needs says no as well
+    with pytest.raises(FormatError) as caught:
+        read_predictions(path)
+    assert caught.value.reason == (
+        "'probs' has 2 rows but there are 8000000 labels in 'labels'"
+        if member == "labels"
+        else "'classes' has shape (8000000,) but 'probs' has 2 class columns"
+    )
+
+
+def test_the_array_the_probabilities_fill_must_fit_as_well(tmp_path, memory):
+    # float16 on disk, held as float32: twice the room of the member itself.
+    probabilities = np.full((1000, 4), 0.25, dtype=np.float16)
+    path = archive_of(tmp_path / "half.npz", probs=probabilities, labels=np.zeros(1000, int))
+    memory(12_000)
+    with pytest.raises(FormatError) as caught:
+        read_predictions(path)
+    assert caught.value.reason == (
+        "'probs' would take 16.0 kB once decompressed; only 12.0 kB of memory is available"
+    )
+    memory(16_000)
+    assert read_predictions(path)[0].probabilities.dtype == np.float32
+
+
+def test_an_npy_bigger_than_the_memory_available_is_refused_before_it_is_read(
+    tmp_path, memory
+):
+    np.save(tmp_path / "p.npy", np.full((1000, 2), 0.5))
+    (tmp_path / "labels.txt").write_text("0\n" * 1000, encoding="utf-8")
+    memory(12_000)
+    with pytest.raises(FormatError) as caught:
+        read_predictions(tmp_path / "p.npy", labels_path=tmp_path / "labels.txt")
+    assert caught.value.reason == (
+        "the array would take 16.0 kB in memory; only 12.0 kB of memory is available"
+    )
+
+
+# -- pickles are never loaded, wherever an array is read -------------------------------------
+
+
+class Marker:
+    """Unpickling this creates the file named: proof that a pickle was loaded."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __reduce__(self):
+        return (open, (str(self.path), "w"))
+
+
+def pickled(marker: Path, length: int) -> np.ndarray:
+    array = np.empty(length, dtype=object)
+    array[:] = [Marker(marker)] * length
+    return array
+
+
+PROBS = np.array([[0.5, 0.5], [0.25, 0.75]])
+
+
+@pytest.mark.parametrize(
+    "place",
+    ["npy probs", "npz probs", "npz labels", "npz classes", "npy labels file", "npz labels file"],
+)
+def test_an_array_of_python_objects_is_refused_and_never_unpickled(tmp_path, place):
+    marker = tmp_path / "unpickled"
+    labels_path = None
+    if place == "npy probs":
+        path = tmp_path / "p.npy"
+        np.save(path, pickled(marker, 4).reshape(2, 2), allow_pickle=True)
+        labels_path = tmp_path / "labels.txt"
+        labels_path.write_text("0\n1\n", encoding="utf-8")
+    elif place.endswith("file"):
+        path = tmp_path / ("p.npy" if place.startswith("npy") else "p.npz")
+        if place.startswith("npy"):
+            np.save(path, PROBS)
+        else:
+            np.savez(path, probs=PROBS)
+        labels_path = tmp_path / "labels.npy"
+        np.save(labels_path, pickled(marker, 2), allow_pickle=True)
+    else:
+        members = {"probs": PROBS, "labels": np.array([0, 1])}
+        objects = pickled(marker, 4).reshape(2, 2) if place == "npz probs" else pickled(marker, 2)
+        members[place.split()[1]] = objects
+        path = tmp_path / "p.npz"
+        np.savez(path, **members)
+    with pytest.raises(FormatError) as caught:
+        read_predictions(path, labels_path=labels_path)
+    assert "holds Python objects" in caught.value.reason
+    assert "pickles are never loaded" in caught.value.reason
+    assert not marker.exists()
+    # The files are real pickles: numpy's own loader, allowed to, would unpickle them.
+    source = labels_path if place.endswith("file") else path
+    loaded = np.load(source, allow_pickle=True)
+    if isinstance(loaded, np.lib.npyio.NpzFile):
+        loaded[place.split()[1]]
+    assert marker.exists()
