@@ -156,9 +156,9 @@ def evaluate_model(
         _check(is_cancelled)
         stop = min(start + BLOCK_ROWS, samples)
         block = probabilities[start:stop]
-        column_sums += block.sum(axis=0, dtype=np.float64)
         argmax[start:stop] = block.argmax(axis=1)
-        other_squares[start:stop] = _other_squares(block, labels[start:stop])
+        sums, other_squares[start:stop] = _block_sums(block, labels[start:stop])
+        column_sums += sums
         progress(stop / samples * 0.95)
     true_probability = probabilities[np.arange(samples), labels].astype(np.float64)
     with np.errstate(divide="ignore"):
@@ -198,21 +198,24 @@ def evaluate_model(
     return result
 
 
-def _other_squares(block: np.ndarray, labels: np.ndarray) -> np.ndarray:
-    """Σ_{k ≠ y_i} q_ik² of each row, in float64 (exact squares of float32 values).
+def _block_sums(block: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The column sums of a block of rows, and Σ_{k ≠ y_i} q_ik² of each row: in float64
+    (the squares of float32 values exactly), from one cache-sized float64 copy at a time.
 
-    The true class is left out before summing rather than subtracted after: for q_true
+    The true class is left out before squaring rather than subtracted after: for q_true
     next to 1, Σ q_k² − q_true² would cancel away every digit of the small remainder.
     """
-    sums = np.empty(len(block))
+    columns = np.zeros(block.shape[1])
+    others = np.empty(len(block))
     rows = max(1, _SQUARE_VALUES // block.shape[1])
-    buffer = np.empty((min(rows, len(block)), block.shape[1]))  # cache-sized, float64
+    buffer = np.empty((min(rows, len(block)), block.shape[1]))
     for start in range(0, len(block), rows):
         part = buffer[: len(block[start : start + rows])]
         part[...] = block[start : start + rows]
+        columns += part.sum(axis=0)
         part[np.arange(len(part)), labels[start : start + rows]] = 0.0
-        sums[start : start + len(part)] = np.einsum("ij,ij->i", part, part)
-    return sums
+        others[start : start + len(part)] = np.einsum("ij,ij->i", part, part)
+    return columns, others
 
 
 def _percentiles(values: np.ndarray) -> dict[str, float]:
