@@ -2,6 +2,24 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+#: Unicode categories escaped by one_line: control and format characters, surrogates (a
+#: file name that is not valid UTF-8), line and paragraph separators.
+_ESCAPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+
+
+def one_line(text: str) -> str:
+    """``text`` with every character that could break a line or hide text (a newline, a tab,
+    an escape, a bidirectional override, ...) written as a Python string literal writes it
+    (``\\n``, ``\\x1b``, ``\\u202e``): a name from a file never splits a message."""
+    if text.isprintable():  # the common case, in C
+        return text
+    return "".join(
+        repr(char)[1:-1] if unicodedata.category(char) in _ESCAPED_CATEGORIES else char
+        for char in text
+    )
+
 
 class InvalidDistributionError(ValueError):
     """A vector is not a probability distribution (or not a valid count vector).
@@ -12,7 +30,8 @@ class InvalidDistributionError(ValueError):
 
 
 class FormatError(ValueError):
-    """A file could not be read. The message names the file and, where known, line and column."""
+    """A file could not be read. The message names the file and, where known, line and column,
+    on one line: control characters in the path or the reason are escaped (see one_line)."""
 
     def __init__(
         self,
@@ -31,11 +50,12 @@ class FormatError(ValueError):
     def _located(self, message: str) -> str:
         where = []
         if self.path is not None:
-            where.append(str(self.path))
+            where.append(one_line(str(self.path)))
         if self.line is not None:
             where.append(f"line {self.line}")
         if self.column is not None:
             where.append(f"column {self.column}")
+        message = one_line(message)
         return f"{', '.join(where)}: {message}" if where else message
 
 

@@ -149,7 +149,7 @@ def run_prediction_report(args: argparse.Namespace) -> int:
             seed=args.seed,
         )
     except (FormatError, ValueError) as error:
-        print(f"klgui: error: {error}", file=sys.stderr)
+        print_error(str(error))
         return 2
     source = ", ".join(args.files)
     print(
@@ -171,31 +171,28 @@ def run_report(args: argparse.Namespace) -> int:
     if kinds == {True}:
         return run_prediction_report(args)
     if kinds == {True, False}:
-        print(
-            "klgui: error: give either distribution tables or prediction files, not both",
-            file=sys.stderr,
-        )
+        print_error("give either distribution tables or prediction files, not both")
         return 2
 
     try:
         tables = load_tables(args.files)
     except FormatError as error:
-        print(f"klgui: error: {error}{_prediction_hint(args.files)}", file=sys.stderr)
+        print_error(f"{error}{_prediction_hint(args.files)}")
         return 2
     for table, summary in tables.merges:
-        print(f"klgui: {summary.describe(table)}", file=sys.stderr)
+        print_line(summary.describe(table))
     workspace = tables.workspace
     if args.base is not None:
         workspace = workspace.with_base(BASES[args.base])
     source = ", ".join(args.files) if args.files else "the built-in example"
     empty = workspace.empty_cells()
     if empty:
-        print(f"klgui: error: {source}: {describe_empty_cells(empty)}", file=sys.stderr)
+        print_error(f"{source}: {describe_empty_cells(empty)}")
         return 2
     try:
         comparison = workspace.compare()
     except InvalidDistributionError as error:
-        print(f"klgui: error: {source}: {error}{_prediction_hint(args.files)}", file=sys.stderr)
+        print_error(f"{source}: {error}{_prediction_hint(args.files)}")
         return 2
     source = ", ".join(args.files) if args.files else "built-in example (dog / cat / rabbit)"
     print(report_json(comparison) if args.json else report_text(comparison, source), end="")
@@ -213,6 +210,19 @@ def _prediction_hint(files: Sequence[str]) -> str:
         return ""
     path, hint = found
     return f" ({os.path.basename(path)}: {hint}, or pass --label-column NAME)"
+
+
+def print_error(message: str) -> None:
+    """``klgui: error: message`` on stderr, on one line (see print_line)."""
+    print_line(f"error: {message}")
+
+
+def print_line(message: str) -> None:
+    """``klgui: message`` on stderr, on one line whatever names from files it holds: control
+    characters in it are escaped (core.errors.one_line)."""
+    from core.errors import one_line
+
+    print(f"klgui: {one_line(message)}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

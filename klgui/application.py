@@ -38,7 +38,7 @@ def run_application(args: argparse.Namespace) -> int:
 
     from core import FormatError
     from core.predictions.detection import is_prediction_file
-    from klgui.app import load_workspace
+    from klgui.app import load_workspace, print_error
 
     predictions = None
     prediction_files = bool(args.files) and all(
@@ -57,7 +57,7 @@ def run_application(args: argparse.Namespace) -> int:
         else:
             workspace = load_workspace(args.files)
     except (FormatError, ValueError) as error:
-        print(f"klgui: error: {error}", file=sys.stderr)
+        print_error(str(error))
         return 2
 
     from PySide6.QtCore import QTimer
@@ -137,10 +137,11 @@ def _follow_language_choices(app, window) -> None:
 def _file_identity(files: list[str]) -> tuple[str | None, str | None]:
     """The window title for the files opened, and the session path to save back to."""
     from core.formats.session import SESSION_EXTENSION
+    from klgui.file_actions import file_name
 
     if not files:
         return None, None
-    title = ", ".join(os.path.basename(path) for path in files)
+    title = ", ".join(map(file_name, files))
     single_session = len(files) == 1 and files[0].endswith(SESSION_EXTENSION)
     return title, os.path.abspath(files[0]) if single_session else None
 

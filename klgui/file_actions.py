@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
 from core import FormatError, Workspace, example_workspace
+from core.errors import one_line
 from core.formats.atomic_write import ReadOnlyFileError, write_atomically
 from core.formats.session import SESSION_EXTENSION, session_text
 from core.merging import LISTED_NAMES, MergeSummary
@@ -26,6 +27,12 @@ from klgui.prediction_loader import PredictionLoader, PredictionRequest
 
 RECENT_KEY = "files/recent"
 RECENT_LIMIT = 8
+
+
+def file_name(path: str) -> str:
+    """The name of the file at ``path`` as the window shows it: on one line, whatever
+    characters it holds (see core.errors.one_line)."""
+    return one_line(os.path.basename(path))
 
 
 def new_workspace() -> Workspace:
@@ -195,7 +202,7 @@ class FileActions(QObject):
             return False
         self._document.replace_workspace(merged.workspace)
         single_session = len(paths) == 1 and paths[0].lower().endswith(SESSION_EXTENSION)
-        title = ", ".join(os.path.basename(path) for path in paths)
+        title = ", ".join(file_name(path) for path in paths)
         # Only a session is saved back to where it came from; a table is saved as a session.
         self.set_file(os.path.abspath(paths[0]) if single_session else None, title)
         for path in paths:
@@ -223,7 +230,7 @@ class FileActions(QObject):
         path, hint = found
         return "\n\n" + self.tr(
             "%s: %s. File ▸ Open predictions… asks which column holds the true labels."
-        ) % (os.path.basename(path), hint)
+        ) % (file_name(path), hint)
 
     def choose_predictions(self) -> None:
         """Pick prediction files; when a text file has no label, y_true or target column,
@@ -245,7 +252,7 @@ class FileActions(QObject):
             label_column, chosen = QInputDialog.getItem(
                 self._parent,
                 self.tr("True labels"),
-                self.tr("Which column of %s holds the true labels?") % os.path.basename(paths[0]),
+                self.tr("Which column of %s holds the true labels?") % file_name(paths[0]),
                 columns,
                 0,
                 False,
@@ -273,7 +280,7 @@ class FileActions(QObject):
         if labels_path is None and any(path.lower().endswith(".npy") for path in paths):
             labels_path, _ = QFileDialog.getOpenFileName(
                 self._parent,
-                self.tr("The true labels for %s") % os.path.basename(paths[0]),
+                self.tr("The true labels for %s") % file_name(paths[0]),
                 os.path.dirname(paths[0]),
                 self.tr("Labels (*.npy *.csv *.txt);;All files (*)"),
             )
@@ -284,12 +291,12 @@ class FileActions(QObject):
         )
         self.loader.start(request)
         self.loadStarted.emit()
-        self.message.emit(self.tr("Loading %s…") % ", ".join(map(os.path.basename, paths)))
+        self.message.emit(self.tr("Loading %s…") % ", ".join(map(file_name, paths)))
         return True
 
     def _on_loader_loaded(self, workspace, report, request: PredictionRequest) -> None:
         self._document.replace_workspace(workspace, report)
-        title = ", ".join(os.path.basename(path) for path in request.paths)
+        title = ", ".join(file_name(path) for path in request.paths)
         self.set_file(None, title)
         for path in request.paths:
             self._remember(path)
@@ -319,7 +326,7 @@ class FileActions(QObject):
         except FormatError as error:
             self._fail(self.tr("import"), error)
             return False
-        names = ", ".join(os.path.basename(path) for path in paths)
+        names = ", ".join(file_name(path) for path in paths)
         empty = sum(summary.empty_cell_count for _, summary in merged.merges)
         if empty:
             step = self.tr("Import %s (%d cells left empty)") % (names, empty)
@@ -427,7 +434,7 @@ class FileActions(QObject):
             self._fail(self.tr("save %s") % path, error.strerror or error)
             return False
         self._document.undo_stack.setClean()
-        self.set_file(os.path.abspath(path), os.path.basename(path))
+        self.set_file(os.path.abspath(path), file_name(path))
         self._remember(path)
         self.message.emit(self.tr("Saved %s") % path)
         return True
@@ -454,7 +461,7 @@ class FileActions(QObject):
         self.recent_menu.clear()
         recent = self.recent_files()
         for number, path in enumerate(recent, start=1):
-            action = self.recent_menu.addAction(f"&{number} {os.path.basename(path)}")
+            action = self.recent_menu.addAction(f"&{number} {file_name(path)}")
             action.setToolTip(path)
             action.setStatusTip(path)
             action.triggered.connect(lambda _checked=False, p=path: self.open_paths([p]))

@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from core.predictions.evaluation import PredictionReport
-from klgui.report import aligned_table, format_value, json_number, report_dict
+from klgui.report import aligned_table, format_value, joined_lines, json_number, report_dict
 
 #: The JSON report's ``reference`` when the files label different samples.
 OWN_LABELS = "own labels"
@@ -167,4 +167,4 @@ def prediction_report_text(report: PredictionReport, source: str) -> str:
         "With one-hot targets H(y) = 0, so each sample's cross-entropy is its KL divergence, "
         "and mean q_true ≥ exp(−mean CE in nats) (Jensen's inequality)."
     )
-    return "\n".join(lines) + "\n"
+    return joined_lines(lines)

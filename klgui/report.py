@@ -11,6 +11,7 @@ import unicodedata
 from typing import Any
 
 from core import Comparison
+from core.errors import one_line
 
 #: Columns of the text table: (measure, heading).
 TABLE_COLUMNS = (
@@ -96,7 +97,9 @@ def display_width(text: str) -> int:
 
 def aligned_table(rows: list[list[str]], name_column: int = 1) -> list[str]:
     """The rows as lines of aligned columns, a rule under the first (the headings): names
-    left-aligned, numbers right-aligned, by the width a terminal shows, not by len()."""
+    left-aligned, numbers right-aligned, by the width a terminal shows, not by len(). A
+    control character in a cell (a newline in a model's name) is escaped: one row, one line."""
+    rows = [[one_line(cell) for cell in row] for row in rows]
     widths = [max(display_width(row[i]) for row in rows) for i in range(len(rows[0]))]
 
     def pad(cell: str, width: int, column: int) -> str:
@@ -127,7 +130,7 @@ def report_text(comparison: Comparison, source: str) -> str:
     lines.append("")
     if not comparison.models:
         lines.append("No models to compare: the file holds only the reference.")
-        return "\n".join(lines) + "\n"
+        return joined_lines(lines)
     headings = ["rank", "model", *(heading for _, heading in TABLE_COLUMNS)]
     rows = [
         [
@@ -154,4 +157,10 @@ def report_text(comparison: Comparison, source: str) -> str:
         "H(P,Q) = H(P) + KL(P‖Q) and H(P) does not depend on the model, so ranking by "
         "cross-entropy gives the same order as ranking by KL."
     )
-    return "\n".join(lines) + "\n"
+    return joined_lines(lines)
+
+
+def joined_lines(lines: list[str]) -> str:
+    """The lines of a text report, each kept on its line: a name from a file holding a newline
+    (or another control character) is escaped where it appears."""
+    return "".join(one_line(line) + "\n" for line in lines)

@@ -460,3 +460,35 @@ def test_report_refuses_a_special_labels_file(special_file, tmp_path):
     result = run_limited("--report", "--labels", str(special.path), str(tmp_path / "p.npy"))
     one_error_line(result, str(special.path), "FIFO")
 
+
+def test_a_file_name_holding_a_newline_stays_on_one_line(tmp_path):
+    bad = tmp_path / "bad\nname\x1b[2J.csv"
+    bad.write_text("class,P,A\ndog,0.5,oops\ncat,0.5,0.5\n", encoding="utf-8")
+    line = one_error_line(run_main("--report", str(bad)), "bad\\nname\\x1b[2J.csv", "line 2")
+    assert line.startswith("klgui: error: ")
+
+
+def test_names_holding_newlines_keep_every_report_line_whole(tmp_path):
+    table = tmp_path / "t.json"
+    table.write_text(
+        json.dumps(
+            {
+                "classes": ["dog\nhound", "cat\tkitty"],
+                "distributions": {"P": [0.5, 0.5], "model\nA": [0.25, 0.75]},
+            }
+        ),
+        encoding="utf-8",
+    )
+    text = run_main("--report", str(table)).stdout
+    assert "dog\\nhound, cat\\tkitty" in text
+    row = next(line for line in text.splitlines() if "model\\nA" in line)
+    assert row.split()[:2] == ["1", "model\\nA"]
+    # A model is named after its file's stem: "two\nlines.csv" is the model "two\nlines".
+    plain = write_predictions(tmp_path / "twolines.csv", ["x,0.5,0.25,0.25", "y,0,1,0"])
+    named = tmp_path / "two\nlines.csv"
+    named.write_bytes(plain.read_bytes())
+    expected = run_main("--report", str(plain)).stdout.splitlines()
+    lines = run_main("--report", str(named)).stdout.splitlines()
+    assert len(lines) == len(expected)
+    assert any(line.split()[:2] == ["1", "two\\nlines"] for line in lines)
+
