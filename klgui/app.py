@@ -12,6 +12,8 @@ import sys
 from collections.abc import Sequence
 
 BASES = {"2": 2.0, "e": None, "10": 10.0}
+#: The most bootstrap resamples --resamples accepts.
+MAX_RESAMPLES = 100_000
 
 
 class _Parser(argparse.ArgumentParser):
@@ -75,7 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="the true-label column (default: label, y_true, target)",
     )
     predictions.add_argument(
-        "--resamples", type=_positive_int, default=1000, help="bootstrap resamples (1000)"
+        "--resamples",
+        type=_resample_count,
+        default=1000,
+        help=f"bootstrap resamples (1000, at most {MAX_RESAMPLES:,})",
     )
     predictions.add_argument("--seed", type=int, default=0, help="bootstrap seed (0)")
     return parser
@@ -88,6 +93,16 @@ def _positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def _resample_count(text: str) -> int:
+    value = _positive_int(text)
+    if value > MAX_RESAMPLES:
+        raise argparse.ArgumentTypeError(
+            f"at most {MAX_RESAMPLES:,}, not {value:,}: each resample draws every sample again, "
+            "so more takes long and gigabytes of memory without changing the interval visibly"
+        )
     return value
 
 
@@ -201,6 +216,28 @@ def run_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def unused_labels(args: argparse.Namespace) -> str | None:
+    """Why the --labels file would go unused, if it would: it is for prediction files that
+    have no labels of their own (.npy, .npz without 'labels'). Looks at headers and archive
+    directories only, before any data is read."""
+    if not args.labels:
+        return None
+    from core.predictions.detection import is_prediction_file, needs_labels
+
+    kinds = {is_prediction_file(path, args.label_column) for path in args.files}
+    if kinds == {False}:
+        return (
+            f"{args.labels}: --labels gives the true labels of prediction files, but these are "
+            "distribution tables"
+        )
+    if kinds == {True} and not any(needs_labels(path) for path in args.files):
+        return (
+            f"{args.labels}: --labels would not be used: every prediction file has true labels "
+            "of its own"
+        )
+    return None
+
+
 def _prediction_hint(files: Sequence[str]) -> str:
     """For an error about tables: why one of them may be a prediction file in disguise."""
     from core.predictions.detection import first_prediction_hint
@@ -241,6 +278,10 @@ def _main(argv: Sequence[str] | None) -> int:
         sys.stdout.reconfigure(errors="replace")
         sys.stderr.reconfigure(errors="replace")
     args = parse_arguments(argv)
+    unused = unused_labels(args)
+    if unused:
+        print_error(unused)
+        return 2
     if args.report:
         return run_report(args)
     from klgui.application import run_application

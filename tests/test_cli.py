@@ -492,3 +492,38 @@ def test_names_holding_newlines_keep_every_report_line_whole(tmp_path):
     assert len(lines) == len(expected)
     assert any(line.split()[:2] == ["1", "two\\nlines"] for line in lines)
 
+
+def test_resamples_are_at_most_100000(tmp_path):
+    model = str(EXAMPLES / "model_a.csv")
+    one_error_line(
+        run_main("--report", "--resamples", "1000000000", model),
+        "--resamples",
+        "at most 100,000, not 1,000,000,000",
+    )
+    assert run_main("--report", "--resamples", "100000", model).returncode == 0
+
+
+def test_a_labels_file_that_would_not_be_used_is_an_error(tmp_path):
+    labels = tmp_path / "labels.txt"
+    labels.write_text("0\n1\n", encoding="utf-8")
+    table = tmp_path / "t.csv"
+    table.write_text("class,P,Q\ndog,0.5,0.25\ncat,0.5,0.75\n", encoding="utf-8")
+    one_error_line(
+        run_main("--report", "--labels", str(labels), str(table)),
+        f"{labels}: --labels",
+        "distribution tables",
+    )
+    own = tmp_path / "own.npz"
+    np.savez(own, probs=np.full((2, 2), 0.5), labels=np.array([0, 1]))
+    # Decided before the data is read: this file's bad row is never reached.
+    broken = write_predictions(tmp_path / "broken.csv", ["x,0.5,0.5,oops"])
+    for files in ([own], [broken], [own, broken]):
+        one_error_line(
+            run_main("--report", "--labels", str(labels), *map(str, files)),
+            f"{labels}: --labels would not be used",
+            "labels of its own",
+        )
+    without = tmp_path / "without.npz"
+    np.savez(without, probs=np.full((2, 2), 0.5))
+    used = run_main("--report", "--labels", str(labels), str(own), str(without))
+    assert used.returncode == 0, used.stderr

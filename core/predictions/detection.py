@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import math
 import os
+import zipfile
 from collections.abc import Sequence
 
 from core.errors import FormatError
@@ -55,6 +56,22 @@ def is_prediction_file(path: str | os.PathLike[str], label_column: str | None = 
     if label_column:
         return True
     return any(cell.lower() in LABEL_COLUMNS for cell in header_columns(name))
+
+
+def needs_labels(path: str | os.PathLike[str]) -> bool:
+    """Whether a prediction file needs its true labels from elsewhere (``labels_path``): a
+    ``.npy`` (probabilities only), or a ``.npz`` without a ``labels`` array. Reads only the
+    archive's directory; a file that cannot be read as one is said to need them (its reader
+    then says what is wrong with it)."""
+    extension = os.path.splitext(os.fspath(path))[1].lower()
+    if extension != ".npz":
+        return extension == ".npy"
+    try:
+        with open_regular(path) as stream, zipfile.ZipFile(stream) as archive:
+            names = archive.namelist()
+    except (FormatError, OSError, EOFError, ValueError, zipfile.BadZipFile):
+        return True
+    return "labels" not in {name.removesuffix(".npy") for name in names}
 
 
 def prediction_table_hint(path: str | os.PathLike[str]) -> str | None:

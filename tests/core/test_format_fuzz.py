@@ -25,6 +25,7 @@ from core.predictions.detection import (
     first_prediction_hint,
     header_columns,
     is_prediction_file,
+    needs_labels,
     prediction_table_hint,
 )
 from core.predictions.readers import PREDICTION_SUFFIXES, read_predictions
@@ -432,4 +433,5 @@ def test_detection_looks_at_special_files_without_waiting(special_file, kind, su
     assert is_prediction_file(special.path) == (suffix == ".npz")
     assert prediction_table_hint(special.path) is None
     assert first_prediction_hint([str(special.path)]) is None
+    assert needs_labels(special.path) == (suffix == ".npz")  # its reader will say why
     assert not special.was_opened
