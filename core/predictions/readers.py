@@ -70,7 +70,6 @@ import functools
 import itertools
 import math
 import os
-import re
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -232,19 +231,6 @@ def _scanned_codec(encoding: str) -> str:
     return "utf-8" if encoding == UTF16 else encoding
 
 
-def _pieces_of_lines(path: str, encoding: str) -> Iterator[tuple[int, bytes]]:
-    """The file in pieces that end at a line end (unless a line is longer than a piece),
-    each with the offset of its first byte."""
-    offset, rest = 0, b""
-    for block in _scanned_blocks(path, encoding):
-        data = rest + block
-        end = data.rfind(b"\n") + 1 or len(data)
-        yield offset, data[:end]
-        offset, rest = offset + end, data[end:]
-    if rest:
-        yield offset, rest
-
-
 def _line_at(path: str, encoding: str, offset: int) -> int:
     """The number of the line that holds byte ``offset`` of the file."""
     line = 1
@@ -254,15 +240,6 @@ def _line_at(path: str, encoding: str, offset: int) -> int:
         line += block.count(b"\n", 0, offset)
         offset -= len(block)
     return line
-
-
-def _line_around(piece: bytes, position: int) -> tuple[int, bytes]:
-    """Where the line holding byte ``position`` of a piece (−1: its last byte) starts, and
-    its bytes."""
-    position %= len(piece)
-    start = piece.rfind(b"\n", 0, position) + 1
-    end = piece.find(b"\n", position)
-    return start, piece[start : len(piece) if end < 0 else end + 1]
 
 
 def _first_line(error: BaseException) -> str:
@@ -452,10 +429,11 @@ def _check_rows(
     """
     zero = False
     rows = _block_rows(probabilities.shape[1])
+    ones = np.ones(probabilities.shape[1])  # a product with float64 ones: sums in float64, fast
     for first in range(start, stop, rows):
         block = probabilities[first : min(first + rows, stop)]
         with np.errstate(all="ignore"):  # inf − inf and overflows: bad rows, said below
-            sums = block.sum(axis=1, dtype=np.float64)
+            sums = block @ ones
         smallest = block.min(axis=1)
         ok = (smallest >= 0) & (np.abs(sums - 1) <= PREDICTION_SUM_TOLERANCE)
         if not ok.all():
@@ -908,44 +886,119 @@ def _field_runs_on(line: str, delimiter: str) -> bool:
     return reader.line_num > 1
 
 
-#: Every number that reads as 0 though it is not (below 2.5e-324) has an exponent and zeros
-#: after its point that add up to at least 323: one of the two is at least 162. Searching
-#: for a '-' first lets re skip ahead at memory speed.
-_LONG_NEGATIVE_EXPONENT = re.compile(rb"-0*[1-9][0-9]{2}")
-_LONG_ZEROS = b"." + b"0" * 162
+#: A number that reads as 0 though it is not is below 2.5e-324: its exponent E and the zeros
+#: z between its point and its first other digit have z − E ≥ 323. So it has an exponent of
+#: −100 or below (of −300 or below unless z ≥ 24), or 224 zeros right after its point:
+#: needles that a search skips over at memory speed, and that real files almost never hold.
+_MANY_ZEROS = b"." + b"0" * 224
+_SOME_ZEROS = b"." + b"0" * 24
+_CARRY = 64 * 1024  # bytes before a block searched with it: numbers that the block end cut
+_NUMBER_BYTES = frozenset(b"0123456789.eE+-")
 
 
 def _refuse_false_zeros(path: str, header: _Header, layout: _Layout) -> None:
     """Refuse a cell that is not 0 but reads as 0 (``1e-400``: below the smallest double,
     4.9e-324), at its line and column; the probability must not silently become 0.
 
-    Called only when some probability read as 0. The file is searched for the exponents and
-    runs of zeros such a number needs, which rules out almost every file at once; a line
-    where one occurs is checked cell by cell."""
-    probability = sorted(layout.probability_columns)
-    for offset, piece in _pieces_of_lines(path, header.encoding):
-        hits = [
-            match.start()
-            for match in _LONG_NEGATIVE_EXPONENT.finditer(piece)
-            if match.start() and piece[match.start() - 1] in b"eE"
-        ]
-        position = piece.find(_LONG_ZEROS)
+    Called only when some probability read as 0. The file's bytes are searched for what such
+    a number needs (see _MANY_ZEROS), which rules out almost every file at once; a number
+    found is read, and only one that reads as a false 0 has its line checked cell by cell."""
+    offset, carry, seen = 0, b"", set()
+    for block in _scanned_blocks(path, header.encoding):
+        # The numbers the last block end cut are whole in its last _CARRY bytes and this start.
+        for start, data in ((offset - len(carry), carry + block[:_CARRY]), (offset, block)):
+            for position in _tiny_number_positions(data):
+                if start + position not in seen:
+                    seen.add(start + position)
+                    number = _number_at(data, position)
+                    if number is None or _reads_as_a_false_zero(number):
+                        _refuse_false_zero_on_line(path, header, layout, start + position)
+        offset += len(block)
+        carry = block[-_CARRY:]
+
+
+def _tiny_number_positions(data: bytes) -> list[int]:
+    """Where ``data`` may hold a number below the smallest double (see _MANY_ZEROS)."""
+    minus, exponent = _long_exponents(data)
+    positions = [int(position) for position in minus[exponent >= 300]]
+    needles = [_MANY_ZEROS, _SOME_ZEROS] if (exponent < 300).any() else [_MANY_ZEROS]
+    for needle in needles:
+        position = data.find(needle)
         while position >= 0:
-            hits.append(position)
-            position = piece.find(_LONG_ZEROS, position + len(_LONG_ZEROS))
-        for start, text in sorted(dict(_line_around(piece, hit) for hit in hits).items()):
-            line = text.decode(_scanned_codec(header.encoding), errors="replace").rstrip("\r\n")
-            fields = next(csv.reader([line], delimiter=header.delimiter), [])
-            for column in probability:
-                cell = fields[column].strip() if column < len(fields) else ""
-                if _reads_as_a_false_zero(cell):
-                    raise FormatError(
-                        f"{cell[:40]!r} is too small for a double (below 4.9e-324): it would "
-                        f"be read as 0 (column {layout.names[column]!r})",
-                        path=path,
-                        line=_line_at(path, header.encoding, offset + start),
-                        column=column + 1,
-                    )
+            positions.append(position)
+            position = data.find(needle, position + len(needle))
+    return positions
+
+
+def _long_exponents(data: bytes) -> tuple[np.ndarray, np.ndarray]:
+    """Where a negative exponent of 3 digits or more starts (the '-' of 'e-123'), and its
+    size (1000 for 4 digits or more, and for more leading zeros than are skipped)."""
+    minus = _positions(data, ord("-"))
+    values = np.frombuffer(data, np.uint8)
+    size = len(values)
+
+    def at(index: np.ndarray) -> np.ndarray:  # the bytes at these places; 0 past the end
+        return np.where(index < size, values[np.minimum(index, size - 1)], 0).astype(np.int16)
+
+    minus = minus[minus > 0]
+    minus = minus[np.isin(values[minus - 1], (ord("e"), ord("E")))]
+    first = minus + 1
+    for _ in range(8):  # the exponent's leading zeros
+        zero = at(first) == ord("0")
+        if not zero.any():
+            break
+        first = first + zero
+    digits = [at(first + place) - ord("0") for place in range(4)]
+    digit = [(value >= 0) & (value <= 9) for value in digits]
+    value = np.where(
+        digit[3] | (digits[0] == 0), 1000, digits[0] * 100 + digits[1] * 10 + digits[2]
+    )
+    long = (digit[0] & digit[1] & digit[2] & (digits[0] > 0)) | (digits[0] == 0)
+    return minus[long], value[long]
+
+
+def _positions(data: bytes, byte: int) -> np.ndarray:
+    """Where ``data`` holds this byte: by memchr while it is rare (one in 4 kB), by numpy
+    where it is not."""
+    found: list[int] = []
+    position = data.find(byte)
+    while position >= 0 and len(found) <= len(data) >> 12:
+        found.append(position)
+        position = data.find(byte, position + 1)
+    if position < 0:
+        return np.array(found, dtype=np.int64)
+    return np.flatnonzero(np.frombuffer(data, np.uint8) == byte)
+
+
+def _number_at(data: bytes, position: int) -> str | None:
+    """The number around byte ``position`` of ``data``; None where it may run on past the
+    data (then its line decides)."""
+    start = end = position
+    while start > 0 and data[start - 1] in _NUMBER_BYTES:
+        start -= 1
+    while end < len(data) and data[end] in _NUMBER_BYTES:
+        end += 1
+    if start == 0 or end == len(data):
+        return None
+    return data[start:end].decode("ascii")
+
+
+def _refuse_false_zero_on_line(path: str, header: _Header, layout: _Layout, offset: int) -> None:
+    """Raise at the first probability cell of the line holding byte ``offset`` (of what
+    _scanned_blocks gives) that reads as a false 0, if one does."""
+    number = _line_at(path, header.encoding, offset)
+    for line, text in itertools.islice(_file_lines(path, header, number), 1):
+        fields = next(csv.reader([text], delimiter=header.delimiter), [])
+        for column in sorted(layout.probability_columns):
+            cell = fields[column].strip() if column < len(fields) else ""
+            if _reads_as_a_false_zero(cell):
+                raise FormatError(
+                    f"{cell[:40]!r} is too small for a double (below 4.9e-324): it would be "
+                    f"read as 0 (column {layout.names[column]!r})",
+                    path=path,
+                    line=line,
+                    column=column + 1,
+                )
 
 
 def _reads_as_a_false_zero(cell: str) -> bool:

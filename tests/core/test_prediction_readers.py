@@ -274,6 +274,36 @@ def test_zeros_and_the_smallest_doubles_are_read_as_they_are(tmp_path, engine):
     assert model.probabilities[:, 0].tolist() == [0.0, 0.0, 0.0, 5e-324, 1e-300]
 
 
+@pytest.mark.parametrize(
+    "tiny",
+    [
+        "1e-400",
+        "0.001e-322",  # an exponent of −300 or below
+        "0." + "0" * 26 + "1e-299",  # −100 to −299, and zeros after the point
+        "0." + "0" * 200 + "1e-130",
+        "0." + "0" * 230 + "1e-95",  # a short exponent, and many zeros
+        "1E-000000000000400",  # more leading zeros than are skipped
+    ],
+)
+def test_every_kind_of_number_below_the_smallest_double_is_refused(tmp_path, engine, tiny):
+    rows = ["a,0.5,0.5,x-1e-300", "b,1e-300,1,e-400"] * 50  # near misses: not probabilities
+    text = "label,a,b,id\n" + "\n".join([*rows, f"b,{tiny},1,ok", "a,0,1,ok"]) + "\n"
+    error = located(write(tmp_path / "p.csv", text), 102, 2)
+    assert f"{tiny[:40]!r} is too small for a double" in error.reason
+
+
+def test_a_number_below_the_smallest_double_across_a_block_end_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(readers, "_SCAN_BYTES", 64)  # many blocks, numbers cut by their ends
+    monkeypatch.setattr(readers, "_CARRY", 40)
+    rows = [f"a,0.5{'0' * (row % 7)},1e-300,0.5" for row in range(40)]  # lines of all lengths
+    for row in range(40):  # each place of the number relative to a block end
+        cut = [*rows[:row], "b,0,1e-0401,1", *rows[row:]]
+        path = write(tmp_path / f"p{row}.csv", "label,a,b,c\n" + "\n".join(cut) + "\n")
+        with pytest.raises(FormatError) as caught:
+            read_predictions(path)
+        assert (caught.value.line, caught.value.column) == (row + 2, 3), str(caught.value)
+
+
 def test_a_long_run_of_zeros_that_reads_as_0_is_refused(tmp_path, engine):
     tiny = "0." + "0" * 400 + "1"
     text = f"label,A:a,A:b,B:a,B:b\na,0.5,0.5,0.5,0.5\nb,0.5,0.5,{tiny},1\n"
