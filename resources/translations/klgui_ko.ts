@@ -73,7 +73,7 @@
 <context>
     <name>ContributionChart</name>
     <message>
-        <location filename="../../klgui/contribution_chart.py" line="+222"/>
+        <location filename="../../klgui/contribution_chart.py" line="+228"/>
         <source>KL(P‖Q): Σ p·log(p/q)</source>
         <translation>KL(P‖Q): Σ p·log(p/q)</translation>
     </message>
@@ -121,7 +121,7 @@
         <translation>H(P,Q) = H(P) + KL(P‖Q)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>No valid input yet: see the table.</source>
         <translation>아직 유효한 입력이 없습니다. 표를 확인하세요.</translation>
     </message>
@@ -150,7 +150,7 @@ H(P,Q) = %s %s</translation>
 <context>
     <name>DistributionChart</name>
     <message>
-        <location filename="../../klgui/distribution_chart.py" line="+35"/>
+        <location filename="../../klgui/distribution_chart.py" line="+54"/>
         <source>Distributions</source>
         <extracomment>Room above the tallest bar. Value step of the Up and Down keys (Alt: a tenth of it). How far above a bar&apos;s top a press still grabs it, as a fraction of the y span. Something the user should know (a drag that cannot be made), for the status bar.</extracomment>
         <translation>분포</translation>
@@ -161,7 +161,7 @@ H(P,Q) = %s %s</translation>
         <translation>확률</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>No valid input yet: see the table.</source>
         <translation>아직 유효한 입력이 없습니다. 표를 확인하세요.</translation>
     </message>
@@ -176,7 +176,7 @@ H(P,Q) = %s %s</translation>
         <translation>바꿀 수 없습니다: %s</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+137"/>
         <source>Unlock %s</source>
         <translation>%s 고정 해제</translation>
     </message>
@@ -435,7 +435,7 @@ q = %s</translation>
 <context>
     <name>DistributionTableModel</name>
     <message>
-        <location filename="../../klgui/distribution_table_model.py" line="+151"/>
+        <location filename="../../klgui/distribution_table_model.py" line="+160"/>
         <source>Class</source>
         <extracomment>An edit could not be made; the message says why (for the status bar).</extracomment>
         <translation>클래스</translation>
@@ -473,12 +473,22 @@ q = %s</translation>
         <translation>오른쪽 클릭으로 더 많은 작업: 기준 분포 지정, 이름 바꾸기, 개수, 정규화, 삭제.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+31"/>
+        <source>%s, %s: empty. A table merged in has no value for this class: type one to fill it (0 if the model gives the class no probability).</source>
+        <translation>%s, %s: 비어 있습니다. 병합한 표에 이 클래스의 값이 없습니다. 값을 입력해 채우세요(모델이 이 클래스에 확률을 주지 않으면 0).</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Σ sum</source>
         <translation>Σ 합계</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>No sum while a cell of %s is empty.</source>
+        <translation>%s의 칸이 비어 있는 동안에는 합계가 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Total count %s</source>
         <translation>총 개수 %s</translation>
     </message>
@@ -870,8 +880,8 @@ q = %s</translation>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../klgui/application.py" line="+153"/>
-        <location filename="../../klgui/file_actions.py" line="+118"/>
+        <location filename="../../klgui/application.py" line="+170"/>
+        <location filename="../../klgui/file_actions.py" line="+129"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
@@ -952,7 +962,7 @@ q = %s</translation>
         <translation>목록 지우기</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>Could not %s: %s</source>
         <translation>%s 실패: %s</translation>
     </message>
@@ -983,11 +993,12 @@ q = %s</translation>
     </message>
     <message>
         <location line="+14"/>
+        <location line="+88"/>
         <source>open these files</source>
         <translation>이 파일들 열기</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-87"/>
         <source>give either distribution tables or prediction files, not both</source>
         <translation>분포 표와 예측 파일 중 한 가지만 주세요. 둘을 섞을 수는 없습니다</translation>
     </message>
@@ -998,12 +1009,12 @@ q = %s</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+86"/>
+        <location line="+93"/>
         <source>Opened %s</source>
         <translation>열었습니다: %s</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-88"/>
         <source>Opened as a distribution table</source>
         <translation>분포 표로 열었습니다</translation>
     </message>
@@ -1013,12 +1024,12 @@ q = %s</translation>
         <translation>%s 파일을 분포 표로 열었습니다. 무엇이 잘못되었는지는 배너에 나옵니다.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>%s: %s. File ▸ Open predictions… asks which column holds the true labels.</source>
         <translation>%s: %s. 파일 ▸ 예측 파일 열기…에서 참 레이블이 든 열을 고를 수 있습니다.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Open prediction files</source>
         <translation>예측 파일 열기</translation>
     </message>
@@ -1038,7 +1049,7 @@ q = %s</translation>
         <translation>%s의 어느 열에 정답 레이블이 있습니까?</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+28"/>
         <source>The true labels for %s</source>
         <translation>%s의 정답 레이블</translation>
     </message>
@@ -1068,33 +1079,77 @@ q = %s</translation>
         <translation>표 (*.json *.csv *.tsv *.tab *.txt *%s);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+3"/>
+        <location line="+14"/>
         <source>import</source>
         <translation>가져오기</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Import %s</source>
-        <translation>%s 가져오기</translation>
+        <location line="+5"/>
+        <source>Import %s (%d cells left empty)</source>
+        <translation>%s 가져오기 (빈 칸 %d개)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Import %s (every class matched)</source>
+        <translation>%s 가져오기 (모든 클래스 일치)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>None of the classes of %s is in the table it is merged into. Tables are merged by class name, so each side&apos;s cells for the other&apos;s classes are left empty, marked in the table.</source>
+        <translation>%s의 클래스 중 병합 대상 표에 있는 것이 하나도 없습니다. 표는 클래스 이름으로 병합되므로, 상대편 클래스에 대한 각 쪽의 칸은 비어 있는 채로 표에 표시됩니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Merged by class name</source>
+        <translation>클래스 이름으로 병합함</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fill the empty cells (0 where a model gives a class no probability); until then the charts show the last valid input.</source>
+        <translation>빈 칸을 채우세요(모델이 클래스에 확률을 주지 않으면 0). 그때까지 차트는 마지막 유효 입력을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Edit ▸ Undo takes the import back.</source>
+        <translation>편집 ▸ 실행 취소로 가져오기를 되돌릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%s merged by class name: %s matched.</source>
+        <translation>%s을(를) 클래스 이름으로 병합함: %s 일치.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%s merged by class name: no class matched.</source>
+        <translation>%s을(를) 클래스 이름으로 병합함: 일치하는 클래스 없음.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Added from it: %s (left empty in %s).</source>
+        <translation>추가된 클래스: %s (%s에서는 비어 있음).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>It lacks %s (left empty in %s).</source>
+        <translation>없는 클래스: %s (%s에서는 비어 있음).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%s and %d more</source>
+        <translation>%s 외 %d개</translation>
+    </message>
+    <message>
+        <location line="-56"/>
         <source>Imported %s</source>
         <translation>가져왔습니다: %s</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+12"/>
         <source>No classes in common</source>
         <translation>공통 클래스 없음</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>None of the classes of %s is in the open table. They are merged by name, so each side now gives the other&apos;s classes probability 0, and the divergences between them are infinite. Edit ▸ Undo takes the import back.</source>
-        <translation>%s의 클래스 중 열린 표에 있는 것이 하나도 없습니다. 이름으로 합치므로 이제 양쪽이 서로의 클래스에 확률 0을 주고, 그 사이의 발산은 무한대입니다. 편집 ▸ 실행 취소로 가져오기를 되돌릴 수 있습니다.</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+63"/>
         <source>Save session</source>
         <translation>세션 저장</translation>
     </message>
@@ -1104,12 +1159,18 @@ q = %s</translation>
         <translation>KL Explorer 세션 (*%s)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
+        <location line="+8"/>
         <source>save %s</source>
         <translation>%s 저장</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-6"/>
+        <source>the file is read-only and was left unchanged; Save As… saves your work under another name</source>
+        <translation>읽기 전용 파일이라 바꾸지 않았습니다. 다른 이름으로 저장…으로 작업을 다른 이름으로 저장하세요</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Saved %s</source>
         <translation>저장했습니다: %s</translation>
     </message>
@@ -1145,12 +1206,12 @@ q = %s</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../klgui/application.py" line="-41"/>
+        <location filename="../../klgui/application.py" line="-42"/>
         <source>No font with Hangul is installed: install fonts-nanum.</source>
         <translation>한글 글꼴이 설치되어 있지 않습니다. fonts-nanum을 설치하세요.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Restore unsaved work?</source>
         <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
@@ -1165,7 +1226,7 @@ q = %s</translation>
         <translation>저장하지 않은 작업 복원</translation>
     </message>
     <message>
-        <location filename="../../klgui/main_window.py" line="+84"/>
+        <location filename="../../klgui/main_window.py" line="+82"/>
         <source>Distributions</source>
         <extracomment>How long a status-bar message stays, in milliseconds. First-run splitter sizes (scaled to the window); afterwards the user&apos;s own, from QSettings. The user chose an interface language (a code from klgui.language.LANGUAGES).</extracomment>
         <translation>분포</translation>
@@ -1488,12 +1549,12 @@ M = %s</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+46"/>
+        <location line="+51"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-50"/>
         <source>Samples</source>
         <translation>샘플 수</translation>
     </message>
@@ -1528,7 +1589,7 @@ M = %s</translation>
         <translation>∞ 샘플</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>max</source>
         <extracomment>The named percentiles of core&apos;s PERCENTILES (the numbered ones need no translation).</extracomment>
         <translation>최댓값</translation>
@@ -1549,12 +1610,12 @@ M = %s</translation>
         <translation>가장 확률이 높은 클래스가 정답인 샘플의 비율</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+98"/>
         <source>%d samples, %d classes; cross-entropy in %s. With one-hot targets each sample&apos;s cross-entropy is its KL divergence, and mean q(true) ≥ exp(−mean CE in nats).</source>
         <translation>샘플 %d개, 클래스 %d개, 교차 엔트로피 단위 %s. 원-핫 타깃에서는 샘플마다 교차 엔트로피가 곧 KL 발산이며, 평균 q(정답) ≥ exp(−평균 CE, 내트 단위)입니다.</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-93"/>
         <source>Standard error of the mean cross-entropy</source>
         <translation>평균 교차 엔트로피의 표준오차</translation>
     </message>
@@ -1564,12 +1625,17 @@ M = %s</translation>
         <translation>정답 클래스에 준 확률의 평균</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-29"/>
         <source>Jensen bound</source>
         <translation>옌센 하한</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+3"/>
+        <source>KL(labels‖mean q)</source>
+        <translation>KL(레이블‖평균 q)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Mean of −log q(true class): the cross-entropy, here also the KL divergence, since a one-hot target has H(y) = 0</source>
         <translation>−log q(정답 클래스)의 평균: 교차 엔트로피이며, 원-핫 타깃은 H(y) = 0이므로 여기서는 KL 발산이기도 합니다</translation>
     </message>
@@ -1587,6 +1653,11 @@ M = %s</translation>
         <location line="+2"/>
         <source>Samples whose true class got probability 0: infinite cross-entropy, never clipped</source>
         <translation>정답 클래스의 확률이 0인 샘플: 교차 엔트로피가 무한대이며, 잘라내지 않습니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>KL divergence of the model&apos;s mean predicted distribution from the distribution of the true labels in the model&apos;s own file</source>
+        <translation>모델 자신의 파일에 있는 정답 레이블 분포에 대한 모델의 평균 예측 분포의 KL 발산</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1624,7 +1695,22 @@ M = %s</translation>
         <translation>예측 파일(정답 레이블과 예측 확률)을 열면 여기에 샘플별 결과가 나옵니다.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+25"/>
+        <source>%d classes; cross-entropy in %s. The files label different samples, so each model is scored against the labels of its own file (see Samples). With one-hot targets each sample&apos;s cross-entropy is its KL divergence, and mean q(true) ≥ exp(−mean CE in nats).</source>
+        <translation>클래스 %d개, 교차 엔트로피 단위 %s. 파일마다 레이블이 붙은 샘플이 다르므로 각 모델은 자기 파일의 레이블로 평가합니다(샘플 수 참고). 원-핫 타깃에서는 샘플마다 교차 엔트로피가 곧 KL 발산이며, 평균 q(정답) ≥ exp(−평균 CE, 내트 단위)입니다.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Labels from %s</source>
+        <translation>레이블 출처: %s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%s %s, against the labels from %s</source>
+        <translation>%s %s, 레이블 출처: %s</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Samples (0-based): %s%s</source>
         <translation>샘플 (0부터 셈): %s%s</translation>
     </message>
@@ -1642,7 +1728,7 @@ M = %s</translation>
 <context>
     <name>RankingModel</name>
     <message>
-        <location filename="../../klgui/ranking_table.py" line="+123"/>
+        <location filename="../../klgui/ranking_table.py" line="+132"/>
         <source>Rank</source>
         <extracomment>Measures shown as columns, in order. The model column&apos;s widest, in average characters; longer names are elided.</extracomment>
         <translation>순위</translation>
@@ -1661,12 +1747,17 @@ M = %s</translation>
 <context>
     <name>RankingTable</name>
     <message>
-        <location line="+24"/>
+        <location line="+13"/>
+        <source>Ranking</source>
+        <translation>순위</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Click a measure to rank by it</source>
         <translation>척도를 클릭하면 그 척도로 순위를 매깁니다</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+71"/>
         <source>H(P,Q) = H(P) + KL(P‖Q), and H(P) = %s %s does not depend on the model: ranking by cross-entropy gives the same order as ranking by KL.</source>
         <translation>H(P,Q) = H(P) + KL(P‖Q)이고 H(P) = %s %s는 모델과 무관합니다. 따라서 교차 엔트로피로 매긴 순위는 KL로 매긴 순위와 같습니다.</translation>
     </message>
@@ -1684,8 +1775,9 @@ M = %s</translation>
 <context>
     <name>StaleMark</name>
     <message>
-        <location filename="../../klgui/stale_mark.py" line="+36"/>
+        <location filename="../../klgui/stale_mark.py" line="+35"/>
         <source> (last valid input)</source>
+        <extracomment>After the title of a view too narrow for &quot; (last valid input)&quot;. Opacity of a view&apos;s content while it shows the last valid input rather than the current one. Pixels the view needs beside its title (an axis, margins).</extracomment>
         <translation> (마지막 유효 입력)</translation>
     </message>
 </context>
@@ -1895,17 +1987,17 @@ M = %s</translation>
 <context>
     <name>_TermsPlot</name>
     <message>
-        <location filename="../../klgui/contribution_chart.py" line="-188"/>
+        <location filename="../../klgui/contribution_chart.py" line="-193"/>
         <source>Per-class terms</source>
         <translation>클래스별 항</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>No valid input yet: see the table.</source>
         <translation>아직 유효한 입력이 없습니다. 표를 확인하세요.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+50"/>
         <source>Add a model to compare with %s (Ctrl+Shift+M)</source>
         <translation>%s와(과) 비교할 모델을 추가하세요 (Ctrl+Shift+M)</translation>
     </message>
@@ -1950,7 +2042,7 @@ p = %s, q = %s
 <context>
     <name>export</name>
     <message>
-        <location filename="../../klgui/chart_export.py" line="+53"/>
+        <location filename="../../klgui/chart_export.py" line="+54"/>
         <source>PNG image</source>
         <extracomment>What a file name may end with, and what it gets.</extracomment>
         <translation>PNG 이미지</translation>
@@ -2224,25 +2316,24 @@ p = %s, q = %s
         <translation>모델 %d개</translation>
     </message>
     <message>
-        <location line="+44"/>
-        <location line="+37"/>
+        <location line="+72"/>
         <source>No models to compare: only the reference.</source>
         <translation>비교할 모델이 없습니다. 기준 분포만 있습니다.</translation>
     </message>
     <message>
-        <location line="-31"/>
-        <location line="+163"/>
+        <location line="-28"/>
+        <location line="+190"/>
         <source>Rank</source>
         <translation>순위</translation>
     </message>
     <message>
-        <location line="-162"/>
-        <location line="+163"/>
+        <location line="-189"/>
+        <location line="+190"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-141"/>
         <source>Class</source>
         <translation>클래스</translation>
     </message>
@@ -2277,7 +2368,17 @@ p = %s, q = %s
         <translation>%s. 숫자는 원래 분포가 아니라 평활화한 분포의 값입니다.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
+        <source>1 sample</source>
+        <translation>샘플 1개</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%d samples</source>
+        <translation>샘플 %d개</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Per-sample results</source>
         <translation>샘플별 결과</translation>
     </message>
@@ -2287,7 +2388,12 @@ p = %s, q = %s
         <translation>샘플 %d개, 클래스 %d개; 교차 엔트로피 단위는 %s. 원-핫 정답에서는 H(y) = 0이므로 각 샘플의 교차 엔트로피가 곧 KL 발산 −log q(정답 클래스)이고, 평균 q(정답) ≥ exp(−평균 CE, 내트 단위)입니다(옌센 부등식).</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
+        <source>%d classes; cross-entropy in %s. The files label different samples, so each model is scored against the labels of its own file: %s. With one-hot targets H(y) = 0, so each sample&apos;s cross-entropy is its KL divergence, −log q(true class); and mean q(true) ≥ exp(−mean CE in nats) (Jensen&apos;s inequality).</source>
+        <translation>클래스 %d개; 교차 엔트로피 단위는 %s. 파일마다 레이블이 붙은 샘플이 다르므로 각 모델은 자기 파일의 레이블로 평가합니다: %s. 원-핫 정답에서는 H(y) = 0이므로 각 샘플의 교차 엔트로피가 곧 KL 발산 −log q(정답 클래스)이고, 평균 q(정답) ≥ exp(−평균 CE, 내트 단위)입니다(옌센 부등식).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Accuracy</source>
         <translation>정확도</translation>
     </message>
