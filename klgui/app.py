@@ -122,11 +122,6 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     return args
 
 
-def load_workspace(files: Sequence[str]):  # -> core.Workspace
-    """The built-in example, or the files merged by class name. Raises FormatError."""
-    return load_tables(files).workspace
-
-
 def load_tables(files: Sequence[str]):  # -> core.formats.merged_files.MergedFiles
     """The built-in example, or the files merged by class name with what each merge did.
     Raises FormatError."""

@@ -38,9 +38,10 @@ def run_application(args: argparse.Namespace) -> int:
 
     from core import FormatError
     from core.predictions.detection import is_prediction_file
-    from klgui.app import load_workspace, print_error
+    from klgui.app import load_tables, print_error
 
     predictions = None
+    tables = None  # tables named on the command line, and what merging them did
     prediction_files = bool(args.files) and all(
         is_prediction_file(f, args.label_column) for f in args.files
     )
@@ -55,7 +56,8 @@ def run_application(args: argparse.Namespace) -> int:
         elif prediction_files:
             workspace = None  # the window opens at once and loads them in the background
         else:
-            workspace = load_workspace(args.files)
+            tables = load_tables(args.files)
+            workspace = tables.workspace
     except (FormatError, ValueError) as error:
         print_error(str(error))
         return 2
@@ -78,9 +80,13 @@ def run_application(args: argparse.Namespace) -> int:
         from core import example_workspace
 
         window = MainWindow(example_workspace())
-    else:
-        title, path = _file_identity(args.files)
+    elif args.files:
+        from klgui.file_actions import opened_file
+
+        path, title = opened_file(args.files)
         window = MainWindow(workspace, title=title, path=path)
+    else:
+        window = MainWindow(workspace)
     if predictions is not None:
         window.document.replace_workspace(workspace, predictions)
     install_excepthook(window)
@@ -90,6 +96,8 @@ def run_application(args: argparse.Namespace) -> int:
     window.show()
 
     def start() -> None:
+        if tables is not None and args.files:  # what File ▸ Open says of them, said here too
+            window.file_actions.show_opened(args.files, tables)
         offer_recovery(window)
         if workspace is None:  # after the recovery: opening asks first about restored work
             window.file_actions.open_predictions(
@@ -132,18 +140,6 @@ def _follow_language_choices(app, window) -> None:
 
     app.setProperty("klguiMainWindow", window)
     window.languageChosen.connect(on_language_chosen)
-
-
-def _file_identity(files: list[str]) -> tuple[str | None, str | None]:
-    """The window title for the files opened, and the session path to save back to."""
-    from core.formats.session import SESSION_EXTENSION
-    from klgui.file_actions import file_name
-
-    if not files:
-        return None, None
-    title = ", ".join(map(file_name, files))
-    single_session = len(files) == 1 and files[0].endswith(SESSION_EXTENSION)
-    return title, os.path.abspath(files[0]) if single_session else None
 
 
 def offer_recovery(window) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -25,6 +26,9 @@ from klgui.actions import make_action
 from klgui.document import Document
 from klgui.prediction_loader import PredictionLoader, PredictionRequest
 
+if TYPE_CHECKING:
+    from core.formats.merged_files import MergedFiles
+
 RECENT_KEY = "files/recent"
 RECENT_LIMIT = 8
 
@@ -33,6 +37,16 @@ def file_name(path: str) -> str:
     """The name of the file at ``path`` as the window shows it: on one line, whatever
     characters it holds (see core.errors.one_line)."""
     return one_line(os.path.basename(path))
+
+
+def opened_file(paths: Sequence[str]) -> tuple[str | None, str]:
+    """For files just opened: the session file Save writes back to, and the title. Only a
+    single session is saved back to where it came from; tables are saved as a new session."""
+    single_session = len(paths) == 1 and paths[0].lower().endswith(SESSION_EXTENSION)
+    return (
+        os.path.abspath(paths[0]) if single_session else None,
+        ", ".join(file_name(path) for path in paths),
+    )
 
 
 def new_workspace() -> Workspace:
@@ -201,13 +215,18 @@ class FileActions(QObject):
             self._fail(self.tr("open the file"), f"{error}{self._prediction_hint(paths)}")
             return False
         self._document.replace_workspace(merged.workspace)
-        single_session = len(paths) == 1 and paths[0].lower().endswith(SESSION_EXTENSION)
-        title = ", ".join(file_name(path) for path in paths)
-        # Only a session is saved back to where it came from; a table is saved as a session.
-        self.set_file(os.path.abspath(paths[0]) if single_session else None, title)
+        self.show_opened(paths, merged)
+        return True
+
+    def show_opened(self, paths: Sequence[str], merged: MergedFiles) -> None:
+        """The document now holds what was read from ``paths``: name the window after them,
+        remember them, say what merging them did, and why a table with problems may be a
+        prediction file. (Files named on the command line come here too.)"""
+        path, title = opened_file(paths)
+        self.set_file(path, title)
         for path in paths:
             self._remember(path)
-        self._tell_merges(merged.merges, self.tr("Opened %s") % title, undoable=False)
+        self.tell_merges(merged.merges, self.tr("Opened %s") % title, undoable=False)
         hint = self._prediction_hint(paths) if self._document.problems else ""
         if hint:  # the table stays open, its problems under the banner
             QMessageBox.information(
@@ -217,7 +236,6 @@ class FileActions(QObject):
                 % title
                 + hint,
             )
-        return True
 
     def _prediction_hint(self, paths: Sequence[str]) -> str:
         """Why one of these tables may be a prediction file without a label column (with what
@@ -333,14 +351,14 @@ class FileActions(QObject):
         else:
             step = self.tr("Import %s (every class matched)") % names
         self._document.apply(merged.workspace, step)
-        self._tell_merges(merged.merges, self.tr("Imported %s") % names, undoable=True)
+        self.tell_merges(merged.merges, self.tr("Imported %s") % names, undoable=True)
         return True
 
-    def _tell_merges(
+    def tell_merges(
         self, merges: Sequence[tuple[str, MergeSummary]], done: str, undoable: bool
     ) -> None:
-        """Say what merging tables did: in the status bar, and in a message box when it left
-        cells empty (the charts keep the last valid input until they are filled)."""
+        """Say what merging tables did (``done`` first): in the status bar, and in a message box
+        when it left cells empty (the charts keep the last valid input until they are filled)."""
         sentences = [self._merge_sentence(table, summary) for table, summary in merges]
         self.message.emit(" — ".join([done, *sentences]))
         strangers = [table for table, summary in merges if not summary.matched]
