@@ -28,8 +28,11 @@ def test_tables_named_at_start_say_what_merging_them_did(qapp, tmp_path, monkeyp
         QApplication.instance().exit(0)
 
     monkeypatch.setattr(QMessageBox, "information", information)
-    QTimer.singleShot(GIVE_UP_MS, lambda: QApplication.instance().exit(1))
+    give_up = QTimer(singleShot=True, interval=GIVE_UP_MS)
+    give_up.timeout.connect(lambda: QApplication.instance().exit(1))
+    give_up.start()
     status = run_application(parse_arguments(["--language", "en", str(first), str(second)]))
+    give_up.stop()  # left running, it would end a later test's event loop
     window = qapp.property("klguiMainWindow")
     try:
         assert status == 0, "no message said what merging the tables did"
