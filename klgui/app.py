@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -265,6 +266,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except KeyboardInterrupt:
+        # Ctrl+C while a report is made or tables load before the window opens (the
+        # window's event loop handles it itself): stop quietly, with the shell's status for
+        # "ended by SIGINT", as Unix tools do.
+        return 128 + signal.SIGINT
+    finally:
+        # Only the exit is left: a Ctrl+C now, or the same one raised again (polars chains
+        # its own handler to Python's, and may raise it first), must not end in a traceback.
+        signal.signal(signal.SIGINT, _ignore_signal)
+
+
+def _ignore_signal(_number: int, _frame: object) -> None:
+    """A handler that does nothing (unlike SIG_IGN, it also takes a signal already caught)."""
 
 
 def _main(argv: Sequence[str] | None) -> int:

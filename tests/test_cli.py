@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import math
 import os
+import select
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -527,3 +529,60 @@ def test_a_labels_file_that_would_not_be_used_is_an_error(tmp_path):
     np.savez(without, probs=np.full((2, 2), 0.5))
     used = run_main("--report", "--labels", str(labels), str(own), str(without))
     assert used.returncode == 0, used.stderr
+
+
+#: main.py as the user starts it from a terminal, where Ctrl+C raises KeyboardInterrupt; the
+#: function named by argv[2] ("module:name") says "working" when called and then waits, as
+#: long work would, until Ctrl+C comes.
+INTERRUPTED_DRIVER = """
+import importlib, runpy, signal, sys
+signal.signal(signal.SIGINT, signal.default_int_handler)  # a terminal's foreground process
+main_py, target = sys.argv[1], sys.argv[2]
+module_name, name = target.split(":")
+module = importlib.import_module(module_name)
+work = getattr(module, name)
+
+def work_until_interrupted(*arguments, **keywords):
+    print("working", flush=True)
+    signal.pause()  # until Ctrl+C
+    return work(*arguments, **keywords)
+
+setattr(module, name, work_until_interrupted)
+sys.argv = [main_py, *sys.argv[3:]]
+runpy.run_path(main_py, run_name="__main__")
+"""
+
+
+@pytest.mark.parametrize(
+    ("working", "arguments"),
+    [
+        ("core.predictions.readers:read_predictions", ["--report", "model_a.csv"]),
+        ("core.formats.merged_files:merge_files", ["--report", "table.csv"]),
+        ("core.formats.merged_files:merge_files", ["table.csv"]),  # before the window opens
+    ],
+    ids=["report of predictions", "report of a table", "window reading a table"],
+)
+def test_ctrl_c_while_reading_stops_quietly_with_status_130(tmp_path, working, arguments):
+    (tmp_path / "table.csv").write_text("class,P,Q\ndog,0.5,0.25\ncat,0.5,0.75\n", "utf-8")
+    (tmp_path / "model_a.csv").write_bytes((EXAMPLES / "model_a.csv").read_bytes())
+    child = subprocess.Popen(
+        [sys.executable, "-c", INTERRUPTED_DRIVER, str(MAIN), working, *arguments],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(REPOSITORY)},
+    )
+    try:
+        ready, _, _ = select.select([child.stdout], [], [], 60)
+        assert ready and child.stdout.readline() == "working\n", child.stderr.read()
+        child.send_signal(signal.SIGINT)
+        output, errors = child.communicate(timeout=60)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.communicate(timeout=60)
+    assert child.returncode == 130, errors
+    assert "Traceback" not in errors and len(errors.splitlines()) <= 1, errors
+    assert output == ""
