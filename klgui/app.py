@@ -83,22 +83,29 @@ def build_parser() -> argparse.ArgumentParser:
         default=1000,
         help=f"bootstrap resamples (1000, at most {MAX_RESAMPLES:,})",
     )
-    predictions.add_argument("--seed", type=int, default=0, help="bootstrap seed (0)")
+    predictions.add_argument(
+        "--seed", type=_seed, default=0, help="bootstrap seed: a whole number from 0 (0)"
+    )
     return parser
 
 
-def _positive_int(text: str) -> int:
+def _whole_number(text: str, least: int) -> int:
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    if value < least:
+        raise argparse.ArgumentTypeError(f"must be at least {least}, not {value}")
     return value
 
 
+def _seed(text: str) -> int:
+    """numpy's generators take any whole number from 0 as a seed, however large."""
+    return _whole_number(text, 0)
+
+
 def _resample_count(text: str) -> int:
-    value = _positive_int(text)
+    value = _whole_number(text, 1)
     if value > MAX_RESAMPLES:
         raise argparse.ArgumentTypeError(
             f"at most {MAX_RESAMPLES:,}, not {value:,}: each resample draws every sample again, "

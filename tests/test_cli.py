@@ -505,6 +505,19 @@ def test_resamples_are_at_most_100000(tmp_path):
     assert run_main("--report", "--resamples", "100000", model).returncode == 0
 
 
+@pytest.mark.parametrize(
+    ("seed", "words"),
+    [("-1", "must be at least 0, not -1"), ("one", "expected a whole number, not 'one'")],
+)
+def test_a_bad_seed_is_refused_naming_seed(seed, words):
+    model = str(EXAMPLES / "model_a.csv")
+    line = one_error_line(run_main("--report", "--seed", seed, model), "--seed", words)
+    assert line.startswith("klgui: error: argument --seed: ")
+    big = run_main("--report", "--json", "--seed", str(2**70), model, str(EXAMPLES / "model_b.csv"))
+    assert big.returncode == 0, big.stderr  # numpy takes any seed from 0 up
+    assert json.loads(big.stdout)["pairwise"][0]["seed"] == 2**70
+
+
 def test_a_labels_file_that_would_not_be_used_is_an_error(tmp_path):
     labels = tmp_path / "labels.txt"
     labels.write_text("0\n1\n", encoding="utf-8")
