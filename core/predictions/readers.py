@@ -561,11 +561,12 @@ def _distinct_labels(
             return distinct.to_list(), inverse
     kind = labels.dtype.kind
     if kind in "iu" and len(labels) and int(labels.max()) - int(labels.min()) < 2 * len(labels):
-        low = labels.min()
-        present = np.flatnonzero(np.bincount(labels - low))  # O(N), no sort
+        low = int(labels.min())
+        shifted = _above_lowest(labels)
+        present = np.flatnonzero(np.bincount(shifted))  # O(N), no sort
         renumber = np.zeros(int(present[-1]) + 1, dtype=np.int64)
         renumber[present] = np.arange(len(present))
-        return (present + low).tolist(), renumber[labels - low]
+        return [low + offset for offset in present.tolist()], renumber[shifted]
     if kind in "iufU":
         if kind == "U":
             labels = np.char.strip(labels)
@@ -587,6 +588,15 @@ def _distinct_labels(
             raise where.error(row, "no true label", column)
         inverse[row] = found.setdefault(text, len(found))
     return list(found), inverse
+
+
+def _above_lowest(labels: np.ndarray) -> np.ndarray:
+    """How far each integer label is above the lowest, as int64 (less than 2N here), worked
+    out where it cannot wrap around: int8 labels −128 and 127 are 255 apart, more than an
+    int8 holds, and uint64 labels may not fit in an int64 before the lowest is taken off."""
+    if labels.dtype.kind == "u":
+        return (labels - labels.min()).astype(np.int64)  # never below 0 nor above the largest
+    return labels.astype(np.int64) - int(labels.min())
 
 
 def _label_text(value: Any) -> str:

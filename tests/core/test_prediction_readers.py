@@ -480,6 +480,36 @@ def test_parquet_integer_and_categorical_labels_and_groups(tmp_path, monkeypatch
     assert one(tmp_path / "c.parquet").labels.tolist() == [1, 0]
 
 
+@pytest.mark.parametrize("dtype", [np.int8, np.int16, np.uint64])
+@pytest.mark.parametrize("suffix", [".npy", ".npz", ".parquet"])
+def test_narrow_and_wide_integer_labels_are_read_whatever_their_type(tmp_path, dtype, suffix):
+    # The extremes of int8 are 255 apart, more than an int8 holds; many labels, few values.
+    low, high = (0, 2**63 + 5) if dtype == np.uint64 else (-128, 127)
+    labels = np.array([low, high] * 100, dtype=dtype)
+    probabilities = np.tile([[0.75, 0.25], [0.25, 0.75]], (100, 1))
+    classes = [str(low), str(high)]
+    path = tmp_path / f"p{suffix}"
+    if suffix == ".npy":  # its classes are 0 and 1: −128, 127 and 2⁶³ + 5 name none
+        np.save(path, probabilities)
+        np.save(tmp_path / "labels.npy", labels)
+        error = fails(path, labels_path=tmp_path / "labels.npy")
+        sample = 1 if low == 0 else 0
+        assert error.reason == (
+            f"sample {sample}: label '{labels[sample]}' is neither a class index (0 to 1) nor a class name "
+            "(the classes are '0', '1')"
+        )
+        return
+    if suffix == ".npz":
+        np.savez(path, probs=probabilities, labels=labels, classes=classes)
+    else:
+        columns = {"label": labels, classes[0]: probabilities[:, 0], classes[1]: probabilities[:, 1]}
+        pl.DataFrame(columns).write_parquet(path)
+        assert pl.read_parquet_schema(path)["label"] == pl.Series(labels).dtype  # Int8 ...
+    model = one(path)
+    assert model.classes == tuple(classes)
+    assert model.labels.tolist() == [0, 1] * 100
+
+
 @pytest.mark.parametrize(
     ("columns", "words"),
     [
