@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import unicodedata
 
 #: Unicode categories escaped by one_line: control and format characters, surrogates (a
@@ -19,6 +20,12 @@ def one_line(text: str) -> str:
         repr(char)[1:-1] if unicodedata.category(char) in _ESCAPED_CATEGORIES else char
         for char in text
     )
+
+
+def file_name(path: str | os.PathLike[str]) -> str:
+    """The name of the file at ``path`` as a message shows it: its last part, on one line
+    whatever characters it holds (see one_line)."""
+    return one_line(os.path.basename(os.fspath(path)))
 
 
 class InvalidDistributionError(ValueError):

@@ -3,7 +3,8 @@
 Nothing is filled in silently: a class only one side has is left EMPTY on the other side
 (see :meth:`Workspace.with_merged`), and :class:`MergeSummary` says which classes were
 matched, which were added, and which cells were left empty, so that the window and the
-report can say it in a sentence.
+report can say it in a sentence, built in one place (:meth:`MergeSummary.describe`) from
+words that each side gives: the report's English, the window's translation.
 """
 
 from __future__ import annotations
@@ -11,10 +12,30 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from core.errors import one_line
 from core.workspace import Workspace
 
 #: Most names a sentence lists before it says how many more there are.
 LISTED_NAMES = 5
+
+
+@dataclass(frozen=True)
+class MergeWording:
+    """The words of the sentence about a merge, as %-templates (see MergeSummary.describe)."""
+
+    #: The table's name; the classes both hold.
+    matched: str = "%s merged by class name: %s matched."
+    #: The table's name.
+    none_matched: str = "%s merged by class name: no class matched."
+    #: The classes added from the table; the distributions left empty for them.
+    added: str = "Added from it: %s (left empty in %s)."
+    #: The classes the table lacks; its distributions left empty for them.
+    lacking: str = "It lacks %s (left empty in %s)."
+    #: Names listed; how many more there are.
+    more: str = "%s and %d more"
+
+
+ENGLISH = MergeWording()
 
 
 @dataclass(frozen=True)
@@ -38,20 +59,22 @@ class MergeSummary:
             self.empty_for_lacking
         )
 
-    def describe(self, table: str) -> str:
-        """One English sentence about merging ``table`` (its name as the user knows it)."""
-        parts = [f"matched {listed(self.matched)}" if self.matched else "no class matched"]
+    def describe(self, table: str, words: MergeWording = ENGLISH) -> str:
+        """What merging ``table`` (its name as the user knows it, on one line) did, in a
+        sentence or a few: in English, or in ``words`` (the window's, translated)."""
+
+        def listed(names: Sequence[str]) -> str:
+            return _listed(names, words.more)
+
+        if self.matched:
+            parts = [words.matched % (table, listed(self.matched))]
+        else:
+            parts = [words.none_matched % table]
         if self.added:
-            parts.append(
-                f"added {listed(self.added)} from {table} "
-                f"(left empty in {listed(self.empty_for_added)})"
-            )
+            parts.append(words.added % (listed(self.added), listed(self.empty_for_added)))
         if self.lacking:
-            parts.append(
-                f"{table} lacks {listed(self.lacking)} "
-                f"(left empty in {listed(self.empty_for_lacking)})"
-            )
-        return f"merged {table} by class name: " + "; ".join(parts)
+            parts.append(words.lacking % (listed(self.lacking), listed(self.empty_for_lacking)))
+        return " ".join(parts)
 
 
 def merge(current: Workspace, incoming: Workspace, source: str) -> tuple[Workspace, MergeSummary]:
@@ -59,9 +82,9 @@ def merge(current: Workspace, incoming: Workspace, source: str) -> tuple[Workspa
     ``source`` tells apart a distribution name both hold), and what that did."""
     merged = current.with_merged(incoming, source)
     new_names = merged.names[len(current.names) :]  # with_merged adds them at the end
-    incoming_classes = set(incoming.classes)
+    current_classes, incoming_classes = set(current.classes), set(incoming.classes)
     lacking = tuple(name for name in current.classes if name not in incoming_classes)
-    added = tuple(name for name in incoming.classes if name not in set(current.classes))
+    added = tuple(name for name in incoming.classes if name not in current_classes)
     return merged, MergeSummary(
         matched=tuple(name for name in current.classes if name in incoming_classes),
         added=added,
@@ -82,12 +105,13 @@ def describe_empty_cells(cells: Sequence[tuple[str, str]]) -> str:
     )
 
 
-def listed(names: Sequence[str]) -> str:
-    """Names in quotes, separated by commas; past a few, how many more there are."""
-    return _shortened([repr(name) for name in names], ", ")
+def _listed(names: Sequence[str], more: str = ENGLISH.more) -> str:
+    """Names in quotes and on one line, separated by commas; past a few, how many more
+    there are (``more``: a %-template of the names shown and that number)."""
+    return _shortened([f"'{one_line(name)}'" for name in names], ", ", more)
 
 
-def _shortened(texts: Sequence[str], separator: str) -> str:
+def _shortened(texts: Sequence[str], separator: str, more: str = ENGLISH.more) -> str:
     shown = separator.join(texts[:LISTED_NAMES])
-    more = len(texts) - LISTED_NAMES
-    return f"{shown} and {more} more" if more > 0 else shown
+    hidden = len(texts) - LISTED_NAMES
+    return more % (shown, hidden) if hidden > 0 else shown

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
+from core.errors import file_name
 from core.formats.atomic_write import write_atomically
 from core.formats.comparison_tables import delimited_text, ranking_rows, terms_rows
 from klgui.document import Document
@@ -81,11 +82,11 @@ class ExportActions(QObject):
         return os.path.splitext(self._title())[0] or "kl-explorer"
 
     def _done(self, path: str) -> None:
-        self.message.emit(self.tr("Exported %s") % path)
+        self.message.emit(self.tr("Exported %s") % file_name(path))
 
     def _fail(self, path: str, error: Exception) -> None:
         text = self.tr("Could not export %s: %s") % (
-            path,
+            file_name(path),
             getattr(error, "strerror", None) or error,
         )
         self.message.emit(text)

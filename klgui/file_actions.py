@@ -18,10 +18,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
 from core import FormatError, Workspace, example_workspace
-from core.errors import one_line
+from core.errors import file_name
 from core.formats.atomic_write import ReadOnlyFileError, write_atomically
 from core.formats.session import SESSION_EXTENSION, session_text
-from core.merging import LISTED_NAMES, MergeSummary
+from core.merging import MergeSummary, MergeWording
 from klgui.actions import make_action
 from klgui.document import Document
 from klgui.prediction_loader import PredictionLoader, PredictionRequest
@@ -31,12 +31,6 @@ if TYPE_CHECKING:
 
 RECENT_KEY = "files/recent"
 RECENT_LIMIT = 8
-
-
-def file_name(path: str) -> str:
-    """The name of the file at ``path`` as the window shows it: on one line, whatever
-    characters it holds (see core.errors.one_line)."""
-    return one_line(os.path.basename(path))
 
 
 def opened_file(paths: Sequence[str]) -> tuple[str | None, str]:
@@ -359,7 +353,8 @@ class FileActions(QObject):
     ) -> None:
         """Say what merging tables did (``done`` first): in the status bar, and in a message box
         when it left cells empty (the charts keep the last valid input until they are filled)."""
-        sentences = [self._merge_sentence(table, summary) for table, summary in merges]
+        words = self._merge_wording()
+        sentences = [summary.describe(table, words) for table, summary in merges]
         self.message.emit(" — ".join([done, *sentences]))
         strangers = [table for table, summary in merges if not summary.matched]
         if strangers:
@@ -382,32 +377,15 @@ class FileActions(QObject):
             text += " " + self.tr("Edit ▸ Undo takes the import back.")
         QMessageBox.information(self._parent, title, text)
 
-    def _merge_sentence(self, table: str, summary: MergeSummary) -> str:
-        """What merging ``table`` did: the classes matched, added, and lacking."""
-        if summary.matched:
-            text = self.tr("%s merged by class name: %s matched.") % (
-                table,
-                self._listed(summary.matched),
-            )
-        else:
-            text = self.tr("%s merged by class name: no class matched.") % table
-        if summary.added:
-            text += " " + self.tr("Added from it: %s (left empty in %s).") % (
-                self._listed(summary.added),
-                self._listed(summary.empty_for_added),
-            )
-        if summary.lacking:
-            text += " " + self.tr("It lacks %s (left empty in %s).") % (
-                self._listed(summary.lacking),
-                self._listed(summary.empty_for_lacking),
-            )
-        return text
-
-    def _listed(self, names: Sequence[str]) -> str:
-        """Names in quotes, separated by commas; past a few, how many more there are."""
-        shown = ", ".join(f"'{name}'" for name in names[:LISTED_NAMES])
-        more = len(names) - LISTED_NAMES
-        return self.tr("%s and %d more") % (shown, more) if more > 0 else shown
+    def _merge_wording(self) -> MergeWording:
+        """The words of the sentence about a merge (core's English ones), translated."""
+        return MergeWording(
+            matched=self.tr("%s merged by class name: %s matched."),
+            none_matched=self.tr("%s merged by class name: no class matched."),
+            added=self.tr("Added from it: %s (left empty in %s)."),
+            lacking=self.tr("It lacks %s (left empty in %s)."),
+            more=self.tr("%s and %d more"),
+        )
 
     # -- saving ---------------------------------------------------------------------------------
 
@@ -441,7 +419,7 @@ class FileActions(QObject):
             write_atomically(path, session_text(self._document.workspace).encode("utf-8"))
         except ReadOnlyFileError:
             self._fail(
-                self.tr("save %s") % path,
+                self.tr("save %s") % file_name(path),
                 self.tr(
                     "the file is read-only and was left unchanged; "
                     "Save As… saves your work under another name"
@@ -449,12 +427,12 @@ class FileActions(QObject):
             )
             return False
         except OSError as error:
-            self._fail(self.tr("save %s") % path, error.strerror or error)
+            self._fail(self.tr("save %s") % file_name(path), error.strerror or error)
             return False
         self._document.undo_stack.setClean()
         self.set_file(os.path.abspath(path), file_name(path))
         self._remember(path)
-        self.message.emit(self.tr("Saved %s") % path)
+        self.message.emit(self.tr("Saved %s") % file_name(path))
         return True
 
     # -- recent files ---------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from core import Workspace
+from core.errors import one_line
 from klgui.actions import fill, make_action
 from klgui.analysis_controls import AnalysisControls
 from klgui.autosave import Autosave
@@ -516,7 +517,8 @@ class MainWindow(QMainWindow):
     # -- state ----------------------------------------------------------------------------------
 
     def show_message(self, text: str) -> None:
-        self.statusBar().showMessage(text, MESSAGE_MS)
+        # The status bar is one line: a name from a file never splits it.
+        self.statusBar().showMessage(one_line(text), MESSAGE_MS)
 
     @property
     def document_title(self) -> str:

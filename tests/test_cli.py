@@ -186,8 +186,8 @@ def test_merged_tables_say_what_was_matched_added_and_left_empty(tmp_path):
     assert result.returncode == 2 and result.stdout == ""
     summary, error = result.stderr.strip().splitlines()
     assert summary == (
-        "klgui: merged b.csv by class name: matched 'dog', 'cat'; "
-        "b.csv lacks 'rabbit' (left empty in 'C')"
+        "klgui: b.csv merged by class name: 'dog', 'cat' matched. "
+        "It lacks 'rabbit' (left empty in 'C')."
     )
     assert error == (
         f"klgui: error: {first}, {second}: 1 cell is empty ('C', class 'rabbit'): give the "
@@ -196,7 +196,7 @@ def test_merged_tables_say_what_was_matched_added_and_left_empty(tmp_path):
     second.write_text("class,C\ncat,0.3\nrabbit,0\ndog,0.7\n", encoding="utf-8")  # fixed
     fixed = run_main("--report", "--json", str(first), str(second))
     assert fixed.returncode == 0, fixed.stderr
-    assert fixed.stderr == "klgui: merged b.csv by class name: matched 'dog', 'cat', 'rabbit'\n"
+    assert fixed.stderr == "klgui: b.csv merged by class name: 'dog', 'cat', 'rabbit' matched.\n"
     assert [model["name"] for model in json.loads(fixed.stdout)["models"]] == ["A", "B", "C"]
 
 

@@ -6,7 +6,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from core.errors import FormatError, WorkspaceError
+from core.errors import FormatError, WorkspaceError, file_name
 from core.merging import MergeSummary, merge
 from core.workspace import Workspace
 
@@ -16,7 +16,8 @@ class MergedFiles:
     """Tables merged by class name, and what merging each one did."""
 
     workspace: Workspace
-    #: (the file's name, what merging it did), for every file merged into what came before.
+    #: (the file's name as a message shows it, on one line; what merging it did), for every
+    #: file merged into what came before.
     merges: tuple[tuple[str, MergeSummary], ...]
 
 
@@ -39,12 +40,12 @@ def merge_files(
         if workspace is None:
             workspace = incoming
             continue
-        name = os.path.basename(os.fspath(path))
+        stem = os.path.splitext(os.path.basename(os.fspath(path)))[0]
         try:
-            workspace, summary = merge(workspace, incoming, os.path.splitext(name)[0])
+            workspace, summary = merge(workspace, incoming, stem)
         except WorkspaceError as error:
             raise FormatError(str(error), path=os.fspath(path)) from None
-        merges.append((name, summary))
+        merges.append((file_name(path), summary))
     return MergedFiles(workspace, tuple(merges))
 
 

@@ -13,7 +13,7 @@ from core.formats import read_workspace
 from core.formats.atomic_write import write_atomically
 from core.formats.merged_files import merge_files
 from core.formats.session import session_text
-from core.merging import MergeSummary, merge
+from core.merging import MergeSummary, MergeWording, merge
 from core.workspace import Distribution, Workspace
 
 
@@ -55,17 +55,54 @@ def test_a_class_one_side_lacks_is_left_empty_and_the_summary_says_so():
 def test_the_summary_says_it_in_a_sentence():
     _, summary = merge(example_workspace(), MOUSE_NOT_RABBIT, "b")
     assert summary.describe("b.csv") == (
-        "merged b.csv by class name: matched 'dog', 'cat'; "
-        "added 'mouse' from b.csv (left empty in 'P', 'A', 'B'); "
-        "b.csv lacks 'rabbit' (left empty in 'C')"
+        "b.csv merged by class name: 'dog', 'cat' matched. "
+        "Added from it: 'mouse' (left empty in 'P', 'A', 'B'). "
+        "It lacks 'rabbit' (left empty in 'C')."
     )
     _, nothing_left = merge(example_workspace(), example_workspace(), "b")
     assert nothing_left.describe("b.csv") == (
-        "merged b.csv by class name: matched 'dog', 'cat', 'rabbit'"
+        "b.csv merged by class name: 'dog', 'cat', 'rabbit' matched."
     )
     assert nothing_left.empty_cell_count == 0
     _, apart = merge(example_workspace(), table(("x", "y"), D=[0.5, 0.5]), "c")
-    assert apart.describe("c.csv").startswith("merged c.csv by class name: no class matched;")
+    assert apart.describe("c.csv").startswith("c.csv merged by class name: no class matched. ")
+
+
+def test_the_sentence_is_built_once_from_the_words_each_side_gives():
+    """The window words it in its language; what is listed, cut and in what order is the
+    same as in the report."""
+    classes = [f"c{number}" for number in range(8)]
+    _, summary = merge(
+        table(classes, P=[1 / 8] * 8), table([*classes[:1], "new"], Q=[0.5, 0.5]), "b"
+    )
+    words = MergeWording(
+        matched="[%s: %s]",
+        none_matched="[%s: none]",
+        added="[+ %s in %s]",
+        lacking="[- %s in %s]",
+        more="%s & %d",
+    )
+    assert summary.describe("b.csv", words) == (
+        "[b.csv: 'c0'] [+ 'new' in 'P'] [- 'c1', 'c2', 'c3', 'c4', 'c5' & 2 in 'Q']"
+    )
+    assert "'c1', 'c2', 'c3', 'c4', 'c5' and 2 more" in summary.describe("b.csv")
+
+
+def test_names_from_files_stay_on_one_line_in_the_sentence():
+    current = table(("dog", "cat\nkitty", "rabbit"), P=[0.5, 0.25, 0.25])
+    _, summary = merge(current, table(("dog", "rabbit"), **{"model\x1b": [0.5, 0.5]}), "b")
+    sentence = summary.describe("b.csv")
+    assert sentence.isprintable()
+    assert "'cat\\nkitty'" in sentence and "'model\\x1b'" in sentence
+
+
+def test_a_file_name_holding_a_newline_is_kept_on_one_line(tmp_path):
+    first = tmp_path / "a.csv"
+    first.write_text("class,P\ndog,0.5\ncat,0.5\n", encoding="utf-8")
+    second = tmp_path / "b\nc.csv"
+    second.write_text("class,Q\ndog,0.5\ncat,0.5\n", encoding="utf-8")
+    [(name, _)] = merge_files([first, second]).merges
+    assert name == "b\\nc.csv"
 
 
 def test_a_renamed_distribution_is_named_as_merged_in_the_summary():

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from core import example_workspace
 from core.formats import read_workspace
 from core.formats.comparison_tables import ranking_rows
+from core.merging import merge
 from klgui.application import offer_recovery
 from klgui.autosave import find_recoverable
 from klgui.palette import table_brushes
@@ -220,6 +221,32 @@ def test_importing_a_table_that_lacks_a_class_leaves_its_cells_empty_and_says_so
     assert not window.ranking.is_stale()
 
 
+def test_names_from_files_stay_on_one_line_in_what_an_import_says(window, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[2]))
+    table = tmp_path / "b\nc.json"
+    table.write_text(
+        json.dumps(
+            {
+                "classes": ["cat", "dog", "mo\nuse"],
+                "distributions": {"C\u202e": [0.3, 0.5, 0.2]},
+            }
+        ),
+        encoding="utf-8",
+    )
+    assert window.file_actions.import_paths([str(table)])
+    status = window.statusBar().currentMessage()
+    assert status.isprintable() and "b\\nc.json merged by class name" in status
+    [text] = shown
+    sentence = text.split("\n\n")[0]
+    assert sentence.isprintable()
+    assert "'mo\\nuse' (left empty in 'P', 'A', 'B')" in sentence
+    assert "(left empty in 'C\\u202e')" in sentence
+    # What the report says, in the same words.
+    _, summary = merge(example_workspace(), read_workspace(table), "b\nc")
+    assert sentence == summary.describe("b\\nc.json")
+
+
 def test_opening_several_tables_says_what_merging_them_left_empty(window, tmp_path, monkeypatch):
     shown = []
     monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[2]))
@@ -350,4 +377,4 @@ def test_an_export_into_a_missing_folder_says_why(window, tmp_path, monkeypatch,
     missing = tmp_path / "no such folder" / "ranking.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(missing), ""))
     assert not window.export_actions.export_table("ranking", ranking_rows)
-    assert len(warnings) == 1 and "no such folder" in warnings[0]
+    assert len(warnings) == 1 and "ranking.csv: No such file or directory" in warnings[0]

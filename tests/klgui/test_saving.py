@@ -45,7 +45,20 @@ def test_saving_over_a_read_only_file_is_refused_and_the_work_stays_unsaved(
     os.chmod(protected, 0o444)
     window.document.set_value("A", 0, 0.45)
     window.file_actions.save_action.trigger()
-    assert len(warnings) == 1 and "read-only" in warnings[0] and str(protected) in warnings[0]
+    assert len(warnings) == 1 and "read-only" in warnings[0] and protected.name in warnings[0]
     assert protected.read_bytes() == before
     assert os.stat(protected).st_mode & 0o777 == 0o444
     assert window.isWindowModified()
+
+
+def test_a_save_error_names_the_file_on_one_line(window, tmp_path, warnings):
+    protected = tmp_path / "pro\ntected.klsession"
+    assert window.file_actions.save_to(str(protected))
+    os.chmod(protected, 0o444)
+    window.document.set_value("A", 0, 0.45)
+    window.file_actions.save_action.trigger()
+    [warning] = warnings
+    assert warning.isprintable() and "pro\\ntected.klsession" in warning
+    missing = tmp_path / "no\nfolder" / "work.klsession"
+    assert not window.file_actions.save_to(str(missing))
+    assert warnings[1].isprintable() and "work.klsession" in warnings[1]
