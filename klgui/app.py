@@ -243,13 +243,14 @@ def unused_labels(args: argparse.Namespace) -> str | None:
 
 def _prediction_hint(files: Sequence[str]) -> str:
     """For an error about tables: why one of them may be a prediction file in disguise."""
+    from core.errors import file_name
     from core.predictions.detection import first_prediction_hint
 
     found = first_prediction_hint(files)
     if found is None:
         return ""
     path, hint = found
-    return f" ({os.path.basename(path)}: {hint}, or pass --label-column NAME)"
+    return f" ({file_name(path)}: {hint}, or pass --label-column NAME)"
 
 
 def print_error(message: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from core.errors import file_name
 from core.predictions.evaluation import PredictionReport
 from klgui.report import aligned_table, format_value, joined_lines, json_number, report_dict
 
@@ -98,7 +99,10 @@ def prediction_report_text(report: PredictionReport, source: str) -> str:
         "e^(−mean CE in nats), which mean q_true is at least.",
     ]
     if not report.same_labels:
-        files = ", ".join(f"{name} {_samples(n)}" for name, n in report.samples_by_labels().items())
+        files = ", ".join(
+            f"{file_name(path)}: {_samples(count)}"
+            for path, count in report.samples_by_labels().items()
+        )
         lines.append(
             "The files label different samples, so each model is scored against the labels "
             f"of its own file: {files}."

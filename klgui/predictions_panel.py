@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.errors import file_name
 from core.measures import log_scale, unit_name
 from core.predictions.evaluation import PERCENTILES, PredictionReport
 from klgui.chart_style import DEFAULT_STYLE
@@ -159,6 +160,11 @@ class PredictionsPanel(QWidget):
         QT_TRANSLATE_NOOP("PredictionsPanel", "∞ samples"),
         QT_TRANSLATE_NOOP("PredictionsPanel", "KL(labels‖mean q)"),
     )
+    #: The columns of METRIC_HEADERS whose cells have tooltips of their own.
+    SAMPLES_COLUMN = METRIC_HEADERS.index("Samples")
+    MEAN_CE_COLUMN = METRIC_HEADERS.index("Mean CE")
+    INFINITE_COLUMN = METRIC_HEADERS.index("∞ samples")
+    KL_COLUMN = METRIC_HEADERS.index("KL(labels‖mean q)")
     #: The named percentiles of core's PERCENTILES (the numbered ones need no translation).
     PERCENTILE_NAMES = (
         QT_TRANSLATE_NOOP("PredictionsPanel", "max"),
@@ -312,16 +318,17 @@ class PredictionsPanel(QWidget):
                     format_number(float(kl[index])),
                 ]
             )
+            labels_file = file_name(m.labels_source)
             row_tips = [""] * len(rows[-1])
-            row_tips[2] = self.tr("Labels from %s") % m.labels_source
-            row_tips[4] = f"{format_precise(m.mean_cross_entropy * scale)} {unit}"
-            row_tips[10] = self.tr("%s %s, against the labels from %s") % (
+            row_tips[self.SAMPLES_COLUMN] = self.tr("Labels from %s") % labels_file
+            row_tips[self.MEAN_CE_COLUMN] = f"{format_precise(m.mean_cross_entropy * scale)} {unit}"
+            row_tips[self.KL_COLUMN] = self.tr("%s %s, against the labels from %s") % (
                 format_precise(float(kl[index])),
                 unit,
-                m.labels_source,
+                labels_file,
             )
             if infinite.size:
-                row_tips[9] = self.tr("Samples (0-based): %s%s") % (
+                row_tips[self.INFINITE_COLUMN] = self.tr("Samples (0-based): %s%s") % (
                     listed,
                     " …" if infinite.size > LISTED_SAMPLES else "",
                 )

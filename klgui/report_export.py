@@ -33,6 +33,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from core import Comparison
+from core.errors import file_name
 from core.formats.atomic_write import write_atomically
 from core.formats.comparison_tables import ranking_rows, terms_rows
 from core.measures import INFORMATION_MEASURES, MEASURES, log_scale, unit_name
@@ -505,7 +506,7 @@ def _notes(comparison: Comparison) -> list[str]:
 def _samples_per_file(report: PredictionReport) -> str:
     """Each labels file and how many samples it labels: "a.csv: 300 samples, …"."""
     return ", ".join(
-        os.path.basename(path)
+        file_name(path)
         + ": "
         + (
             QCoreApplication.translate("report", "1 sample")

@@ -393,7 +393,7 @@ def test_text_report_gives_the_samples_of_each_file_when_they_differ(tmp_path):
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[1].startswith("3 classes;")  # no one sample count for both files
-    assert f"its own file: {a} 4 samples, {b} 2 samples." in lines[2]
+    assert "its own file: a.csv: 4 samples, b.csv: 2 samples." in lines[2]  # as the window
     start = next(i for i, line in enumerate(lines) if line.startswith("rank"))
     assert lines[start].endswith("KL(own labels‖mean)")
     assert all(line.endswith(" 0.0000") for line in lines[start + 2 : start + 4])

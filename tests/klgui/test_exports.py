@@ -497,12 +497,12 @@ def test_a_report_of_files_that_label_different_samples_gives_each_files_count(q
 
     classes = ("dog", "cat")
     a = ModelPredictions("A", classes, np.array([0, 0, 1]), np.full((3, 2), 0.5), "dir/a.csv")
-    b = ModelPredictions("B", classes, np.array([1]), np.full((1, 2), 0.5), "dir/b.csv")
+    b = ModelPredictions("B", classes, np.array([1]), np.full((1, 2), 0.5), "dir/b\nc.csv")
     predictions = evaluate([a, b])
     comparison = workspace_from_predictions(predictions).compare()
     text = " ".join(parse(report_html("Classifiers", WHEN, comparison, [], predictions)).text)
     assert "3 samples over" not in text
-    assert "labels of its own file: a.csv: 3 samples, b.csv: 1 sample." in text
+    assert "labels of its own file: a.csv: 3 samples, b\\nc.csv: 1 sample." in text
 
 
 def test_a_report_of_prediction_files_holds_the_per_sample_results(qapp, tmp_path):

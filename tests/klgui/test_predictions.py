@@ -141,18 +141,22 @@ def test_files_that_label_different_samples_are_each_scored_against_their_own(
 ):
     # Each model's mean prediction is its own file's label distribution: KL 0 against its
     # own labels (B's would be infinite against A's: A has dogs, B predicts none).
-    a, b = str(tmp_path / "a.npz"), str(tmp_path / "b.npz")
+    a, b = str(tmp_path / "a.npz"), str(tmp_path / "b\nc.npz")
     np.savez(a, probs=[[0.75, 0.25, 0.0]] * 4, labels=[0, 0, 0, 1], classes=CLASSES)
     np.savez(b, probs=[[0.0, 0.5, 0.5]] * 2, labels=[1, 2], classes=CLASSES)
     open_and_wait(qtbot, window, [a, b])
     workspace = window.document.workspace
-    assert workspace.names[:2] == ("labels (a.npz)", "labels (b.npz)")
+    assert workspace.names[:2] == ("labels (a.npz)", "labels (b\nc.npz)")
     assert workspace.reference == "labels (a.npz)"  # the window's ranking names its labels
     assert window.document.comparison.reference == "labels (a.npz)"
     panel = window.predictions_panel
     rows = {row[1]: row for row in panel.metrics.rows()}
-    assert (rows["a"][2], rows["b"][2]) == ("4", "2")  # samples
-    assert float(rows["a"][10]) == 0.0 and float(rows["b"][10]) == 0.0  # KL, own labels
-    index = panel.metrics.index(panel.metrics.rows().index(rows["b"]), 10)
-    assert b in panel.metrics.data(index, Qt.ToolTipRole)
+    assert (rows["a"][2], rows["b\nc"][2]) == ("4", "2")  # samples
+    assert float(rows["a"][10]) == 0.0 and float(rows["b\nc"][10]) == 0.0  # KL, own labels
+    row = panel.metrics.rows().index(rows["b\nc"])
+    # Each file is named as the reports name it: by its name, on one line.
+    samples_tip = panel.metrics.data(panel.metrics.index(row, 2), Qt.ToolTipRole)
+    assert samples_tip == "Labels from b\\nc.npz"
+    kl_tip = panel.metrics.data(panel.metrics.index(row, 10), Qt.ToolTipRole)
+    assert kl_tip.endswith("against the labels from b\\nc.npz")
     assert "label different samples" in panel.summary.text()
