@@ -1,10 +1,11 @@
 """Autosave and recovery: unsaved work survives a crash.
 
 A few seconds after the last change, while there are unsaved changes, the session is written
-to a file of the open document in the application's data folder. Only the user's own acts
-remove it: saving, opening or starting another workspace, closing after Save or Discard.
-However else the process ends (a crash, sys.exit, an exception, a signal), the file stays,
-and at the next start autosave files whose process is gone are offered for restoring.
+to a file of the open document in the application's data folder; when the event loop ends
+(app.exit, a signal) it is written at once. Only the user's own acts remove it: saving,
+opening or starting another workspace, closing after Save or Discard. However else the
+process ends (a crash, sys.exit, an exception, a signal), the file stays, and at the next
+start autosave files whose process is gone are offered for restoring.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QTimer
 
 from core import FormatError, Workspace
 from core.formats.atomic_write import write_atomically
@@ -91,6 +92,7 @@ class Autosave(QObject):
         super().__init__(document)
         self._document = document
         self._files: FileActions | None = None
+        self._let_go = False  # the user closed the window after Save or Discard
         self.directory = directory or autosave_directory()
         self.path = self.directory / f"{os.getpid()}-{id(self):x}{AUTOSAVE_SUFFIX}"
         self._timer = QTimer(self)
@@ -102,6 +104,8 @@ class Autosave(QObject):
         # says "clean". Its cleanChanged is not used: a stack being destroyed says "clean"
         # too, and the work would go at every exit.
         document.workspaceChanged.connect(self._timer.start)
+        # The last changes, before the timer fires, are not lost when the event loop ends.
+        QCoreApplication.instance().aboutToQuit.connect(self._on_application_about_to_quit)
 
     def follow(self, files: FileActions) -> None:
         """Name the work as ``files`` do (title, session file), and bring the autosave up to
@@ -138,7 +142,17 @@ class Autosave(QObject):
         return True
 
     def discard(self) -> None:
-        """Remove the autosave (the user saved the work or let it go)."""
+        """Remove the autosave (there is no unsaved work)."""
         self._timer.stop()
         with contextlib.suppress(OSError):
             self.path.unlink()
+
+    def let_go(self) -> None:
+        """The user closes the window after Save or Discard: remove the autosave, and write
+        none when the application quits."""
+        self._let_go = True
+        self.discard()
+
+    def _on_application_about_to_quit(self) -> None:
+        if not self._let_go:
+            self.write_now()

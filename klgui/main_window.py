@@ -630,7 +630,7 @@ class MainWindow(QMainWindow):
             if not self.file_actions.maybe_save():
                 event.ignore()
                 return
-            self.autosave.discard()  # the work is saved, or the user let it go
+            self.autosave.let_go()  # the work is saved, or the user let it go
         if self.theme != Theme():
             self._theme_applier.apply(Theme())  # the application's look is shared
         self.file_actions.loader.cancel()

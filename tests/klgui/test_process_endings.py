@@ -55,6 +55,32 @@ if ending == "event loop ended":  # app.exit: the loop ends with the window stil
     app.exec()
 """
 
+#: An edit, then the end named by argv[1] long before the autosave timer could fire; prints
+#: the autosave's path once the event loop has ended.
+QUIT_DRIVER = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+import klgui.autosave
+from core import example_workspace
+from klgui.main_window import MainWindow
+
+ending, directory = sys.argv[1], Path(sys.argv[2])
+klgui.autosave.AUTOSAVE_DELAY_MS = 3_600_000  # its timer never fires in this run
+app = QApplication(sys.argv[:1])
+window = MainWindow(example_workspace(), autosave_directory=directory)
+window.show()
+window.document.set_value("A", 0, 0.45)  # one edit, through the undo stack
+if ending == "event loop ended":  # app.exit: the loop ends with the window still open
+    QTimer.singleShot(0, lambda: app.exit(0))
+else:  # the user closes the window and lets the work go
+    QMessageBox.question = lambda *_arguments: QMessageBox.Discard
+    QTimer.singleShot(0, window.close)
+app.exec()
+print(window.autosave.path, flush=True)
+"""
+
 #: main.py as the user starts it, saying when its event loop runs (argv[2] == "edit": with
 #: an unsaved edit made then).
 MAIN_DRIVER = """
@@ -183,6 +209,24 @@ def test_unsaved_work_outlives_any_end_but_the_user_s_own(children, tmp_path, en
     [offered] = find_recoverable(directory)
     assert offered.path == autosave
     assert offered.workspace.distribution("A").values[0] == 0.45
+
+
+def test_work_not_yet_autosaved_is_written_when_the_event_loop_ends(children, tmp_path):
+    directory = tmp_path / "autosave"
+    child = children(tmp_path, QUIT_DRIVER, "event loop ended", str(directory))
+    autosave = Path(child.line())
+    assert child.wait() == 0
+    [offered] = find_recoverable(directory)  # the next start offers it
+    assert offered.path == autosave
+    assert offered.workspace.distribution("A").values[0] == 0.45
+
+
+def test_work_the_user_discarded_is_not_written_when_the_app_quits(children, tmp_path):
+    directory = tmp_path / "autosave"
+    child = children(tmp_path, QUIT_DRIVER, "closed, discarding", str(directory))
+    autosave = Path(child.line())
+    assert child.wait() == 0
+    assert not autosave.exists()
 
 
 @pytest.mark.parametrize("number", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
