@@ -94,6 +94,7 @@ from core.predictions.model_predictions import (
     never_cancelled,
     no_progress,
 )
+from core.predictions.tiny_numbers import refuse_false_zeros
 
 if TYPE_CHECKING:
     import polars
@@ -105,13 +106,14 @@ PREDICTION_SUFFIXES = (*TEXT_SUFFIXES, *PARQUET_SUFFIXES, ".npz", ".npy")
 #: In order of preference when the header holds as many of one as of another.
 DELIMITERS = ("\t", ";", ",")
 
+#: Of a text file's progress, the share of reading it (the rest: the search of tiny_numbers).
+_READ_SHARE = 0.95
 _BLOCK_VALUES = 256 * 1024  # probabilities checked or copied at a time: 2 MB, stays in cache
 #: Parquet column types whose every value is exactly a float32 (polars' names).
 _FLOAT32_EXACT_POLARS = ("Float16", "Float32", "Int8", "Int16", "UInt8", "UInt16")
 _BATCH_VALUES = 1_000_000  # probabilities per batch from text or Parquet (8 MB): fastest
 _PASS_VALUES = 8_000_000  # probabilities of a Parquet file decoded in one pass (≤ 64 MB)
 _READ_BYTES = 16 * 1024**2  # bytes of a .npy array read between progress reports
-_SCAN_BYTES = 16 * 1024**2  # bytes of a text file searched at a time
 _MAX_HEADER_BYTES = 16 * 1024**2
 _MAX_LINE_BYTES = 64 * 1024**2  # a line of numbers for 4 million classes
 _MAX_LABEL_FILE_BYTES = 2 * 1000**3  # a text file of labels, one per line
@@ -195,51 +197,6 @@ def _check_readable(path: str) -> None:
     with open_regular(path) as stream:
         if not stream.size:
             raise FormatError("the file is empty", path=path)
-
-
-def _scanned_blocks(path: str, encoding: str) -> Iterator[bytes]:
-    """The file a block at a time, for searches at memory speed: its bytes as they are, or
-    for UTF-16 its text re-encoded as UTF-8, so that a line end, a quote or a digit is one
-    byte whatever the encoding (_scanned_codec decodes what is found)."""
-    try:
-        with open_regular(path) as stream:
-            if encoding == UTF16:
-                yield from _utf8_blocks(text_lines(stream, UTF16, path, _MAX_LINE_BYTES))
-                return
-            while block := stream.read(_SCAN_BYTES):
-                yield block
-    except OSError as error:
-        raise read_error(error, path) from None
-
-
-def _utf8_blocks(lines: Iterable[str]) -> Iterator[bytes]:
-    """The lines, each ending with '\\n', as UTF-8 in blocks of about _SCAN_BYTES."""
-    batch: list[str] = []
-    size = 0
-    for line in lines:
-        batch.append(f"{line}\n")
-        size += len(batch[-1])
-        if size >= _SCAN_BYTES:
-            yield "".join(batch).encode()
-            batch, size = [], 0
-    if batch:
-        yield "".join(batch).encode()
-
-
-def _scanned_codec(encoding: str) -> str:
-    """The codec of what _scanned_blocks yields for a file in ``encoding``."""
-    return "utf-8" if encoding == UTF16 else encoding
-
-
-def _line_at(path: str, encoding: str, offset: int) -> int:
-    """The number of the line that holds byte ``offset`` of the file."""
-    line = 1
-    for block in _scanned_blocks(path, encoding):
-        if offset <= 0:
-            break
-        line += block.count(b"\n", 0, offset)
-        offset -= len(block)
-    return line
 
 
 def _first_line(error: BaseException) -> str:
@@ -692,7 +649,7 @@ class _Collector:
         self._path = path
         self._tracker = tracker
         self._expected = max(1, expected_rows)
-        self._diagnose = diagnose  # checks a row's line: an empty cell reads as NaN
+        self._diagnose = diagnose  # checks a line: an empty cell reads as NaN
         # The row count is estimated from the first megabyte: leave some room.
         capacity = max(16, expected_rows + expected_rows // 8)
         classes = len(layout.classes)
@@ -731,12 +688,12 @@ class _Collector:
         for model, out in enumerate(self._outs):
             explain = functools.partial(self._explain, model, where)
             self.holds_zero |= _check_rows(out, start, stop, explain)
-        self._tracker.step(stop / self._expected)
+        self._tracker.step(_READ_SHARE * stop / self._expected)
 
     def _explain(self, model: int, where: _Where, row: int) -> None:
         values = self._outs[model][row]
         if np.isnan(values).any():
-            self._diagnose(row)  # an empty cell or a short line: say so, not "NaN"
+            self._diagnose(self.line_of(row))  # an empty cell or a short line: say so, not "NaN"
         _explain_model_row(self._layout, model, values, row, where, self._layout.columns[model])
 
     def line_of(self, row: int) -> int:
@@ -869,10 +826,7 @@ def _read_text(path: str, label_column: str | None, tracker: _Tracker) -> list[M
     layout = _layout(header.names, label_column, Path(path).stem, path, line=1)
     pl = _import_polars() if header.encoding == "utf-8" else None  # polars reads only UTF-8
 
-    def diagnose(row: int) -> None:
-        line = collector.line_of(row)
-        _check_lines(itertools.islice(_file_lines(path, header, line), 1), header, layout, path)
-
+    diagnose = functools.partial(_diagnose_line, path, header, layout)
     collector = _Collector(layout, path, tracker, header.rows_estimate, diagnose)
     if pl is not None:
         with open_regular(path) as checked:  # polars then opens the very file checked
@@ -880,8 +834,21 @@ def _read_text(path: str, label_column: str | None, tracker: _Tracker) -> list[M
     else:
         _collect_text_numpy(path, header, layout, collector)
     if collector.holds_zero:
-        _refuse_false_zeros(path, header, layout)
+        columns = {column: layout.names[column] for column in layout.probability_columns}
+        step = functools.partial(_scan_step, tracker)
+        refuse_false_zeros(path, header.encoding, header.delimiter, columns, step)
     return collector.finish()
+
+
+def _scan_step(tracker: _Tracker, fraction: float) -> None:
+    """Progress of the search for numbers too small for a double, after the reading."""
+    tracker.step(_READ_SHARE + (1 - _READ_SHARE) * fraction)
+
+
+def _diagnose_line(path: str, header: _Header, layout: _Layout, line: int) -> None:
+    """Raise what is wrong with this line of the file, if _check_lines finds something: a
+    short line or an empty cell, where the engine only saw a NaN or a missing label."""
+    _check_lines(itertools.islice(_file_lines(path, header, line), 1), header, layout, path)
 
 
 #: Both engines refuse a quoted field that spans lines, at the line where it starts.
@@ -894,129 +861,6 @@ def _field_runs_on(line: str, delimiter: str) -> bool:
     reader = csv.reader(iter([line.rstrip("\r\n") + "\n", "\n"]), delimiter=delimiter)
     next(reader, None)
     return reader.line_num > 1
-
-
-#: A number that reads as 0 though it is not is below 2.5e-324: its exponent E and the zeros
-#: z between its point and its first other digit have z − E ≥ 323. So it has an exponent of
-#: −100 or below (of −300 or below unless z ≥ 24), or 224 zeros right after its point:
-#: needles that a search skips over at memory speed, and that real files almost never hold.
-_MANY_ZEROS = b"." + b"0" * 224
-_SOME_ZEROS = b"." + b"0" * 24
-_CARRY = 64 * 1024  # bytes before a block searched with it: numbers that the block end cut
-_NUMBER_BYTES = frozenset(b"0123456789.eE+-")
-
-
-def _refuse_false_zeros(path: str, header: _Header, layout: _Layout) -> None:
-    """Refuse a cell that is not 0 but reads as 0 (``1e-400``: below the smallest double,
-    4.9e-324), at its line and column; the probability must not silently become 0.
-
-    Called only when some probability read as 0. The file's bytes are searched for what such
-    a number needs (see _MANY_ZEROS), which rules out almost every file at once; a number
-    found is read, and only one that reads as a false 0 has its line checked cell by cell."""
-    offset, carry, seen = 0, b"", set()
-    for block in _scanned_blocks(path, header.encoding):
-        # The numbers the last block end cut are whole in its last _CARRY bytes and this start.
-        for start, data in ((offset - len(carry), carry + block[:_CARRY]), (offset, block)):
-            for position in _tiny_number_positions(data):
-                if start + position not in seen:
-                    seen.add(start + position)
-                    number = _number_at(data, position)
-                    if number is None or _reads_as_a_false_zero(number):
-                        _refuse_false_zero_on_line(path, header, layout, start + position)
-        offset += len(block)
-        carry = block[-_CARRY:]
-
-
-def _tiny_number_positions(data: bytes) -> list[int]:
-    """Where ``data`` may hold a number below the smallest double (see _MANY_ZEROS)."""
-    minus, exponent = _long_exponents(data)
-    positions = [int(position) for position in minus[exponent >= 300]]
-    needles = [_MANY_ZEROS, _SOME_ZEROS] if (exponent < 300).any() else [_MANY_ZEROS]
-    for needle in needles:
-        position = data.find(needle)
-        while position >= 0:
-            positions.append(position)
-            position = data.find(needle, position + len(needle))
-    return positions
-
-
-def _long_exponents(data: bytes) -> tuple[np.ndarray, np.ndarray]:
-    """Where a negative exponent of 3 digits or more starts (the '-' of 'e-123'), and its
-    size (1000 for 4 digits or more, and for more leading zeros than are skipped)."""
-    minus = _positions(data, ord("-"))
-    values = np.frombuffer(data, np.uint8)
-    size = len(values)
-
-    def at(index: np.ndarray) -> np.ndarray:  # the bytes at these places; 0 past the end
-        return np.where(index < size, values[np.minimum(index, size - 1)], 0).astype(np.int16)
-
-    minus = minus[minus > 0]
-    minus = minus[np.isin(values[minus - 1], (ord("e"), ord("E")))]
-    first = minus + 1
-    for _ in range(8):  # the exponent's leading zeros
-        zero = at(first) == ord("0")
-        if not zero.any():
-            break
-        first = first + zero
-    digits = [at(first + place) - ord("0") for place in range(4)]
-    digit = [(value >= 0) & (value <= 9) for value in digits]
-    value = np.where(
-        digit[3] | (digits[0] == 0), 1000, digits[0] * 100 + digits[1] * 10 + digits[2]
-    )
-    long = (digit[0] & digit[1] & digit[2] & (digits[0] > 0)) | (digits[0] == 0)
-    return minus[long], value[long]
-
-
-def _positions(data: bytes, byte: int) -> np.ndarray:
-    """Where ``data`` holds this byte: by memchr while it is rare (one in 4 kB), by numpy
-    where it is not."""
-    found: list[int] = []
-    position = data.find(byte)
-    while position >= 0 and len(found) <= len(data) >> 12:
-        found.append(position)
-        position = data.find(byte, position + 1)
-    if position < 0:
-        return np.array(found, dtype=np.int64)
-    return np.flatnonzero(np.frombuffer(data, np.uint8) == byte)
-
-
-def _number_at(data: bytes, position: int) -> str | None:
-    """The number around byte ``position`` of ``data``; None where it may run on past the
-    data (then its line decides)."""
-    start = end = position
-    while start > 0 and data[start - 1] in _NUMBER_BYTES:
-        start -= 1
-    while end < len(data) and data[end] in _NUMBER_BYTES:
-        end += 1
-    if start == 0 or end == len(data):
-        return None
-    return data[start:end].decode("ascii")
-
-
-def _refuse_false_zero_on_line(path: str, header: _Header, layout: _Layout, offset: int) -> None:
-    """Raise at the first probability cell of the line holding byte ``offset`` (of what
-    _scanned_blocks gives) that reads as a false 0, if one does."""
-    number = _line_at(path, header.encoding, offset)
-    for line, text in itertools.islice(_file_lines(path, header, number), 1):
-        fields = next(csv.reader([text], delimiter=header.delimiter), [])
-        for column in sorted(layout.probability_columns):
-            cell = fields[column].strip() if column < len(fields) else ""
-            if _reads_as_a_false_zero(cell):
-                raise FormatError(
-                    f"{cell[:40]!r} is too small for a double (below 4.9e-324): it would be "
-                    f"read as 0 (column {layout.names[column]!r})",
-                    path=path,
-                    line=line,
-                    column=column + 1,
-                )
-
-
-def _reads_as_a_false_zero(cell: str) -> bool:
-    """A number whose digits are not all 0 but that reads as 0.0."""
-    if not _is_number(cell) or float(cell) != 0:
-        return False
-    digits = cell.lower().partition("e")[0]
-    return any(digit in "123456789" for digit in digits)
 
 
 def _collect_text_polars(
@@ -1056,13 +900,15 @@ def _collect_text_polars(
             if spans.any():  # every row before it was one line: its line number is right
                 raise FormatError(_SPANNING_FIELD, path=path, line=int(lines[spans.arg_max()]))
             values = batch.to_numpy()  # column-major (polars' layout): one copy
-            no_label = labels.is_null() | (labels == "")
+            no_label = (labels.is_null() | (labels == "")).to_numpy()
             if no_label.any():
-                blank = no_label.to_numpy() & np.isnan(values).all(axis=1)
+                blank = no_label & np.isnan(values).all(axis=1)
                 if blank.any():  # blank lines, or lines of nothing but delimiters
                     keep = ~blank
                     labels = labels.filter(keep)
-                    values, lines = values[keep], lines[keep]
+                    values, lines, no_label = values[keep], lines[keep], no_label[keep]
+                if no_label.any():  # a short line, or an empty label: _check_lines says which
+                    _diagnose_line(path, header, layout, int(lines[np.argmax(no_label)]))
             collector.add(labels, values, lines)
     except _PolarsFailed:
         # polars refused something (a ragged or non-UTF-8 line, a cell with spaces after the

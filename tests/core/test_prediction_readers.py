@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core.errors import FormatError
-from core.predictions import Cancelled, ModelPredictions, readers
+from core.predictions import Cancelled, ModelPredictions, readers, tiny_numbers
 from core.predictions.readers import read_predictions
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -252,6 +252,15 @@ def test_a_bad_row_in_a_later_batch(tmp_path, engine, monkeypatch, row, column, 
         assert word in error.reason
 
 
+def test_a_short_line_that_lacks_its_label_says_it_is_short(tmp_path, engine):
+    # The label is the last column: a short line has no label, and that is not the news.
+    text = "dog,cat,label\n0.5,0.5,dog\n0.5,0.5\n0.5,0.5,cat\n"
+    error = located(write(tmp_path / "short.csv", text), 3)
+    assert error.reason == "this line has 2 fields but the header has 3"
+    error = located(write(tmp_path / "empty.csv", "dog,cat,label\n0.5,0.5,dog\n1,0, \n"), 3, 3)
+    assert error.reason == "no true label"
+
+
 def test_a_wrong_sum_names_the_sum_and_never_renormalises(tmp_path, engine):
     error = located(write(tmp_path / "p.csv", "label,a,b\na,0.6,0.45\n"), 2)
     assert "1.05" in error.reason and "renormalised" in error.reason
@@ -293,8 +302,7 @@ def test_every_kind_of_number_below_the_smallest_double_is_refused(tmp_path, eng
 
 
 def test_a_number_below_the_smallest_double_across_a_block_end_is_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr(readers, "_SCAN_BYTES", 64)  # many blocks, numbers cut by their ends
-    monkeypatch.setattr(readers, "_CARRY", 40)
+    monkeypatch.setattr(tiny_numbers, "_SCAN_BYTES", 64)  # many blocks, numbers cut by their ends
     rows = [f"a,0.5{'0' * (row % 7)},1e-300,0.5" for row in range(40)]  # lines of all lengths
     for row in range(40):  # each place of the number relative to a block end
         cut = [*rows[:row], "b,0,1e-0401,1", *rows[row:]]
@@ -495,14 +503,14 @@ def test_narrow_and_wide_integer_labels_are_read_whatever_their_type(tmp_path, d
         error = fails(path, labels_path=tmp_path / "labels.npy")
         sample = 1 if low == 0 else 0
         assert error.reason == (
-            f"sample {sample}: label '{labels[sample]}' is neither a class index (0 to 1) nor a class name "
-            "(the classes are '0', '1')"
+            f"sample {sample}: label '{labels[sample]}' is neither a class index (0 to 1) nor a "
+            "class name (the classes are '0', '1')"
         )
         return
     if suffix == ".npz":
         np.savez(path, probs=probabilities, labels=labels, classes=classes)
     else:
-        columns = {"label": labels, classes[0]: probabilities[:, 0], classes[1]: probabilities[:, 1]}
+        columns = {"label": labels, **dict(zip(classes, probabilities.T, strict=True))}
         pl.DataFrame(columns).write_parquet(path)
         assert pl.read_parquet_schema(path)["label"] == pl.Series(labels).dtype  # Int8 ...
     model = one(path)
@@ -752,6 +760,30 @@ def test_cancelling_after_the_first_poll(tmp_path, engine):
         polls = iter([False])
         with pytest.raises(Cancelled):
             read_predictions(path, is_cancelled=lambda polls=polls: next(polls, True), **options)
+
+
+def test_the_search_for_numbers_too_small_for_a_double_can_be_cancelled(
+    tmp_path, engine, monkeypatch
+):
+    # Many numbers near the smallest double (all valid), a 0 that makes the reader search the
+    # file for false zeros, and one at the very end that the search would refuse.
+    monkeypatch.setattr(tiny_numbers, "_SCAN_BYTES", 4096)
+    rows = "b,3.5e-310,1\nb,0.0001e-310,1\n" * 5000
+    path = write(tmp_path / "p.csv", f"label,a,b\na,0,1\n{rows}b,1e-400,1\n")
+    polls: list[float] = []
+    reported: list[float] = []
+    with pytest.raises(FormatError) as caught:
+        read_predictions(path, progress=reported.append, is_cancelled=lambda: polls.append(1))
+    assert (caught.value.line, caught.value.column) == (10003, 2)
+    assert reported == sorted(reported)
+    searching = [value for value in reported if value >= readers._READ_SHARE]
+    assert len(searching) > path.stat().st_size // 4096  # at every window of the file
+    # Cancelled during the search (the last polls are the search's), it stops at that poll.
+    cancel_at = len(polls) - 10
+    polls.clear()
+    with pytest.raises(Cancelled):
+        read_predictions(path, is_cancelled=lambda: polls.append(1) or len(polls) >= cancel_at)
+    assert len(polls) == cancel_at
 
 
 def test_progress_rises_to_one(tmp_path, engine, monkeypatch):
