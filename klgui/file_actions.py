@@ -279,8 +279,10 @@ class FileActions(QObject):
         label_column: str | None = None,
         labels_path: str | None = None,
     ) -> bool:
-        """Start loading prediction files; the document changes only when it succeeds."""
+        """Start loading prediction files; the document changes only when it succeeds. Files
+        without true labels of their own (.npy, .npz without 'labels') ask for a labels file."""
         from core.formats.merged_files import refuse_repeated
+        from core.predictions.detection import needs_labels
 
         try:
             refuse_repeated(paths)
@@ -289,11 +291,12 @@ class FileActions(QObject):
             return False
         if not self.maybe_save():
             return False
-        if labels_path is None and any(path.lower().endswith(".npy") for path in paths):
+        unlabelled = [path for path in paths if needs_labels(path)]
+        if labels_path is None and unlabelled:
             labels_path, _ = QFileDialog.getOpenFileName(
                 self._parent,
-                self.tr("The true labels for %s") % file_name(paths[0]),
-                os.path.dirname(paths[0]),
+                self.tr("The true labels for %s") % file_name(unlabelled[0]),
+                os.path.dirname(unlabelled[0]),
                 self.tr("Labels (*.npy *.csv *.txt);;All files (*)"),
             )
             if not labels_path:

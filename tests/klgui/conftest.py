@@ -38,6 +38,7 @@ def no_modal_dialogs(monkeypatch):
     for name in ("question", "warning", "critical", "information", "about"):
         monkeypatch.setattr(QMessageBox, name, refuse)
     monkeypatch.setattr(QMessageBox, "exec", refuse)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", refuse)
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", refuse)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", refuse)
     monkeypatch.setattr(QInputDialog, "getText", refuse)

@@ -54,6 +54,26 @@ def test_opening_prediction_files_fills_every_view(qtbot, window, files):
     assert not window.isWindowModified()
 
 
+def test_an_npz_without_labels_asks_for_a_labels_file(qtbot, window, tmp_path, monkeypatch):
+    probabilities = tmp_path / "unlabelled.npz"
+    np.savez(probabilities, probs=[[0.9, 0.1], [0.2, 0.8], [0.6, 0.4]])
+    labels = tmp_path / "labels.npy"
+    np.save(labels, np.array([0, 1, 1]))
+    asked = []
+
+    def choose(_parent, caption, directory, *_rest):
+        asked.append((caption, directory))
+        return str(labels), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", choose)
+    open_and_wait(qtbot, window, [str(probabilities)])
+    assert asked == [("The true labels for unlabelled.npz", str(tmp_path))]
+    assert window.document.predictions.models[0].accuracy == pytest.approx(2 / 3)
+    # A file with labels of its own needs none: nothing is asked.
+    open_and_wait(qtbot, window, [write_npz(tmp_path / "labelled.npz")])
+    assert len(asked) == 1
+
+
 def test_the_window_keeps_running_while_files_load(qtbot, window, tmp_path):
     paths = [
         write_npz(tmp_path / f"big{i}.npz", samples=120_000, seed=i, sharp=1.0 + i)
