@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from core import FormatError, Workspace
+from core import Workspace
+from core.errors import one_line
 from core.predictions import Cancelled
 
 
@@ -27,7 +28,8 @@ class PredictionRequest:
 
 
 def load_predictions(request: PredictionRequest, progress, is_cancelled):
-    """Read and evaluate: (workspace, report). Raises FormatError, ValueError or Cancelled."""
+    """Read and evaluate: (workspace, report). Raises FormatError, ValueError or Cancelled
+    (or, for a bug, anything)."""
     from core.predictions.evaluation import evaluate
     from core.predictions.prediction_workspace import workspace_from_predictions
     from core.predictions.readers import read_predictions
@@ -51,6 +53,14 @@ def load_predictions(request: PredictionRequest, progress, is_cancelled):
         is_cancelled=is_cancelled,
     )
     return workspace_from_predictions(report), report
+
+
+def _failure_text(error: Exception) -> str:
+    """What a failed load says, on one line: a FormatError or ValueError names the file and
+    the place; anything else (a bug, or a library's surprise) names its kind too."""
+    if isinstance(error, ValueError):  # FormatError is one
+        return one_line(str(error))
+    return one_line(f"{type(error).__name__}: {error}")
 
 
 class _Signals(QObject):
@@ -78,8 +88,8 @@ class _Job(QRunnable):
             )
         except Cancelled:
             self.signals.cancelled.emit(generation)
-        except (FormatError, ValueError, MemoryError) as error:
-            self.signals.failed.emit(generation, str(error))
+        except Exception as error:  # whatever went wrong, the load ends and says why
+            self.signals.failed.emit(generation, _failure_text(error))
         else:
             self.signals.finished.emit(generation, workspace, report)
 

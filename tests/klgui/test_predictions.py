@@ -114,6 +114,27 @@ def test_a_bad_prediction_file_says_why_and_changes_nothing(qtbot, window, tmp_p
     assert len(shown) == 1 and "bad.npz" in shown[0]
 
 
+def test_an_unexpected_error_while_loading_says_so_and_ends_the_load(
+    qtbot, window, tmp_path, monkeypatch
+):
+    import core.predictions.readers
+
+    def broken_reader(*_arguments, **_keywords):
+        raise RuntimeError("no probabilities\nhere")  # no FormatError, no ValueError
+
+    monkeypatch.setattr(core.predictions.readers, "read_predictions", broken_reader)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    loader = window.file_actions.loader
+    with qtbot.waitSignal(loader.failed, timeout=30_000):
+        assert window.file_actions.open_paths([write_npz(tmp_path / "model.npz")])
+    assert shown == ["Could not open the prediction files: RuntimeError: no probabilities\\nhere"]
+    assert not loader.busy
+    assert not window.load_progress.isVisible() and not window.cancel_load_button.isVisible()
+    assert window.document.workspace == example_workspace()
+    assert window.document.predictions is None
+
+
 def test_a_newer_load_replaces_an_older_one(qtbot, window, tmp_path):
     first = write_npz(tmp_path / "first.npz", samples=120_000)
     second = write_npz(tmp_path / "second.npz", samples=50)
