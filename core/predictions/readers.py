@@ -229,13 +229,36 @@ def _batch_rows(columns: int) -> int:
     return max(64, _BATCH_VALUES // max(1, columns))
 
 
-def _empty(rows: int, columns: int, dtype: Any, path: str) -> np.ndarray:
+# -- memory ----------------------------------------------------------------------------------
+
+
+def _allocate(
+    arrays: Sequence[tuple[tuple[int, ...], Any]], what: str, path: str
+) -> list[np.ndarray]:
+    """Empty arrays of these shapes and types, allocated only if together they fit in the
+    memory available: every array a reader fills is allocated here. Otherwise FormatError,
+    saying what ``what`` would take (numpy would allocate them lazily, and the machine would
+    run out of memory or swap only while they fill)."""
+    needed = sum(math.prod(shape) * np.dtype(dtype).itemsize for shape, dtype in arrays)
+    _refuse_beyond_memory(needed, what, path, decompressed=False)
     try:
-        return np.empty((rows, columns), dtype)
+        return [np.empty(shape, dtype) for shape, dtype in arrays]
     except (MemoryError, ValueError):  # ValueError: more bytes than an address space holds
+        raise FormatError(f"not enough memory for {what}", path=path) from None
+
+
+def _refuse_beyond_memory(needed: int, what: str, path: str, *, decompressed: bool) -> None:
+    """FormatError, before anything is read or inflated, when ``what`` would take more than
+    the memory available: an NPZ member that inflates a thousandfold, a Parquet file whose
+    few kilobytes say it holds 10⁸ rows, or a bigger array than the machine holds."""
+    available = available_memory()
+    if needed > available:
+        how = "once decompressed" if decompressed else "in memory"
         raise FormatError(
-            f"not enough memory for {rows:,} × {columns:,} probabilities", path=path
-        ) from None
+            f"{what} would take {readable_size(needed)} {how}; only "
+            f"{readable_size(available)} of memory is available",
+            path=path,
+        )
 
 
 # -- the columns of a table ------------------------------------------------------------------
@@ -649,28 +672,51 @@ class _Collector:
         self._path = path
         self._tracker = tracker
         self._expected = max(1, expected_rows)
-        self._diagnose = diagnose  # checks a line: an empty cell reads as NaN
-        # The row count is estimated from the first megabyte: leave some room.
-        capacity = max(16, expected_rows + expected_rows // 8)
-        classes = len(layout.classes)
-        self._outs = [_empty(capacity, classes, np.float64, path) for _ in layout.models]
-        self._lines = np.empty(capacity, np.int64)  # the line of each row
-        self._labels: list[np.ndarray | polars.Series] = []  # as each engine gives them
         self._count = 0
+        self._outs: list[np.ndarray] = []
+        self._lines = np.empty(0, np.int64)  # the line of each row
+        self._diagnose = diagnose  # checks a line: an empty cell reads as NaN
+        # The row count is estimated from the first megabyte: leave some room, within what
+        # the memory holds (growing checks again); refuse at once what surely cannot fit.
+        _refuse_beyond_memory(
+            self._expected * self._row_bytes,
+            f"the probabilities of about {self._expected:,} rows (estimated from the size of "
+            "the file)",
+            path,
+            decompressed=False,
+        )
+        room = available_memory() // self._row_bytes
+        self._allocate(max(16, min(self._expected + self._expected // 8, room)), self._expected)
+        self._labels: list[np.ndarray | polars.Series] = []  # as each engine gives them
         self.holds_zero = False  # some probability read as 0 (it may have underflowed)
 
     def _where(self) -> _Where:
         return _Where(self._path, self._lines[: self._count])
 
+    @property
+    def _row_bytes(self) -> int:
+        """Bytes a row takes: its probabilities for every model, and its line number."""
+        return len(self._layout.models) * len(self._layout.classes) * 8 + 8
+
+    def _allocate(self, capacity: int, rows: int) -> None:
+        """Arrays for ``capacity`` rows (one per model, and the line numbers), holding the
+        rows read so far; ``rows`` are needed."""
+        classes = len(self._layout.classes)
+        shapes = [((capacity, classes), np.float64) for _ in self._layout.models]
+        *outs, lines = _allocate(
+            [*shapes, ((capacity,), np.int64)], f"the probabilities of {rows:,} rows", self._path
+        )
+        if self._count:
+            for out, held in zip(outs, self._outs, strict=True):
+                out[: self._count] = held[: self._count]
+            lines[: self._count] = self._lines[: self._count]
+        self._outs, self._lines = outs, lines
+
     def _grow(self, rows: int) -> None:
-        capacity = max(rows, len(self._lines) * 3 // 2)
-        for index, out in enumerate(self._outs):
-            grown = _empty(capacity, out.shape[1], out.dtype, self._path)
-            grown[: self._count] = out[: self._count]
-            self._outs[index] = grown
-        lines = np.empty(capacity, np.int64)
-        lines[: self._count] = self._lines[: self._count]
-        self._lines = lines
+        """Room for ``rows`` rows at least: half as many again as now where the memory holds
+        them (the rows read so far are held twice meanwhile)."""
+        room = available_memory() // self._row_bytes
+        self._allocate(max(rows, min(len(self._lines) * 3 // 2, room)), rows)
 
     def add(
         self, labels: np.ndarray | polars.Series, values: np.ndarray, lines: np.ndarray
@@ -1078,7 +1124,11 @@ def _read_parquet_file(
         np.float32 if all(dtypes[column] in exact for column in columns) else np.float64
         for columns in layout.columns
     ]
-    outs = [_empty(rows, len(layout.classes), dtype, path) for dtype in held]
+    outs = _allocate(
+        [((rows, len(layout.classes)), dtype) for dtype in held],
+        f"the probabilities of {rows:,} rows",
+        path,
+    )
     casts = [pl.Float32 if dtype == np.float32 else pl.Float64 for dtype in held]
     classes = len(layout.classes)
     labels: list[polars.Series] = []
@@ -1176,20 +1226,6 @@ def _array_header(stream: IO[bytes], size: int, what: str, path: str) -> _ArrayH
     return header
 
 
-def _refuse_beyond_memory(needed: int, what: str, path: str, *, decompressed: bool) -> None:
-    """FormatError, before anything is read or inflated, when ``what`` would take more than
-    the memory available: an NPZ member that inflates a thousandfold, or a bigger array
-    than the machine holds."""
-    available = available_memory()
-    if needed > available:
-        how = "once decompressed" if decompressed else "in memory"
-        raise FormatError(
-            f"{what} would take {readable_size(needed)} {how}; only "
-            f"{readable_size(available)} of memory is available",
-            path=path,
-        )
-
-
 def _refuse_label_count(shape: tuple[int, ...], rows: int, source: str, path: str) -> None:
     if len(shape) != 1:
         raise FormatError(
@@ -1250,13 +1286,11 @@ def _read_probabilities(
     def explain(row: int) -> None:
         _explain_row(out[row], row, where, subjects, None, "")
 
-    if header.fortran:  # rare: column-major on disk; read it all, then one transposing copy
-        values = _read_whole(stream, header, what, where.path)
-        out = np.ascontiguousarray(values, dtype=target)
-        _refuse_underflows(values, out, 0, where, subjects)
+    (out,) = _allocate([((rows, count), target)], what, where.path)
+    if header.fortran:  # rare: column-major on disk
+        _read_columns(stream, header, out, what, where, subjects, tracker)
         _check_rows(out, 0, rows, explain)
         return out
-    out = _empty(rows, count, target, where.path)
     step = max(1, _READ_BYTES // (count * dtype.itemsize))
     for start in range(0, rows, step):
         stop = min(rows, start + step)
@@ -1276,6 +1310,36 @@ def _read_probabilities(
         _check_rows(out, start, stop, explain)
         tracker.step(stop / rows)
     return out
+
+
+def _read_columns(
+    stream: IO[bytes],
+    header: _ArrayHeader,
+    out: np.ndarray,
+    what: str,
+    where: _Where,
+    subjects: Sequence[str],
+    tracker: _Tracker,
+) -> None:
+    """Fill ``out`` from an array stored column by column (Fortran order), _READ_BYTES at a
+    time: several whole columns, or pieces of one long column; never a copy of it all."""
+    rows, count = header.shape
+    dtype = header.dtype
+    values_at_once = max(1, _READ_BYTES // dtype.itemsize)
+    rows_at_once = min(rows, values_at_once)
+    columns_at_once = max(1, values_at_once // rows)
+    for first in range(0, count, columns_at_once):
+        last = min(count, first + columns_at_once)
+        for start in range(0, rows, rows_at_once):  # once, unless a column is long
+            stop = min(rows, start + rows_at_once)
+            data = _read_exact(
+                stream, (last - first) * (stop - start) * dtype.itemsize, what, where.path
+            )
+            values = np.frombuffer(data, dtype).reshape(last - first, stop - start).T
+            block = out[start:stop, first:last]
+            block[...] = values
+            _refuse_underflows(values, block, start, where, subjects[first:last])
+            tracker.step((first * rows + stop * (last - first)) / (rows * count))
 
 
 def _held_dtype(dtype: np.dtype) -> np.dtype:

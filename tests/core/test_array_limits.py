@@ -1,6 +1,8 @@
-""".npz and .npy files are read within what they need and what the machine holds: an archive
-member that would inflate beyond the memory available is refused before it is inflated, and
-an array of Python objects is refused without unpickling anything, wherever arrays are read."""
+"""Prediction files are read within what they need and what the machine holds: an archive
+member that would inflate beyond the memory available is refused before it is inflated, the
+arrays every reader fills (.npy, .npz, Parquet, text) are refused before they are filled if
+they would not fit, and an array of Python objects is refused without unpickling anything,
+wherever arrays are read."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import zipfile
 from pathlib import Path
 
 import numpy as np
+import polars as pl
 import pytest
 
 from core.errors import FormatError
@@ -131,6 +134,90 @@ def test_an_npy_bigger_than_the_memory_available_is_refused_before_it_is_read(
     assert caught.value.reason == (
         "the array would take 16.0 kB in memory; only 12.0 kB of memory is available"
     )
+
+
+def test_an_npy_stored_column_by_column_is_read_in_blocks(tmp_path, monkeypatch):
+    rng = np.random.default_rng(5)
+    probabilities = rng.random((40, 6))
+    probabilities /= probabilities.sum(axis=1, keepdims=True)
+    np.save(tmp_path / "p.npy", np.asfortranarray(probabilities))
+    np.save(tmp_path / "labels.npy", rng.integers(0, 6, 40))
+    # 8 values a read: pieces of each long column; 128: three whole columns at once.
+    for read_bytes in (64, 1024):
+        monkeypatch.setattr(readers, "_READ_BYTES", read_bytes)
+        reported: list[float] = []
+        (model,) = read_predictions(
+            tmp_path / "p.npy", labels_path=tmp_path / "labels.npy", progress=reported.append
+        )
+        np.testing.assert_array_equal(model.probabilities, probabilities)
+        assert model.probabilities.flags.c_contiguous
+        assert reported == sorted(reported)
+        assert len([done for done in reported if 0.05 < done < 1]) >= 2  # while it reads
+
+
+# -- Parquet and text: the arrays they fill are checked too --------------------------------
+
+
+def test_a_parquet_file_whose_rows_would_not_fit_is_refused_before_they_are_read(
+    tmp_path, memory
+):
+    # A few kilobytes of Parquet (a constant column compresses to nothing) for 200,000 rows.
+    rows = 200_000
+    frame = pl.DataFrame({"label": ["a"] * rows, "a": [0.5] * rows, "b": [0.5] * rows})
+    frame.write_parquet(tmp_path / "p.parquet")
+    assert (tmp_path / "p.parquet").stat().st_size < 10_000
+    memory(100_000)
+    with pytest.raises(FormatError) as caught:
+        read_predictions(tmp_path / "p.parquet")
+    assert caught.value.reason == (
+        "the probabilities of 200,000 rows would take 3.2 MB in memory; only 100.0 kB of "
+        "memory is available"
+    )
+    memory(4 * MB)
+    assert read_predictions(tmp_path / "p.parquet")[0].samples == rows
+
+
+@pytest.fixture(params=["polars", "numpy"])
+def engine(request, monkeypatch) -> str:
+    """Text files are read with polars, or with numpy when polars is not installed."""
+    if request.param == "numpy":
+        monkeypatch.setattr(readers, "_import_polars", lambda: None)
+    return request.param
+
+
+def test_a_text_file_whose_rows_would_not_fit_is_refused_before_they_are_read(
+    tmp_path, memory, engine
+):
+    path = tmp_path / "p.csv"
+    path.write_text("label,a,b\n" + "a,0.5,0.5\n" * 20_000, encoding="utf-8")
+    memory(100_000)  # 20,000 rows of 2 float64 and a line number: 480 kB
+    with pytest.raises(FormatError) as caught:
+        read_predictions(path)
+    assert caught.value.reason == (
+        "the probabilities of about 20,000 rows (estimated from the size of the file) would "
+        "take 480.0 kB in memory; only 100.0 kB of memory is available"
+    )
+    memory(MB)
+    assert read_predictions(path)[0].samples == 20_000
+
+
+def test_text_rows_beyond_the_estimate_are_checked_as_the_arrays_grow(
+    tmp_path, memory, engine, monkeypatch
+):
+    # Long first rows make the estimate of the row count far too low.
+    monkeypatch.setattr(readers, "_SAMPLE_BYTES", 64)
+    long_rows = "".join(f"{'x' * 1000},a,0.5,0.5\n" for _ in range(3))
+    path = tmp_path / "p.csv"
+    path.write_text("id,label,a,b\n" + long_rows + "1,a,0.5,0.5\n" * 5000, encoding="utf-8")
+    memory(50_000)  # room for the estimate (under 1,000 rows), not for 5,003 rows
+    with pytest.raises(FormatError) as caught:
+        read_predictions(path)
+    assert caught.value.reason == (
+        "the probabilities of 5,003 rows would take 120.1 kB in memory; only 50.0 kB of "
+        "memory is available"
+    )
+    memory(200_000)
+    assert read_predictions(path)[0].samples == 5003
 
 
 # -- pickles are never loaded, wherever an array is read -------------------------------------
