@@ -282,16 +282,19 @@ class FileActions(QObject):
         """Start loading prediction files; the document changes only when it succeeds. Files
         without true labels of their own (.npy, .npz without 'labels') ask for a labels file."""
         from core.formats.merged_files import refuse_repeated
+        from core.formats.regular_files import open_regular
         from core.predictions.detection import needs_labels
 
         try:
             refuse_repeated(paths)
+            unlabelled = [path for path in paths if needs_labels(path)]
+            for path in unlabelled:  # no labels are asked for what is not even a file
+                open_regular(path).close()
         except FormatError as error:
             self._fail(self.tr("open these files"), error)
             return False
         if not self.maybe_save():
             return False
-        unlabelled = [path for path in paths if needs_labels(path)]
         if labels_path is None and unlabelled:
             labels_path, _ = QFileDialog.getOpenFileName(
                 self._parent,
