@@ -7,9 +7,12 @@ distribution. Every following row is a class: its name, then one value per distr
     dog,0.6,0.5,0.2
     cat,0.3,0.35,0.3
 
-The delimiter is sniffed (tab, then ';', then ','). With ';' or tab a decimal comma ("0,25")
-is accepted. Blank lines and lines starting with '#' are skipped. Values are never
-renormalised; counts vs probabilities is inferred by :func:`core.formats.table.infer_kind`.
+The delimiter and the decimal comma follow core.formats.delimiters, as in prediction files:
+the header's most frequent of tab, ';' and ',', unless the rows all split into as many fields
+with another that the header holds; with ';' or tab a decimal comma ("0,25") is accepted.
+Lines end with '\n', '\r\n' or '\r' alone. Blank lines and lines starting with '#' are
+skipped. Values are never renormalised; counts vs probabilities is inferred by
+:func:`core.formats.table.infer_kind`.
 """
 
 from __future__ import annotations
@@ -18,12 +21,9 @@ import csv
 from typing import NamedTuple
 
 from core.errors import FormatError
+from core.formats.delimiters import DELIMITER_NAMES, DELIMITERS, sniff_delimiter, with_decimal_point
 from core.formats.table import workspace_from_columns
 from core.workspace import MIN_CLASSES, Workspace, spelled_apart
-
-#: In order of preference: a tab or ';' in a header is deliberate, a ',' may be a decimal comma.
-DELIMITERS = ("\t", ";", ",")
-_DELIMITER_NAMES = {"\t": "tab", ";": "';'", ",": "','"}
 
 
 class _Record(NamedTuple):
@@ -74,12 +74,14 @@ def _fits(records: list[_Record]) -> bool:
 
 
 def _split_records(lines: list[tuple[int, str]], path: str) -> tuple[str, list[_Record]]:
-    """The first delimiter that splits the header and every row into the same number ≥ 2 of
-    fields; failing that, the one whose header splits and that most rows agree with, so the
-    error names the ragged row."""
+    """The header's delimiter (sniff_delimiter) if it splits the header and every row into the
+    same number ≥ 2 of fields, else the first other one in the header that does (a quoted
+    field spanning lines is one field here, not in a header rule); failing that, the one
+    whose header splits and that most rows agree with, so the error names the ragged row."""
     header_text = lines[0][1]
+    sniffed = sniff_delimiter(header_text)
     fallback: tuple[int, str, list[_Record]] | None = None
-    for delimiter in DELIMITERS:
+    for delimiter in sorted(DELIMITERS, key=lambda delimiter: delimiter != sniffed):
         if delimiter not in header_text:  # cheap: no need to parse the whole file
             continue
         records = _parse(lines, delimiter, path)
@@ -140,9 +142,7 @@ def _number(cell: str, delimiter: str) -> float | None:
     scale = 1.0
     if text.endswith("%"):  # spreadsheets export percentages as they show them
         text, scale = text[:-1].rstrip(), 0.01
-    # A decimal comma ("0,25") cannot be confused with the delimiter when that is ';' or tab.
-    if delimiter != "," and text.count(",") == 1 and "." not in text:
-        text = text.replace(",", ".")
+    text = with_decimal_point(text, delimiter)
     if "_" in text:  # float() accepts "1_000"; a table should not
         return None
     try:
@@ -228,7 +228,7 @@ def workspace_from_delimited_text(text: str, path: str) -> Workspace:
                 hint = f" (the row runs on to line {row.end_line}: is a closing quote missing?)"
             raise FormatError(
                 f"this row has {_fields(len(row.fields))}, the header (line {header.line}) "
-                f"has {width}{hint}; fields are separated by {_DELIMITER_NAMES[delimiter]}",
+                f"has {width}{hint}; fields are separated by {DELIMITER_NAMES[delimiter]}",
                 path=path,
                 line=row.line,
             )

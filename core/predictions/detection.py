@@ -9,10 +9,12 @@ from __future__ import annotations
 import csv
 import math
 import os
+import re
 import zipfile
 from collections.abc import Sequence
 
 from core.errors import FormatError
+from core.formats.delimiters import sniff_delimiter
 from core.formats.regular_files import open_regular
 from core.formats.text_files import peek_text
 from core.predictions.model_predictions import IGNORED_COLUMNS, LABEL_COLUMNS
@@ -25,17 +27,17 @@ _SAMPLE_BYTES = 1 << 20
 
 
 def header_columns(path: str | os.PathLike[str]) -> list[str]:
-    """The column names on the first line of a text file ([] if it has none or can't be read)."""
-    text = _start_of(os.fspath(path))
-    header = text.splitlines()[0].strip() if text.strip() else ""  # \n, \r\n or an old Mac's \r
-    for delimiter in ("\t", ";", ","):
-        try:
-            cells = next(csv.reader([header], delimiter=delimiter), [])
-        except csv.Error:
-            continue
-        if len(cells) > 1:
-            return [cell.strip() for cell in cells]
-    return []
+    """The column names on the first line of a text file, split as the readers split it
+    (core.formats.delimiters); [] if it has fewer than two or cannot be read."""
+    header = _lines(_start_of(os.fspath(path)))[0].strip()
+    delimiter = sniff_delimiter(header)
+    if delimiter is None:
+        return []
+    try:
+        cells = next(csv.reader([header], delimiter=delimiter), [])
+    except csv.Error:
+        return []
+    return [cell.strip() for cell in cells] if len(cells) > 1 else []
 
 
 def is_prediction_file(path: str | os.PathLike[str], label_column: str | None = None) -> bool:
@@ -125,15 +127,21 @@ def _first_rows(path: str, columns: list[str], count: int = 50) -> list[list[str
     same width), from the file's first megabyte; [] when they cannot be read or split so."""
     if not columns:
         return []
-    lines = _start_of(path).splitlines()[1 : count + 1]
-    for delimiter in ("\t", ";", ","):
-        try:
-            rows = [row for row in csv.reader(lines, delimiter=delimiter) if row]
-        except csv.Error:  # a stray quote in a file that already failed as a table
-            continue
-        if rows and all(len(row) == len(columns) for row in rows):
-            return [[cell.strip() for cell in row] for row in rows]
+    lines = _lines(_start_of(path))
+    delimiter = sniff_delimiter(lines[0])
+    try:
+        rows = [row for row in csv.reader(lines[1 : count + 1], delimiter=delimiter or ",") if row]
+    except csv.Error:  # a stray quote in a file that already failed as a table
+        return []
+    if rows and all(len(row) == len(columns) for row in rows):
+        return [[cell.strip() for cell in row] for row in rows]
     return []
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of a text, ended by '\n', '\r\n' or '\r' (an old Mac's) as the table
+    reader ends them (unlike str.splitlines, not by form feeds and other separators)."""
+    return re.split(r"\r\n|\r|\n", text)
 
 
 def _start_of(path: str) -> str:

@@ -80,6 +80,7 @@ from typing import IO, TYPE_CHECKING, Any
 import numpy as np
 
 from core.errors import FormatError
+from core.formats.delimiters import allows_decimal_comma, sniff_delimiter, with_decimal_point
 from core.formats.regular_files import library_path, open_regular, read_error
 from core.formats.text_files import UTF16, decode_text, read_text, text_encoding, text_lines
 from core.memory import available_memory, readable_size
@@ -103,8 +104,6 @@ TEXT_SUFFIXES = (".csv", ".tsv", ".tab", ".txt")
 PARQUET_SUFFIXES = (".parquet", ".pq")
 #: Every extension read_predictions understands (for file dialogs and drag and drop).
 PREDICTION_SUFFIXES = (*TEXT_SUFFIXES, *PARQUET_SUFFIXES, ".npz", ".npy")
-#: In order of preference when the header holds as many of one as of another.
-DELIMITERS = ("\t", ";", ",")
 
 #: Of a text file's progress, the share of reading it (the rest: the search of tiny_numbers).
 _READ_SHARE = 0.95
@@ -806,6 +805,11 @@ class _Header:
     encoding: str  # of the whole file: "utf-8", "cp949" or UTF16
     rows_estimate: int
 
+    @property
+    def decimal_comma(self) -> bool:
+        """Whether numbers may have a decimal comma (0,25), as well as a point."""
+        return allows_decimal_comma(self.delimiter)
+
 
 def _read_header(path: str) -> _Header:
     try:
@@ -838,8 +842,8 @@ def _read_header(path: str) -> _Header:
             path=path,
             line=1,
         )
-    delimiter = max(DELIMITERS, key=text.count)
-    if delimiter not in text:
+    delimiter = sniff_delimiter(text)
+    if delimiter is None:
         raise FormatError(
             f"the header has a single column ({text.strip()[:80]!r}): expected a label column "
             "and one column per class, separated by commas, tabs or semicolons",
@@ -926,6 +930,7 @@ def _collect_text_polars(
         has_header=False,
         skip_rows=1,
         separator=header.delimiter,
+        decimal_comma=header.decimal_comma,
         schema=schema,
         glob=False,
     ).select(
@@ -1013,7 +1018,7 @@ def _check_lines(
             raise FormatError("no true label", path=path, line=number, column=layout.label + 1)
         for column in layout.probability_columns:
             cell = fields[column].strip()
-            if not _is_number(cell):
+            if not _is_number(with_decimal_point(cell, header.delimiter)):
                 what = "empty cell" if not cell else f"{cell[:40]!r} is not a number"
                 raise FormatError(
                     f"{what} (column {layout.names[column]!r})",
@@ -1039,9 +1044,12 @@ def _parse_lines(
     # np.loadtxt ignores surplus fields: check the count first (quoted fields the slow way).
     if any('"' in text or text.count(delimiter) != fields for text in texts):
         _check_lines(entries, header, layout, path)
+    # A decimal comma, where the delimiter allows one, as a point: numbers are written either
+    # way (see with_decimal_point; a comma and a point in one number fail either way).
+    numbers = [text.replace(",", ".") for text in texts] if header.decimal_comma else texts
     try:
         values = np.loadtxt(
-            texts,
+            numbers,
             delimiter=delimiter,
             dtype=np.float64,
             usecols=layout.probability_columns,
