@@ -9,6 +9,7 @@ import atexit
 import os
 import shutil
 import socket
+import subprocess
 import sys
 import tempfile
 import threading
@@ -37,6 +38,19 @@ if str(REPOSITORY) not in sys.path:
 def sandbox_dir() -> Path:
     """The per-run temporary directory that stands in for the user's home."""
     return _SANDBOX
+
+
+@pytest.fixture
+def ended_pid() -> int:
+    """The id of a process that has ended: what a crashed or killed app leaves in its files."""
+    finished = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return int(finished.stdout)
 
 
 # -- special files: what a reader must refuse at once, never waiting or reading without end --

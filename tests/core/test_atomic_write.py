@@ -4,24 +4,10 @@ cleans up what a killed save left behind."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 
 import pytest
 
 from core.formats.atomic_write import ReadOnlyFileError, write_atomically
-
-
-def dead_pid() -> int:
-    """The id of a process that has ended."""
-    finished = subprocess.run(
-        [sys.executable, "-c", "import os; print(os.getpid())"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    return int(finished.stdout)
 
 
 def test_saving_through_a_symbolic_link_writes_its_target_and_keeps_the_link(tmp_path):
@@ -81,8 +67,8 @@ def test_a_read_only_file_behind_a_link_is_refused(tmp_path):
     assert real.read_bytes() == b"keep me"
 
 
-def test_the_next_save_removes_what_killed_saves_left_and_nothing_else(tmp_path):
-    dead = dead_pid()
+def test_the_next_save_removes_what_killed_saves_left_and_nothing_else(tmp_path, ended_pid):
+    dead = ended_pid
     left_by_a_killed_save = [
         tmp_path / f".work.klsession.kl-explorer-{dead}-abc_123.tmp",
         tmp_path / f".other\nname.csv.kl-explorer-{dead}-x9.tmp",  # any file of that folder

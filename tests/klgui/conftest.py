@@ -1,6 +1,12 @@
-"""Qt fixtures: settings in a temporary directory, a fresh example document per test."""
+"""Qt fixtures: settings in a temporary directory, a fresh example document per test, main
+windows closed after the test, and the window's dialogs answered and recorded (any other
+dialog fails the test)."""
 
 from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
@@ -42,6 +48,63 @@ def no_modal_dialogs(monkeypatch):
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", refuse)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", refuse)
     monkeypatch.setattr(QInputDialog, "getText", refuse)
+
+
+@pytest.fixture
+def warnings(monkeypatch) -> list[str]:
+    """The texts of the warnings shown from now on (QMessageBox.warning), in order."""
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    return shown
+
+
+@pytest.fixture
+def informations(monkeypatch) -> list[str]:
+    """The texts of the information boxes shown from now on (QMessageBox.information)."""
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[2]))
+    return shown
+
+
+@pytest.fixture
+def answer_questions(monkeypatch):
+    """answer(button) → the texts of the questions asked from then on
+    (QMessageBox.question), each answered with ``button``."""
+
+    def answer(button) -> list[str]:
+        asked: list[str] = []
+
+        def question(*args, **_keywords):
+            asked.append(args[2])
+            return button
+
+        monkeypatch.setattr(QMessageBox, "question", question)
+        return asked
+
+    return answer
+
+
+@pytest.fixture
+def crashed_autosave(ended_pid):
+    """leave(directory, source=None, title="") → the autosave a crashed app left in
+    ``directory``: the example with model B's rabbit at 0.4, its work on ``source``."""
+    from core.formats.session import session_dict
+    from klgui.autosave import AUTOSAVE_SUFFIX
+
+    def leave(directory: Path, source: str | None = None, title: str = "") -> Path:
+        crashed = session_dict(example_workspace().with_value("B", 2, 0.4))
+        crashed["autosave"] = {
+            "pid": ended_pid,
+            "title": title,
+            "source": source,
+            "saved_at": time.time(),
+        }
+        directory.mkdir(parents=True, exist_ok=True)
+        leftover = directory / f"{ended_pid}-crashed{AUTOSAVE_SUFFIX}"
+        leftover.write_text(json.dumps(crashed), encoding="utf-8")
+        return leftover
+
+    return leave
 
 
 def close_without_asking(window) -> None:

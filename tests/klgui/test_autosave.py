@@ -4,16 +4,11 @@ stays on disk until it is saved, and a window rebuilt in another language keeps 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-import time
 
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 import klgui.autosave
-from core import example_workspace
-from core.formats.session import session_dict
 from klgui.application import offer_recovery
 from klgui.autosave import AUTOSAVE_SUFFIX
 
@@ -24,25 +19,6 @@ TEST_DELAY_MS = 20
 @pytest.fixture(autouse=True)
 def short_autosave_delay(monkeypatch):
     monkeypatch.setattr(klgui.autosave, "AUTOSAVE_DELAY_MS", TEST_DELAY_MS)
-
-
-@pytest.fixture
-def window(qtbot, make_window):
-    main = make_window()
-    main.show()
-    qtbot.waitExposed(main)
-    return main
-
-
-def answer_questions(monkeypatch, answer) -> list[str]:
-    asked = []
-
-    def question(*args, **_keywords):
-        asked.append(args[2])
-        return answer
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return asked
 
 
 def autosaved_values(path, name: str) -> list[float]:
@@ -77,34 +53,14 @@ def test_undoing_back_to_the_saved_state_removes_the_autosave(qtbot, window):
     qtbot.waitUntil(lambda: not window.autosave.path.exists(), timeout=3000)
 
 
-def dead_autosave(directory, source: str):
-    """An autosave left by a process that has ended, holding an edit of model B."""
-    finished = subprocess.run(
-        [sys.executable, "-c", "import os; print(os.getpid())"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    crashed = session_dict(example_workspace().with_value("B", 2, 0.4))
-    crashed["autosave"] = {
-        "pid": int(finished.stdout),
-        "title": "work.klsession",
-        "source": source,
-        "saved_at": time.time(),
-    }
-    directory.mkdir(parents=True, exist_ok=True)
-    leftover = directory / f"12345-dead{AUTOSAVE_SUFFIX}"
-    leftover.write_text(json.dumps(crashed), encoding="utf-8")
-    return leftover
-
-
 def test_restored_work_is_autosaved_at_once_and_survives_a_second_crash(
-    qtbot, make_window, tmp_path, monkeypatch
+    qtbot, make_window, tmp_path, answer_questions, crashed_autosave
 ):
-    leftover = dead_autosave(tmp_path / "autosave", str(tmp_path / "work.klsession"))
+    leftover = crashed_autosave(
+        tmp_path / "autosave", str(tmp_path / "work.klsession"), "work.klsession"
+    )
     restarted = make_window()
-    answer_questions(monkeypatch, QMessageBox.Yes)
+    answer_questions(QMessageBox.Yes)
     offer_recovery(restarted)
     assert restarted.document.workspace.distribution("B").values[2] == 0.4
     # The restored work is in the new window's autosave before the leftover goes: a crash
@@ -116,25 +72,29 @@ def test_restored_work_is_autosaved_at_once_and_survives_a_second_crash(
     wait_for_autosave(qtbot, restarted, "B", [0.25, 0.3, 0.4])
 
 
-def test_an_unanswered_recovery_question_keeps_the_work(make_window, tmp_path, monkeypatch):
-    leftover = dead_autosave(tmp_path / "autosave", str(tmp_path / "work.klsession"))
+def test_an_unanswered_recovery_question_keeps_the_work(
+    make_window, tmp_path, answer_questions, crashed_autosave
+):
+    leftover = crashed_autosave(
+        tmp_path / "autosave", str(tmp_path / "work.klsession"), "work.klsession"
+    )
     restarted = make_window()
-    answer_questions(monkeypatch, QMessageBox.NoButton)  # a signal ended the question
+    answer_questions(QMessageBox.NoButton)  # a signal ended the question
     offer_recovery(restarted)
     assert leftover.exists()
-    answer_questions(monkeypatch, QMessageBox.No)
+    answer_questions(QMessageBox.No)
     offer_recovery(restarted)
     assert not leftover.exists()
 
 
 def test_saving_restored_work_asks_where_suggesting_its_old_file(
-    make_window, tmp_path, monkeypatch
+    make_window, tmp_path, monkeypatch, answer_questions, crashed_autosave
 ):
     original = tmp_path / "work.klsession"
     original.write_text("the user's file, not to be overwritten unasked", encoding="utf-8")
-    dead_autosave(tmp_path / "autosave", str(original))
+    crashed_autosave(tmp_path / "autosave", str(original), "work.klsession")
     restarted = make_window()
-    answer_questions(monkeypatch, QMessageBox.Yes)
+    answer_questions(QMessageBox.Yes)
     offer_recovery(restarted)
     suggestions = []
 
@@ -159,7 +119,7 @@ def test_saving_restored_work_asks_where_suggesting_its_old_file(
 
 
 def test_a_language_switch_keeps_one_autosave_that_follows_the_document(
-    qtbot, make_window, monkeypatch
+    qtbot, make_window, answer_questions
 ):
     first = make_window()
     first.show()
@@ -172,7 +132,7 @@ def test_a_language_switch_keeps_one_autosave_that_follows_the_document(
     wait_for_autosave(qtbot, successor, "A", [0.45, 0.25, 0.15])
     assert autosave_files(directory) == [successor.autosave.path]
 
-    answer_questions(monkeypatch, QMessageBox.Discard)
+    answer_questions(QMessageBox.Discard)
     assert successor.close()
     assert autosave_files(directory) == []
 
@@ -189,12 +149,12 @@ def test_saving_after_a_language_switch_leaves_no_autosave(qtbot, make_window, t
         successor.close()
 
 
-def test_a_normal_close_after_discard_removes_the_autosave(qtbot, window, monkeypatch):
+def test_a_normal_close_after_discard_removes_the_autosave(qtbot, window, answer_questions):
     window.document.set_value("A", 0, 0.45)
     wait_for_autosave(qtbot, window, "A", [0.45, 0.35, 0.15])
-    answer_questions(monkeypatch, QMessageBox.Cancel)
+    answer_questions(QMessageBox.Cancel)
     assert not window.close()
     assert window.autosave.path.exists()  # still open: the work stays on disk
-    answer_questions(monkeypatch, QMessageBox.Discard)
+    answer_questions(QMessageBox.Discard)
     assert window.close()
     assert not window.autosave.path.exists()

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -21,29 +18,6 @@ from klgui.autosave import find_recoverable
 from klgui.palette import table_brushes
 
 TABLE = "class,Truth,Net\ndog,0.5,0.4\ncat,0.5,0.6\n"
-
-
-@pytest.fixture
-def window(make_window):
-    return make_window()
-
-
-@pytest.fixture
-def warnings(monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
-    return shown
-
-
-def answer_questions(monkeypatch, answer):
-    asked = []
-
-    def question(*args, **_keywords):
-        asked.append(args[2])
-        return answer
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return asked
 
 
 def test_save_as_then_open_round_trips_the_workspace(window, tmp_path, monkeypatch):
@@ -77,8 +51,10 @@ def test_save_writes_back_to_the_opened_session(window, tmp_path):
     assert not window.isWindowModified()
 
 
-def test_a_bad_file_leaves_the_document_exactly_as_it_was(window, tmp_path, warnings, monkeypatch):
-    answer_questions(monkeypatch, QMessageBox.Discard)
+def test_a_bad_file_leaves_the_document_exactly_as_it_was(
+    window, tmp_path, warnings, answer_questions
+):
+    answer_questions(QMessageBox.Discard)
     window.document.set_value("A", 0, 0.45)
     before, history = window.document.workspace, window.document.undo_stack.count()
     bad = tmp_path / "bad.csv"
@@ -89,14 +65,16 @@ def test_a_bad_file_leaves_the_document_exactly_as_it_was(window, tmp_path, warn
     assert len(warnings) == 1 and "bad.csv" in warnings[0] and "line 3" in warnings[0]
 
 
-def test_opening_over_unsaved_changes_asks_and_cancel_keeps_them(window, tmp_path, monkeypatch):
+def test_opening_over_unsaved_changes_asks_and_cancel_keeps_them(
+    window, tmp_path, answer_questions
+):
     table = tmp_path / "t.csv"
     table.write_text(TABLE, encoding="utf-8")
     window.document.set_value("A", 0, 0.45)
-    asked = answer_questions(monkeypatch, QMessageBox.Cancel)
+    asked = answer_questions(QMessageBox.Cancel)
     assert not window.file_actions.open_paths([str(table)])
     assert asked and window.document.workspace.distribution("A").values[0] == 0.45
-    answer_questions(monkeypatch, QMessageBox.Discard)
+    answer_questions(QMessageBox.Discard)
     assert window.file_actions.open_paths([str(table)])
     assert window.document.workspace.names == ("Truth", "Net")
     assert window.file_actions.path is None  # a table is saved as a new session
@@ -112,28 +90,24 @@ def test_import_merges_by_class_name_as_one_undo_step(window, tmp_path):
     assert window.document.workspace == example_workspace()
 
 
-def test_a_prediction_file_opened_as_a_table_says_why(window, tmp_path, monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[2]))
+def test_a_prediction_file_opened_as_a_table_says_why(window, tmp_path, informations, warnings):
     predictions = tmp_path / "model.csv"
     predictions.write_text("truth,dog,cat\ndog,0.7,0.3\ncat,0.2,0.8\n", encoding="utf-8")
     assert window.file_actions.open_paths([str(predictions)])
     assert window.document.workspace.names == ("dog", "cat")  # opened, problems and all
-    assert len(shown) == 1
-    assert "model.csv" in shown[0] and "true labels named label, y_true or target" in shown[0]
-    assert "Open predictions" in shown[0]
+    [hint] = informations
+    assert "model.csv" in hint and "true labels named label, y_true or target" in hint
+    assert "Open predictions" in hint
     table = tmp_path / "table.csv"
     table.write_text(TABLE, encoding="utf-8")
     window.file_actions.open_paths([str(table)])
-    assert len(shown) == 1  # a good table opens without a word
-    warned = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warned.append(args[2]))
+    assert len(informations) == 1  # a good table opens without a word
     unlabelled = tmp_path / "unlabelled.csv"
     unlabelled.write_text("dog,cat,rabbit\n0.5,0.5,0\n0.2,0.3,0.5\n0.5,0.1,0.4\n", "utf-8")
     before = window.document.workspace
     assert not window.file_actions.open_paths([str(unlabelled)])  # "0.5" twice as a class
     assert window.document.workspace is before
-    assert "appears twice" in warned[0] and "first column holds numbers" in warned[0]
+    assert "appears twice" in warnings[0] and "first column holds numbers" in warnings[0]
 
 
 def test_an_invalid_file_never_shows_the_previous_documents_results(window, tmp_path):
@@ -157,20 +131,18 @@ def test_an_invalid_file_never_shows_the_previous_documents_results(window, tmp_
     assert not window.distribution_chart._notice.isVisible()
 
 
-def test_importing_a_table_with_no_class_in_common_says_so(window, tmp_path, monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[2]))
+def test_importing_a_table_with_no_class_in_common_says_so(window, tmp_path, informations):
     table = tmp_path / "fruit.csv"
     table.write_text("class,C\napple,0.5\npear,0.5\n", encoding="utf-8")
     assert window.file_actions.import_paths([str(table)])
     assert "C" in window.document.workspace.names  # imported all the same: it can be undone
-    assert len(shown) == 1 and "None of the classes of fruit.csv" in shown[0]
-    assert "left empty" in shown[0] and "Undo takes the import back" in shown[0]
+    assert len(informations) == 1 and "None of the classes of fruit.csv" in informations[0]
+    assert "left empty" in informations[0] and "Undo takes the import back" in informations[0]
     window.document.undo_stack.undo()
     shared = tmp_path / "shared.csv"
     shared.write_text("class,D\ndog,0.5\ncat,0.25\nrabbit,0.25\n", encoding="utf-8")
     assert window.file_actions.import_paths([str(shared)])
-    assert len(shown) == 1  # every class matched: nothing to say
+    assert len(informations) == 1  # every class matched: nothing to say
 
 
 def test_importing_a_table_that_lacks_a_class_leaves_its_cells_empty_and_says_so(
@@ -221,9 +193,7 @@ def test_importing_a_table_that_lacks_a_class_leaves_its_cells_empty_and_says_so
     assert not window.ranking.is_stale()
 
 
-def test_names_from_files_stay_on_one_line_in_what_an_import_says(window, tmp_path, monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[2]))
+def test_names_from_files_stay_on_one_line_in_what_an_import_says(window, tmp_path, informations):
     table = tmp_path / "b\nc.json"
     table.write_text(
         json.dumps(
@@ -237,7 +207,7 @@ def test_names_from_files_stay_on_one_line_in_what_an_import_says(window, tmp_pa
     assert window.file_actions.import_paths([str(table)])
     status = window.statusBar().currentMessage()
     assert status.isprintable() and "b\\nc.json merged by class name" in status
-    [text] = shown
+    [text] = informations
     sentence = text.split("\n\n")[0]
     assert sentence.isprintable()
     assert "'mo\\nuse' (left empty in 'P', 'A', 'B')" in sentence
@@ -247,30 +217,26 @@ def test_names_from_files_stay_on_one_line_in_what_an_import_says(window, tmp_pa
     assert sentence == summary.describe("b\\nc.json")
 
 
-def test_opening_several_tables_says_what_merging_them_left_empty(window, tmp_path, monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[2]))
+def test_opening_several_tables_says_what_merging_them_left_empty(window, tmp_path, informations):
     first = tmp_path / "a.csv"
     first.write_text(TABLE, encoding="utf-8")
     second = tmp_path / "b.csv"
     second.write_text("class,C\nmouse,0.5\ndog,0.5\n", encoding="utf-8")
     assert window.file_actions.open_paths([str(first), str(second)])
     assert window.document.workspace.empty_cells()
-    assert len(shown) == 1 and "b.csv merged by class name" in shown[0]
-    assert "Undo" not in shown[0]  # opening is not an undo step
+    assert len(informations) == 1 and "b.csv merged by class name" in informations[0]
+    assert "Undo" not in informations[0]  # opening is not an undo step
     assert window.document.input_error is not None
 
 
-def test_the_same_prediction_file_twice_is_refused_before_loading(window, monkeypatch):
-    warned = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warned.append(args[2]))
+def test_the_same_prediction_file_twice_is_refused_before_loading(window, warnings):
     model = str(Path(__file__).resolve().parents[2] / "resources" / "examples" / "model_a.csv")
     assert not window.file_actions.open_predictions([model, model])
-    assert "given twice" in warned[0]
+    assert "given twice" in warnings[0]
     assert not window.file_actions.loader.busy
 
 
-def test_recent_files_are_remembered_and_reopen(window, tmp_path, monkeypatch):
+def test_recent_files_are_remembered_and_reopen(window, tmp_path):
     first, second = tmp_path / "one.csv", tmp_path / "two.csv"
     for path in (first, second):
         path.write_text(TABLE, encoding="utf-8")
@@ -315,28 +281,23 @@ def test_autosave_writes_unsaved_work_and_saving_removes_it(window, tmp_path, mo
     assert not window.autosave.path.exists()
 
 
-def test_after_a_crash_the_next_start_offers_to_restore(make_window, window, monkeypatch, tmp_path):
+def test_after_a_crash_the_next_start_offers_to_restore(
+    make_window, window, monkeypatch, tmp_path, answer_questions, ended_pid
+):
     session = tmp_path / "work.klsession"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(session), ""))
     window.file_actions.save()
     window.document.set_value("B", 2, 0.4)
     window.autosave.write_now()
     crashed = json.loads(window.autosave.path.read_text(encoding="utf-8"))
-    # Pretend it was written by a process that has ended.
-    finished = subprocess.run(
-        [sys.executable, "-c", "import os; print(os.getpid())"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    crashed["autosave"]["pid"] = int(finished.stdout)
+    crashed["autosave"]["pid"] = ended_pid  # as if written by a process that has ended
     window.autosave.discard()
     leftover = window.autosave.directory / "12345-dead.autosave.klsession"
     leftover.write_text(json.dumps(crashed), encoding="utf-8")
 
     assert [item.path for item in find_recoverable(window.autosave.directory)] == [leftover]
     restarted = make_window(autosave_directory=window.autosave.directory)
-    asked = answer_questions(monkeypatch, QMessageBox.Yes)
+    asked = answer_questions(QMessageBox.Yes)
     offer_recovery(restarted)
     assert asked and "did not close normally" in asked[0]
     assert restarted.document.workspace.distribution("B").values[2] == 0.4

@@ -29,18 +29,12 @@ def test_title_marks_unsaved_changes_and_undo_clears_the_mark(window):
     assert "[*]" in window.windowTitle()
 
 
-def test_closing_with_unsaved_changes_asks_first(window, monkeypatch):
+def test_closing_with_unsaved_changes_asks_first(window, answer_questions):
     window.document.set_value("A", 0, 0.55)
-    answers = []
-
-    def answer(*_arguments, **_keywords):
-        answers.append(True)
-        return QMessageBox.Cancel
-
-    monkeypatch.setattr(QMessageBox, "question", answer)
+    asked = answer_questions(QMessageBox.Cancel)
     assert not window.close()
-    assert answers and window.isVisible()
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Discard)
+    assert asked and window.isVisible()
+    answer_questions(QMessageBox.Discard)
     assert window.close()
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
 
 from core import example_workspace
 
@@ -103,19 +103,17 @@ def test_cancel_leaves_the_document_as_it_was(qtbot, window, tmp_path):
     assert window.document.predictions is None
 
 
-def test_a_bad_prediction_file_says_why_and_changes_nothing(qtbot, window, tmp_path, monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+def test_a_bad_prediction_file_says_why_and_changes_nothing(qtbot, window, tmp_path, warnings):
     bad = tmp_path / "bad.npz"
     np.savez(bad, probs=np.array([[0.5, 0.6], [0.5, 0.5]]), labels=np.array([0, 1]))
     with qtbot.waitSignal(window.file_actions.loader.failed, timeout=30_000):
         window.file_actions.open_paths([str(bad)])
     assert window.document.workspace == example_workspace()
-    assert len(shown) == 1 and "bad.npz" in shown[0]
+    assert len(warnings) == 1 and "bad.npz" in warnings[0]
 
 
 def test_an_unexpected_error_while_loading_says_so_and_ends_the_load(
-    qtbot, window, tmp_path, monkeypatch
+    qtbot, window, tmp_path, monkeypatch, warnings
 ):
     import core.predictions.readers
 
@@ -123,12 +121,12 @@ def test_an_unexpected_error_while_loading_says_so_and_ends_the_load(
         raise RuntimeError("no probabilities\nhere")  # no FormatError, no ValueError
 
     monkeypatch.setattr(core.predictions.readers, "read_predictions", broken_reader)
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
     loader = window.file_actions.loader
     with qtbot.waitSignal(loader.failed, timeout=30_000):
         assert window.file_actions.open_paths([write_npz(tmp_path / "model.npz")])
-    assert shown == ["Could not open the prediction files: RuntimeError: no probabilities\\nhere"]
+    assert warnings == [
+        "Could not open the prediction files: RuntimeError: no probabilities\\nhere"
+    ]
     assert not loader.busy
     assert not window.load_progress.isVisible() and not window.cancel_load_button.isVisible()
     assert window.document.workspace == example_workspace()

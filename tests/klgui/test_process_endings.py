@@ -8,7 +8,6 @@ and waits on what the child prints: no sleeps; every wait has a timeout.
 
 from __future__ import annotations
 
-import json
 import os
 import select
 import signal
@@ -21,7 +20,6 @@ import pytest
 
 from core import example_workspace
 from core.formats import read_workspace
-from core.formats.session import session_dict
 from klgui.autosave import AUTOSAVE_SUFFIX, find_recoverable
 
 REPOSITORY = Path(__file__).resolve().parents[2]
@@ -211,22 +209,21 @@ def test_unsaved_work_outlives_any_end_but_the_user_s_own(children, tmp_path, en
     assert offered.workspace.distribution("A").values[0] == 0.45
 
 
-def test_work_not_yet_autosaved_is_written_when_the_event_loop_ends(children, tmp_path):
+@pytest.mark.parametrize(
+    ("ending", "kept"), [("event loop ended", True), ("closed, discarding", False)]
+)
+def test_work_not_yet_autosaved_is_written_when_the_event_loop_ends_unless_discarded(
+    children, tmp_path, ending, kept
+):
     directory = tmp_path / "autosave"
-    child = children(tmp_path, QUIT_DRIVER, "event loop ended", str(directory))
+    child = children(tmp_path, QUIT_DRIVER, ending, str(directory))
     autosave = Path(child.line())
     assert child.wait() == 0
-    [offered] = find_recoverable(directory)  # the next start offers it
-    assert offered.path == autosave
-    assert offered.workspace.distribution("A").values[0] == 0.45
-
-
-def test_work_the_user_discarded_is_not_written_when_the_app_quits(children, tmp_path):
-    directory = tmp_path / "autosave"
-    child = children(tmp_path, QUIT_DRIVER, "closed, discarding", str(directory))
-    autosave = Path(child.line())
-    assert child.wait() == 0
-    assert not autosave.exists()
+    assert autosave.exists() == kept
+    if kept:  # the next start offers it
+        [offered] = find_recoverable(directory)
+        assert offered.path == autosave
+        assert offered.workspace.distribution("A").values[0] == 0.45
 
 
 @pytest.mark.parametrize("number", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
@@ -286,20 +283,11 @@ def test_killing_the_app_during_a_loop_of_saves_leaves_the_last_complete_file(
     assert read_workspace(session) == window.document.workspace
 
 
-def test_a_signal_while_the_recovery_question_is_open_keeps_the_crashed_work(children, tmp_path):
-    ended = subprocess.run(
-        [sys.executable, "-c", "import os; print(os.getpid())"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=TIMEOUT_S,
-    )
-    crashed = session_dict(example_workspace().with_value("B", 2, 0.4))
-    crashed["autosave"] = {"pid": int(ended.stdout), "title": "", "source": None, "saved_at": 1.0}
+def test_a_signal_while_the_recovery_question_is_open_keeps_the_crashed_work(
+    children, tmp_path, crashed_autosave
+):
     directory = tmp_path / "xdg_data_home" / "KL Explorer" / "KL Explorer" / "autosave"
-    directory.mkdir(parents=True)
-    leftover = directory / f"1-dead{AUTOSAVE_SUFFIX}"
-    leftover.write_text(json.dumps(crashed), encoding="utf-8")
+    leftover = crashed_autosave(directory)
     child = children(tmp_path, MAIN_DRIVER, str(REPOSITORY / "main.py"), "no edit")
     assert child.line() == "event loop running"  # after start-up: the question is open
     child.process.send_signal(signal.SIGTERM)

@@ -4,22 +4,7 @@ from __future__ import annotations
 
 import os
 
-import pytest
-from PySide6.QtWidgets import QMessageBox
-
 from core.formats import read_workspace
-
-
-@pytest.fixture
-def window(make_window):
-    return make_window()
-
-
-@pytest.fixture
-def warnings(monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
-    return shown
 
 
 def test_ctrl_s_on_a_linked_session_writes_the_real_file(window, tmp_path):
