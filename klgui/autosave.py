@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QTimer
 
 from core import FormatError, Workspace
+from core.errors import one_line
 from core.formats.atomic_write import write_atomically
 from core.processes import is_running
 from klgui.document import Document
@@ -69,7 +70,7 @@ def find_recoverable(directory: Path | None = None) -> list[Recoverable]:
                 Recoverable(
                     path,
                     workspace,
-                    str(meta.get("title", "")),
+                    one_line(str(meta.get("title", ""))),  # for a question on one line
                     float(meta["saved_at"]),
                     source if isinstance(source, str) else None,
                 )

@@ -18,7 +18,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
 from core import FormatError, Workspace, example_workspace
-from core.errors import file_name
+from core.errors import file_name, one_line
 from core.formats.atomic_write import ReadOnlyFileError, write_atomically
 from core.formats.session import SESSION_EXTENSION, session_text
 from core.merging import MergeSummary, MergeWording
@@ -464,8 +464,8 @@ class FileActions(QObject):
         recent = self.recent_files()
         for number, path in enumerate(recent, start=1):
             action = self.recent_menu.addAction(f"&{number} {file_name(path)}")
-            action.setToolTip(path)
-            action.setStatusTip(path)
+            action.setToolTip(one_line(path))  # where it is, on one line
+            action.setStatusTip(one_line(path))
             action.triggered.connect(lambda _checked=False, p=path: self.open_paths([p]))
         if recent:
             self.recent_menu.addSeparator()

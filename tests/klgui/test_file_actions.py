@@ -251,6 +251,27 @@ def test_recent_files_are_remembered_and_reopen(window, tmp_path):
     assert window.file_actions.recent_files() == []
 
 
+def test_a_recent_file_whose_name_holds_a_newline_is_listed_on_one_line(window, tmp_path):
+    table = tmp_path / "two\nlines.csv"
+    table.write_text(TABLE, encoding="utf-8")
+    assert window.file_actions.open_paths([str(table)])
+    entry = window.file_actions.recent_menu.actions()[0]
+    assert entry.text() == "&1 two\\nlines.csv"
+    assert entry.toolTip() == entry.statusTip() == str(tmp_path / "two\\nlines.csv")
+    entry.trigger()  # and it opens the file itself
+    assert window.file_actions.title == "two\\nlines.csv"
+    assert window.file_actions.recent_files() == [str(table)]
+
+
+def test_a_recovered_title_is_asked_about_on_one_line(
+    make_window, tmp_path, answer_questions, crashed_autosave
+):
+    crashed_autosave(tmp_path / "autosave", title="work\n.klsession")
+    asked = answer_questions(QMessageBox.No)
+    offer_recovery(make_window())
+    assert "“work\\n.klsession”" in asked[0] and asked[0].isprintable()
+
+
 def test_dropping_a_file_opens_it_and_ctrl_drop_imports_it(window, tmp_path):
     table = tmp_path / "dropped.csv"
     table.write_text("class,C\ndog,0.2\ncat,0.3\nrabbit,0.5\n", encoding="utf-8")
