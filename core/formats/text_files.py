@@ -1,10 +1,16 @@
 """Reading a file's bytes and text, with every failure a FormatError that names the file.
 
 Every reader of text decodes it here: :func:`decode_text` a whole file, :func:`text_lines` a
-file read line by line, :func:`peek_text` a look at a file's first bytes. Text is UTF-8
+file read line by line (in the encoding :func:`file_encoding` finds for all of it, or one a
+reader decides), :func:`peek_text` a look at a file's first bytes. Text is UTF-8
 (with or without a byte-order mark), CP949 / EUC-KR (what spreadsheets on Korean Windows
 write), or UTF-16 with a byte-order mark in either byte order (Excel's "Unicode text").
 UTF-16 without a byte-order mark is named as such, not called binary.
+
+Lines end at '\n' (a '\r' before it, as Windows writes, is the reader's to drop). Files read
+line by line (:func:`text_lines`: prediction files and label files) refuse a carriage return
+alone, as old Mac programs ended lines, naming the line (:func:`check_line_end`); tables,
+read whole, take it as a line end.
 """
 
 from __future__ import annotations
@@ -104,6 +110,26 @@ def decode_text(data: bytes, path: str) -> str:
     raise AssertionError("unreachable: UTF-8 decoding failed above")
 
 
+def file_encoding(stream: IO[bytes], path: str) -> str:
+    """The encoding of all the text in ``stream`` as :func:`decode_text` would find it, found
+    without holding the text: UTF16 after a UTF-16 byte-order mark, else "utf-8" if all of it
+    is UTF-8, else "cp949". Reads the stream from its start and leaves it there. FormatError
+    for binary data and UTF-16 without a byte-order mark."""
+    stream.seek(0)
+    encoding = text_encoding(stream.read(_SNIFF_BYTES), path) or "utf-8"
+    stream.seek(0)
+    if encoding == "utf-8":
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        try:
+            while chunk := stream.read(_CHUNK_BYTES):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            encoding = "cp949"
+        stream.seek(0)
+    return encoding
+
+
 def text_lines(stream: IO[bytes], encoding: str, path: str, longest: int) -> Iterator[str]:
     """The lines of a text file, read from ``stream`` at its start, without their '\\n'
     (lines end at '\\n' only). ``encoding`` is UTF16 (decoded as a stream after its
@@ -118,6 +144,7 @@ def text_lines(stream: IO[bytes], encoding: str, path: str, longest: int) -> Ite
         raw = stream.readline(longest + 1)
         if not raw:
             return
+        check_line_end(raw.removesuffix(b"\n"), path, number)  # a '\r' byte is no other's part
         if len(raw) > longest:
             raise _too_long(longest, "bytes", path, number)
         try:
@@ -126,6 +153,20 @@ def text_lines(stream: IO[bytes], encoding: str, path: str, longest: int) -> Ite
             expected = "UTF-8" if encoding == "utf-8" else "CP949 (as the first line)"
             raise FormatError(f"this line is not {expected} text", path=path, line=number) from None
         yield text.removesuffix("\n")
+
+
+def check_line_end(line: str | bytes, path: str, number: int) -> None:
+    """FormatError at line ``number`` if this line (without its '\n') holds a carriage
+    return other than at its end: lines ended by '\r' alone, as old Mac programs wrote them,
+    read as one line."""
+    carriage_return = "\r" if isinstance(line, str) else b"\r"
+    if carriage_return in line[:-1]:
+        raise FormatError(
+            "this line holds a carriage return (\\r) that no line feed follows: old Mac line "
+            "ends (\\r alone) are not read; save the file with \\n or \\r\\n line ends",
+            path=path,
+            line=number,
+        )
 
 
 def peek_text(start: bytes) -> str:
@@ -177,14 +218,17 @@ def _utf16_lines(stream: IO[bytes], path: str, longest: int) -> Iterator[str]:
             raise _utf16_error(error, codec, pending, number, path) from None
         *complete, pending = (pending + text).split("\n")
         for line in complete:
+            check_line_end(line, path, number)
             if len(line) > longest:
                 raise _too_long(longest, "characters", path, number)
             yield line
             number += 1
         if len(pending) > longest:
+            check_line_end(pending, path, number)
             raise _too_long(longest, "characters", path, number)
         if not chunk:
             if pending:
+                check_line_end(pending, path, number)
                 yield pending
             return
 

@@ -82,7 +82,14 @@ import numpy as np
 from core.errors import FormatError
 from core.formats.delimiters import allows_decimal_comma, sniff_delimiter, with_decimal_point
 from core.formats.regular_files import library_path, open_regular, read_error
-from core.formats.text_files import UTF16, decode_text, read_text, text_encoding, text_lines
+from core.formats.text_files import (
+    UTF16,
+    check_line_end,
+    decode_text,
+    file_encoding,
+    text_encoding,
+    text_lines,
+)
 from core.memory import available_memory, readable_size
 from core.predictions.model_predictions import (
     IGNORED_COLUMNS,
@@ -116,6 +123,7 @@ _READ_BYTES = 16 * 1024**2  # bytes of a .npy array read between progress report
 _MAX_HEADER_BYTES = 16 * 1024**2
 _MAX_LINE_BYTES = 64 * 1024**2  # a line of numbers for 4 million classes
 _MAX_LABEL_FILE_BYTES = 2 * 1000**3  # a text file of labels, one per line
+_MAX_NAME_BYTES = 1024**2  # a class name or a label (in an array, the room for each)
 _SAMPLE_BYTES = 1024**2  # read after the header to estimate the number of rows
 _SHOWN_NAMES = 8  # column or class names listed in a message
 
@@ -462,7 +470,7 @@ def _explain_row(
 
 
 def _label_indices(
-    labels: np.ndarray | polars.Series,
+    labels: np.ndarray | polars.Series | _Labels,
     classes: Sequence[str],
     where: _Where,
     column: int | None = None,
@@ -522,11 +530,30 @@ def _label_indices(
     raise where.error(row, message, column)
 
 
+@dataclass(frozen=True)
+class _Labels:
+    """Labels as their distinct values and, per sample, the position of its own among them
+    (a file of labels is read so); ``count`` labels were found, ``len(inverse)`` kept."""
+
+    distinct: list[str]
+    inverse: np.ndarray
+    count: int
+
+    def __len__(self) -> int:
+        return self.count
+
+    @property
+    def shape(self) -> tuple[int]:
+        return (self.count,)
+
+
 def _distinct_labels(
-    labels: np.ndarray | polars.Series, where: _Where, column: int | None
+    labels: np.ndarray | polars.Series | _Labels, where: _Where, column: int | None
 ) -> tuple[list[Any], np.ndarray]:
     """The distinct labels and, per sample, the position of its label among them; a missing
     label (null, NaN, empty text) is an error at its sample."""
+    if isinstance(labels, _Labels):
+        return labels.distinct, labels.inverse
     if not isinstance(labels, np.ndarray):  # a polars Series (text or Parquet)
         if labels.dtype.is_numeric():
             labels = labels.to_numpy()  # nulls become NaN
@@ -821,6 +848,7 @@ def _read_header(path: str) -> _Header:
                 header_bytes = len(f"{text}\n".encode(UTF16))  # with the byte-order mark
             else:
                 first = stream.readline(_MAX_HEADER_BYTES + 1)
+                check_line_end(first.removesuffix(b"\n"), path, 1)
                 if len(first) > _MAX_HEADER_BYTES:
                     raise FormatError(
                         "the first line is over 16 MB long: not a table of predictions",
@@ -1234,6 +1262,18 @@ def _array_header(stream: IO[bytes], size: int, what: str, path: str) -> _ArrayH
     return header
 
 
+def _refuse_long_names(header: _ArrayHeader, what: str, path: str) -> None:
+    """A text array (class names, labels) gives each of its strings as much room as the
+    longest needs: refuse more than _MAX_NAME_BYTES a string (a dtype such as U1000000000
+    would make a few names take gigabytes)."""
+    if header.dtype.kind in "SU" and header.dtype.itemsize > _MAX_NAME_BYTES:
+        raise FormatError(
+            f"{what} gives each text {readable_size(header.dtype.itemsize)}; a class name or "
+            f"a label may take at most {readable_size(_MAX_NAME_BYTES)}",
+            path=path,
+        )
+
+
 def _refuse_label_count(shape: tuple[int, ...], rows: int, source: str, path: str) -> None:
     if len(shape) != 1:
         raise FormatError(
@@ -1406,40 +1446,71 @@ def _default_classes(count: int) -> tuple[str, ...]:
     return tuple(str(index) for index in range(count))
 
 
-def _read_label_file(path: str) -> tuple[np.ndarray, _Where]:
-    """Labels from a .npy array, or from text with one label per line (optional header)."""
-    if Path(path).suffix.lower() == ".npy":
-        try:
-            with open_regular(path) as stream:
-                header = _array_header(stream, stream.size, "the labels array", path)
-                _refuse_beyond_memory(
-                    header.data_bytes, "the labels array", path, decompressed=False
-                )
-                labels = _read_whole(stream, header, "the labels array", path)
-        except OSError as error:
-            raise read_error(error, path) from None
-        if labels.ndim != 1:
-            raise FormatError(
-                f"the labels array has shape {labels.shape}; expected one label per sample",
-                path=path,
-            )
-        return _strings(labels, "the labels array", path), _Where(path)
-    entries = [
-        (number, line.strip())
-        for number, line in enumerate(read_text(path, _MAX_LABEL_FILE_BYTES).splitlines(), 1)
-        if line.strip()
-    ]
-    if entries and entries[0][1].strip('"').casefold() in LABEL_COLUMNS:
-        entries = entries[1:]  # a header
-    labels = np.array(
-        [
-            value[1:-1] if len(value) >= 2 and value[0] == value[-1] == '"' else value
-            for _, value in entries
-        ],
-        dtype=object,
+def _read_label_file(path: str, rows: int) -> tuple[np.ndarray | _Labels, _Where]:
+    """Labels from a .npy array, or from text with one label per line (see _read_label_text);
+    ``rows`` are expected (a count that differs is the caller's to refuse)."""
+    if Path(path).suffix.lower() != ".npy":
+        return _read_label_text(path, rows)
+    try:
+        with open_regular(path) as stream:
+            header = _array_header(stream, stream.size, "the labels array", path)
+            _refuse_long_names(header, "the labels array", path)
+            _refuse_beyond_memory(header.data_bytes, "the labels array", path, decompressed=False)
+            labels = _read_whole(stream, header, "the labels array", path)
+    except OSError as error:
+        raise read_error(error, path) from None
+    if labels.ndim != 1:
+        raise FormatError(
+            f"the labels array has shape {labels.shape}; expected one label per sample",
+            path=path,
+        )
+    return _strings(labels, "the labels array", path), _Where(path)
+
+
+def _read_label_text(path: str, rows: int) -> tuple[_Labels, _Where]:
+    """Labels from text, one a line (lines end as text_lines ends them), read line by line:
+    blank lines are skipped, a first line 'label' (or another of LABEL_COLUMNS) is a header,
+    and a label in double quotes loses them. The first ``rows`` labels are kept, as the
+    position of each among the distinct labels; any more are only counted."""
+    inverse, lines = _allocate(
+        [((rows,), np.int64), ((rows,), np.int64)], f"the labels of {rows:,} rows", path
     )
-    lines = np.array([number for number, _ in entries], dtype=np.int64)
-    return labels, _Where(path, lines)
+    distinct: dict[str, int] = {}
+    count = 0
+    first = True  # the first line that is not blank: it may be a header
+    try:
+        with open_regular(path) as stream:
+            if stream.size > _MAX_LABEL_FILE_BYTES:
+                raise FormatError(
+                    f"the file is {readable_size(stream.size)}; too large for a file of "
+                    f"labels (at most {readable_size(_MAX_LABEL_FILE_BYTES)})",
+                    path=path,
+                )
+            encoding = file_encoding(stream, path)
+            for number, text in enumerate(text_lines(stream, encoding, path, _MAX_NAME_BYTES), 1):
+                label = text.strip()
+                if not label:
+                    continue
+                if first:
+                    first = False
+                    if _is_label_header(label):
+                        continue
+                if len(label) >= 2 and label[0] == label[-1] == '"':
+                    label = label[1:-1].strip()
+                if not label:
+                    raise FormatError("no true label", path=path, line=number)
+                if count < rows:
+                    inverse[count] = distinct.setdefault(label, len(distinct))
+                    lines[count] = number
+                count += 1
+    except OSError as error:
+        raise read_error(error, path) from None
+    kept = min(count, rows)
+    return _Labels(list(distinct), inverse[:kept], count), _Where(path, lines[:kept])
+
+
+def _is_label_header(text: str) -> bool:
+    return text.strip('"').casefold() in LABEL_COLUMNS
 
 
 def _read_npy(path: str, labels_path: str | None, tracker: _Tracker) -> list[ModelPredictions]:
@@ -1456,7 +1527,7 @@ def _read_npy(path: str, labels_path: str | None, tracker: _Tracker) -> list[Mod
             held = rows * count * _held_dtype(header.dtype).itemsize
             _refuse_beyond_memory(held, "the array", path, decompressed=False)
             classes = _default_classes(count)
-            labels, where = _read_label_file(labels_path)
+            labels, where = _read_label_file(labels_path, rows)
             if len(labels) != rows:
                 raise FormatError(
                     f"{rows} rows of probabilities but {len(labels)} labels in {labels_path}",
@@ -1519,6 +1590,7 @@ def _read_npz(path: str, labels_path: str | None, tracker: _Tracker) -> list[Mod
             classes = _default_classes(count)
             if "classes" in members:
                 with member("classes") as (stream, header):
+                    _refuse_long_names(header, "'classes'", path)
                     if header.shape != (count,):
                         raise FormatError(
                             f"'classes' has shape {header.shape} but 'probs' has {count} class "
@@ -1527,10 +1599,11 @@ def _read_npz(path: str, labels_path: str | None, tracker: _Tracker) -> list[Mod
                         )
                     classes = _class_names(_read_whole(stream, header, "'classes'", path), path)
             if labels_path is not None:
-                labels, where = _read_label_file(labels_path)
+                labels, where = _read_label_file(labels_path, rows)
                 _refuse_label_count(labels.shape, rows, f"in {labels_path}", path)
             else:
                 with member("labels") as (stream, header):
+                    _refuse_long_names(header, "'labels'", path)
                     _refuse_label_count(header.shape, rows, "in 'labels'", path)
                     labels = _strings(
                         _read_whole(stream, header, "'labels'", path), "'labels'", path

@@ -136,6 +136,40 @@ def test_an_npy_bigger_than_the_memory_available_is_refused_before_it_is_read(
     )
 
 
+@pytest.mark.parametrize("place", ["classes", "labels", "labels file"])
+def test_a_name_may_take_at_most_a_megabyte(tmp_path, place):
+    # U300000: every string given 1.2 MB (U1000000000 would be 4 GB a name).
+    names = np.array(["a", "b"], dtype="U300000")
+    members = {"probs": np.full((2, 2), 0.5), "labels": np.array([0, 1])}
+    labels_path = None
+    if place == "labels file":
+        labels_path = tmp_path / "labels.npy"
+        np.save(labels_path, names)
+        del members["labels"]
+    else:
+        members[place] = names
+        if place == "labels":
+            members["classes"] = np.array(["a", "b"])
+    np.savez(tmp_path / "p.npz", **members)
+    with pytest.raises(FormatError) as caught:
+        read_predictions(tmp_path / "p.npz", labels_path=labels_path)
+    what = {"classes": "'classes'", "labels": "'labels'", "labels file": "the labels array"}
+    assert caught.value.reason == (
+        f"{what[place]} gives each text 1.2 MB; a class name or a label may take at most 1.0 MB"
+    )
+
+
+def test_a_file_of_labels_is_read_no_further_than_the_rows_need(tmp_path, memory):
+    np.save(tmp_path / "p.npy", np.full((3, 2), 0.5))
+    (tmp_path / "labels.txt").write_text("label\n" + "1\n" * 10_000, encoding="utf-8")
+    memory(200)  # the probabilities and 3 labels, not 10,000 labels
+    with pytest.raises(FormatError) as caught:
+        read_predictions(tmp_path / "p.npy", labels_path=tmp_path / "labels.txt")
+    assert caught.value.reason == "3 rows of probabilities but 10000 labels in " + str(
+        tmp_path / "labels.txt"
+    )
+
+
 def test_an_npy_stored_column_by_column_is_read_in_blocks(tmp_path, monkeypatch):
     rng = np.random.default_rng(5)
     probabilities = rng.random((40, 6))
