@@ -6,8 +6,9 @@ once, by what it is, and never read. The name is looked at first (so a device is
 opened), then opened with O_NONBLOCK (a FIFO swapped in meanwhile cannot block the open) and
 checked again on the opened descriptor with fstat, so what is read is what was checked. A
 read stops at the size fstat gave: a file that grows while it is read is read as it was, and
-"until the end" is always a known number of bytes. Every failure is a FormatError naming the
-file.
+"until the end" is always a known number of bytes. (A library that opens the file itself,
+through :func:`library_path`, reads the same file but to its end when it reads.) Every
+failure is a FormatError naming the file.
 """
 
 from __future__ import annotations
@@ -144,7 +145,11 @@ def read_error(error: OSError, path: str) -> FormatError:
 def library_path(stream: RegularFile, path: str) -> str:
     """A name under which a library (polars) can open the very file ``stream`` is: on Linux
     ``/proc/self/fd/N``, so that nothing put at ``path`` since it was checked is read; on
-    other systems ``path`` itself, checked a moment ago. Valid while ``stream`` is open."""
+    other systems ``path`` itself, checked a moment ago. Valid while ``stream`` is open.
+
+    The library opens the file anew and reads it as it is then: what was written to it since
+    it was checked, up to its end at that time, not only the ``size`` checked (a library
+    that takes a name cannot be held to a byte count)."""
     if sys.platform.startswith("linux"):
         linked = f"/proc/self/fd/{stream.fileno()}"
         if os.path.exists(linked):

@@ -2,11 +2,14 @@
 
 Formats, chosen by the file's extension:
 
-- ``.csv``, ``.tsv``, ``.tab``, ``.txt``: delimited text (comma, tab or semicolon, sniffed
-  from the header line), UTF-8 with or without a byte-order mark, CP949, or UTF-16 with a
-  byte-order mark (Excel's "Unicode text"), decoded as in core.formats.text_files. The header names
-  a true-label column (``label``, ``y_true`` or ``target``, in any case, or ``label_column``)
-  and one probability column per class::
+- ``.csv``, ``.tsv``, ``.tab``, ``.txt``: delimited text, UTF-8 with or without a byte-order
+  mark, CP949, or UTF-16 with a byte-order mark (Excel's "Unicode text"), decoded as in
+  core.formats.text_files. The delimiter is the header's most frequent of tab, ';' and ','
+  (core.formats.delimiters: the rule of tables and of the detection too); with a tab or ';'
+  a number may have a decimal comma (``0,25``), as spreadsheets in many locales write it.
+  Lines end with '\n' or '\r\n'; a carriage return alone (old Mac line ends) is refused at
+  its line. The header names a true-label column (``label``, ``y_true`` or ``target``, in
+  any case, or ``label_column``) and one probability column per class::
 
       id,label,dog,cat,rabbit
       0,cat,0.1,0.8,0.1
@@ -21,7 +24,7 @@ Formats, chosen by the file's extension:
 - ``.npz``: arrays ``probs`` (N×K), ``labels`` (N) and optionally ``classes`` (K names,
   default ``"0"`` … ``"K-1"``).
 - ``.npy``: probabilities (N×K) only; the labels come from ``labels_path``: a ``.npy`` array,
-  or text with one label per line and an optional header (``label``).
+  or text with one label per line (ended as above) and an optional header (``label``).
 
 Labels follow one rule in every format, text or numbers alike: they name classes, and a
 number names the class written as that number (3, 3.0 and "3.0" all name a class "3").
@@ -45,21 +48,31 @@ per model; rows are checked in cache-sized blocks, so there is no whole-file cop
 temporary. Parquet columns are read in passes, as polars decodes a row group whole. From
 a line polars refuses on, and for all of a file when polars is missing, numpy reads the text
 (several times slower) and names the bad line; Parquet needs polars. ``.npy`` data is read in
-blocks straight into its array. Labels are mapped to classes once per distinct label. A
-quoted field that spans lines is found in the same pass: polars flags a line end inside a
-text field, numpy checks the lines that hold a quote. Only when some probability read as 0
-are the file's bytes searched, at memory speed, for the long exponents or runs of zeros a
-number below the smallest double needs; this almost never finds anything, and a line where
-it does is checked cell by cell.
+blocks straight into its array (one stored column by column too). Labels are mapped to
+classes once per distinct label. A quoted field that spans lines is found in the same pass:
+polars flags a line end inside a text field, numpy checks the lines that hold a quote. Only
+when some probability read as 0 is the file searched for numbers too small for a double
+(core.predictions.tiny_numbers, at memory speed; cancellable).
 
-Files: every file read here (a prediction file, a labels file, the file polars reads) is
-opened by core.formats.regular_files.open_regular: a folder, a device, a FIFO or a socket is
-refused at once, by what it is, and nothing is read past the size a file had when it was
-opened. Each read is bounded by what the format needs: a header line by 16 MB, any other
-line by 64 MB, a text file of labels by 2 GB; an array (an NPZ member too) is read only as
-far as its .npy header says, once that size, and the size of the array it fills, are known to
-fit in the memory available, so an NPZ member that would inflate far beyond it is refused
-before it is inflated. An array of Python objects is refused: a pickle is never loaded.
+Memory: every array a reader fills (the probabilities, the line of each text row, the labels
+of a labels file) is allocated only once it is known to fit, with the arrays allocated
+together with it, in the memory available (core.memory: the machine's, or a container's
+limit if less); otherwise it is refused, saying what it would take. So an NPZ member that
+would inflate far beyond it is refused before it is inflated, a Parquet file of a few
+kilobytes that says it holds 10⁸ rows before a row is decoded, a text file by the rows its
+size suggests and again as its arrays grow. Class names and labels in arrays may take 1 MB
+each.
+
+Files: every file read here is opened by core.formats.regular_files.open_regular: a folder,
+a device, a FIFO or a socket is refused at once, by what it is, and what is read here stops
+at the size a file had when it was opened. polars, which reads text (UTF-8) and Parquet,
+opens the file itself: on Linux the very file that was checked (through /proc/self/fd, so
+nothing put at its name since is read) but as it is when polars reads it, to its end then,
+not to the size checked; elsewhere the name, checked a moment before. Each read here is
+bounded by what the format needs: a header line by 16 MB (for either engine), a line that
+numpy reads by 64 MB (polars reads a line of any length), a text file of labels by 2 GB and
+a label in it by 1 MB; an array (an NPZ member too) is read only as far as its .npy header
+says. An array of Python objects is refused: a pickle is never loaded.
 """
 
 from __future__ import annotations
