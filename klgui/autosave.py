@@ -1,7 +1,8 @@
 """Autosave and recovery: unsaved work survives a crash.
 
 A few seconds after the last change, while there are unsaved changes, the session is written
-to a file of the open document in the application's data folder; when the event loop ends
+to a file of the open document in the application's data folder, and while changes keep
+coming, at most some seconds after the first one not yet written; when the event loop ends
 (app.exit, a signal) it is written at once. Only the user's own acts remove it: saving,
 opening or starting another workspace, closing after Save or Discard. However else the
 process ends (a crash, sys.exit, an exception, a signal), the file stays, and at the next
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
 
 #: Quiet time after the last change before writing.
 AUTOSAVE_DELAY_MS = 3000
+#: The longest wait after the first change not yet written, while changes keep coming.
+AUTOSAVE_MAX_WAIT_MS = 10_000
 AUTOSAVE_SUFFIX = ".autosave.klsession"
 
 
@@ -96,15 +99,13 @@ class Autosave(QObject):
         self._let_go = False  # the user closed the window after Save or Discard
         self.directory = directory or autosave_directory()
         self.path = self.directory / f"{os.getpid()}-{id(self):x}{AUTOSAVE_SUFFIX}"
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(AUTOSAVE_DELAY_MS)
-        self._timer.timeout.connect(self.write_now)
-        # Any change (edit, undo, redo) restarts the timer, which asks only when it fires
-        # whether there is unsaved work: during the first push after a save the stack still
-        # says "clean". Its cleanChanged is not used: a stack being destroyed says "clean"
-        # too, and the work would go at every exit.
-        document.workspaceChanged.connect(self._timer.start)
+        self._quiet_timer = self._writing_timer(AUTOSAVE_DELAY_MS)
+        self._longest_wait_timer = self._writing_timer(AUTOSAVE_MAX_WAIT_MS)
+        # Any change (edit, undo, redo) restarts the quiet timer and starts the longest wait
+        # unless it runs already; when one fires it asks whether there is unsaved work: during
+        # the first push after a save the stack still says "clean". Its cleanChanged is not
+        # used: a stack being destroyed says "clean" too, and the work would go at every exit.
+        document.workspaceChanged.connect(self._on_document_workspace_changed)
         # The last changes, before the timer fires, are not lost when the event loop ends.
         QCoreApplication.instance().aboutToQuit.connect(self._on_application_about_to_quit)
 
@@ -120,7 +121,7 @@ class Autosave(QObject):
     def write_now(self) -> bool:
         """Write the unsaved work now, or remove the autosave when there is none (the timer
         does this after a quiet moment). True when the work is on disk."""
-        self._timer.stop()
+        self._stop_timers()
         if self._document.undo_stack.isClean():
             self.discard()
             return False
@@ -144,7 +145,7 @@ class Autosave(QObject):
 
     def discard(self) -> None:
         """Remove the autosave (there is no unsaved work)."""
-        self._timer.stop()
+        self._stop_timers()
         with contextlib.suppress(OSError):
             self.path.unlink()
 
@@ -153,6 +154,22 @@ class Autosave(QObject):
         none when the application quits."""
         self._let_go = True
         self.discard()
+
+    def _writing_timer(self, interval_ms: int) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(interval_ms)
+        timer.timeout.connect(self.write_now)
+        return timer
+
+    def _stop_timers(self) -> None:
+        self._quiet_timer.stop()
+        self._longest_wait_timer.stop()
+
+    def _on_document_workspace_changed(self) -> None:
+        self._quiet_timer.start()
+        if not self._longest_wait_timer.isActive():
+            self._longest_wait_timer.start()
 
     def _on_application_about_to_quit(self) -> None:
         if not self._let_go:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 import klgui.autosave
@@ -44,6 +46,34 @@ def test_the_first_change_after_a_save_is_autosaved(qtbot, window, tmp_path):
     assert window.file_actions.save_to(str(tmp_path / "saved.klsession"))
     window.document.set_value("B", 0, 0.3)
     wait_for_autosave(qtbot, window, "B", [0.3, 0.3, 0.5])
+
+
+def test_edits_that_keep_coming_are_autosaved_within_the_longest_wait(
+    qtbot, make_window, monkeypatch
+):
+    # The quiet time never passes here: only the longest wait can write.
+    monkeypatch.setattr(klgui.autosave, "AUTOSAVE_DELAY_MS", 3_600_000)
+    monkeypatch.setattr(klgui.autosave, "AUTOSAVE_MAX_WAIT_MS", 200)
+    window = make_window()
+    window.show()
+    chart = window.distribution_chart
+    chart.setFocus()
+    chart.selected_bar = (1, 0)  # model A, class 0
+    presses = QTimer()
+    presses.setInterval(20)  # Alt+Down, as a user nudges a bar, again and again
+    presses.timeout.connect(lambda: QTest.keyClick(chart, Qt.Key_Down, Qt.AltModifier))
+    presses.start()
+    try:
+        qtbot.waitUntil(window.autosave.path.exists, timeout=5000)
+        first = autosaved_values(window.autosave.path, "A")[0]
+        assert first < 0.5
+        # The next edits, still coming, are written within the longest wait too.
+        qtbot.waitUntil(
+            lambda: autosaved_values(window.autosave.path, "A")[0] < first - 0.002, timeout=5000
+        )
+        assert presses.isActive()
+    finally:
+        presses.stop()
 
 
 def test_undoing_back_to_the_saved_state_removes_the_autosave(qtbot, window):
@@ -158,3 +188,4 @@ def test_a_normal_close_after_discard_removes_the_autosave(qtbot, window, answer
     answer_questions(QMessageBox.Discard)
     assert window.close()
     assert not window.autosave.path.exists()
+
