@@ -6,7 +6,8 @@ coming, at most some seconds after the first one not yet written; when the event
 (app.exit, a signal) it is written at once. Only the user's own acts remove it: saving,
 opening or starting another workspace, closing after Save or Discard. However else the
 process ends (a crash, sys.exit, an exception, a signal), the file stays, and at the next
-start autosave files whose process is gone are offered for restoring.
+start autosave files whose process is gone are offered for restoring (a process that was
+given the same id since, after a reboot or in a container, is not the writer).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import secrets
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +26,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QTimer
 from core import FormatError, Workspace
 from core.errors import one_line
 from core.formats.atomic_write import write_atomically
-from core.processes import is_running
+from core.processes import ProcessIdentity
 from klgui.document import Document
 
 if TYPE_CHECKING:
@@ -63,9 +65,10 @@ def find_recoverable(directory: Path | None = None) -> list[Recoverable]:
     for path in sorted(directory.glob(f"*{AUTOSAVE_SUFFIX}")):
         try:
             data = json.loads(read_bytes(path).decode("utf-8"))
-            meta = data.get("autosave", {})
-            pid = int(meta.get("pid", -1))
-            if pid == os.getpid() or is_running(pid):
+            meta = data.get("autosave") if isinstance(data, dict) else None
+            if not isinstance(meta, dict):
+                continue  # not an autosave
+            if ProcessIdentity.from_record(meta).is_running():
                 continue  # a KL Explorer that is still running owns it
             workspace = workspace_from_session(data, str(path))
             source = meta.get("source")
@@ -98,7 +101,8 @@ class Autosave(QObject):
         self._files: FileActions | None = None
         self._let_go = False  # the user closed the window after Save or Discard
         self.directory = directory or autosave_directory()
-        self.path = self.directory / f"{os.getpid()}-{id(self):x}{AUTOSAVE_SUFFIX}"
+        # Unique beyond the process id, which a later run may be given too (a container).
+        self.path = self.directory / f"{os.getpid()}-{secrets.token_hex(6)}{AUTOSAVE_SUFFIX}"
         self._quiet_timer = self._writing_timer(AUTOSAVE_DELAY_MS)
         self._longest_wait_timer = self._writing_timer(AUTOSAVE_MAX_WAIT_MS)
         # Any change (edit, undo, redo) restarts the quiet timer and starts the longest wait
@@ -130,7 +134,7 @@ class Autosave(QObject):
         data = session_dict(self._document.workspace)
         files = self._files
         data["autosave"] = {
-            "pid": os.getpid(),
+            **ProcessIdentity.current().as_record(),  # whose it is, while it runs
             "title": (files.named_title or "") if files else "",
             # Where the work came from: after a recovery, Save As suggests it.
             "source": (files.path or files.suggested_path) if files else None,

@@ -2,8 +2,9 @@
 
 The data goes to a temporary file beside the real file (a symbolic link is followed: the link
 stays, its target gets the new content), which is then renamed over it. The temporary file is
-named ``.NAME.kl-explorer-PID-RANDOM.tmp``: a writer killed mid-save leaves one behind, and the
-next save to that folder removes those whose process is gone.
+named ``.NAME.kl-explorer-PID-START-BOOT-RANDOM.tmp`` (the writer's process, see
+core/processes.py): a writer killed mid-save leaves one behind, and the next save to that
+folder removes those whose process is gone, even when its id now belongs to another process.
 """
 
 from __future__ import annotations
@@ -14,10 +15,14 @@ import os
 import re
 import tempfile
 
-from core.processes import is_running
+from core.processes import ProcessIdentity
 
 _TEMPORARY_TAG = "kl-explorer"
-_TEMPORARY_NAME = re.compile(rf"\..+\.{_TEMPORARY_TAG}-(\d+)-[a-z0-9_]+\.tmp", re.ASCII | re.DOTALL)
+#: The writer's id, start time and boot (the last two empty where unknown; absent from the
+#: names older versions gave), then mkstemp's random letters.
+_TEMPORARY_NAME = re.compile(
+    rf"\..+\.{_TEMPORARY_TAG}-(\d+)(?:-(\d*)-([0-9a-f]*))?-[a-z0-9_]+\.tmp", re.ASCII | re.DOTALL
+)
 
 
 class ReadOnlyFileError(PermissionError):
@@ -34,7 +39,7 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
     directory = os.path.dirname(target)
     remove_dead_temporaries(directory)
     descriptor, temporary = tempfile.mkstemp(
-        prefix=f".{os.path.basename(target)}.{_TEMPORARY_TAG}-{os.getpid()}-",
+        prefix=f".{os.path.basename(target)}.{_TEMPORARY_TAG}-{_writer_tag()}-",
         suffix=".tmp",
         dir=directory,
     )
@@ -67,9 +72,22 @@ def remove_dead_temporaries(directory: str | os.PathLike[str]) -> None:
         return
     for name in names:
         match = _TEMPORARY_NAME.fullmatch(name)
-        if match and not is_running(int(match[1])):
+        if match and not _writer_of(match).is_running():
             with contextlib.suppress(OSError):
                 os.unlink(os.path.join(directory, name))
+
+
+def _writer_tag() -> str:
+    """This process in a temporary file's name: PID-START-BOOT."""
+    writer = ProcessIdentity.current()
+    start = "" if writer.start_time is None else str(writer.start_time)
+    return f"{writer.pid}-{start}-{writer.boot or ''}"
+
+
+def _writer_of(name: re.Match[str]) -> ProcessIdentity:
+    """The process a temporary file's name (matched by _TEMPORARY_NAME) says wrote it."""
+    pid, start, boot = name.groups()
+    return ProcessIdentity(int(pid), int(start) if start else None, boot or None)
 
 
 def _real_path(path: str | os.PathLike[str]) -> str:

@@ -8,6 +8,7 @@ import os
 import pytest
 
 from core.formats.atomic_write import ReadOnlyFileError, write_atomically
+from core.processes import ProcessIdentity, current_boot, start_time
 
 
 def test_saving_through_a_symbolic_link_writes_its_target_and_keeps_the_link(tmp_path):
@@ -85,3 +86,36 @@ def test_the_next_save_removes_what_killed_saves_left_and_nothing_else(tmp_path,
     remaining = {p.name for p in tmp_path.iterdir()}
     assert remaining == {"work.klsession", still_being_written.name} | {p.name for p in not_ours}
     assert (tmp_path / "work.klsession").read_bytes() == b"complete"
+
+
+def test_a_killed_save_s_leftover_goes_though_its_process_id_now_belongs_to_another(tmp_path):
+    live = os.getppid()  # a process that runs, and did not write these files
+    started = start_time(live)
+    if started is None:
+        pytest.skip("this system does not say when a process started")
+    boot = current_boot() or ""
+    left_by_a_killed_save = [
+        tmp_path / f".work.klsession.kl-explorer-{live}-{started + 1}-{boot}-abc_123.tmp",
+        tmp_path / f".work.klsession.kl-explorer-{live}-{started}-{'0' * 7}1-abc_124.tmp",
+    ]
+    being_written = tmp_path / f".work.klsession.kl-explorer-{live}-{started}-{boot}-abc_125.tmp"
+    for path in [*left_by_a_killed_save, being_written]:
+        path.write_bytes(b"partial")
+    write_atomically(tmp_path / "work.klsession", b"complete")
+    assert {p.name for p in tmp_path.iterdir()} == {"work.klsession", being_written.name}
+
+
+def test_a_save_s_temporary_file_names_its_writer(tmp_path, monkeypatch):
+    names = []
+    real_replace = os.replace
+
+    def replace(source, target):
+        names.append(os.path.basename(source))
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+    write_atomically(tmp_path / "work.klsession", b"complete")
+    writer = ProcessIdentity.current()
+    start = "" if writer.start_time is None else writer.start_time
+    tag = f"kl-explorer-{writer.pid}-{start}-{writer.boot or ''}-"
+    assert names and names[0].startswith(f".work.klsession.{tag}")

@@ -86,15 +86,18 @@ def answer_questions(monkeypatch):
 
 @pytest.fixture
 def crashed_autosave(ended_pid):
-    """leave(directory, source=None, title="") → the autosave a crashed app left in
-    ``directory``: the example with model B's rabbit at 0.4, its work on ``source``."""
+    """leave(directory, source=None, title="", writer=None) → the autosave a crashed app left
+    in ``directory``: the example with model B's rabbit at 0.4, its work on ``source``,
+    written by a process that has ended (or by ``writer``, a process identity's record)."""
     from core.formats.session import session_dict
     from klgui.autosave import AUTOSAVE_SUFFIX
 
-    def leave(directory: Path, source: str | None = None, title: str = "") -> Path:
+    def leave(
+        directory: Path, source: str | None = None, title: str = "", writer: dict | None = None
+    ) -> Path:
         crashed = session_dict(example_workspace().with_value("B", 2, 0.4))
         crashed["autosave"] = {
-            "pid": ended_pid,
+            **(writer or {"pid": ended_pid}),
             "title": title,
             "source": source,
             "saved_at": time.time(),

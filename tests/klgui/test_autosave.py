@@ -4,6 +4,7 @@ stays on disk until it is saved, and a window rebuilt in another language keeps 
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -11,8 +12,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 import klgui.autosave
+from core.processes import ProcessIdentity, current_boot, start_time
 from klgui.application import offer_recovery
-from klgui.autosave import AUTOSAVE_SUFFIX
+from klgui.autosave import AUTOSAVE_SUFFIX, find_recoverable
 
 #: Short enough for tests; the timer, its connections and the writer are the real ones.
 TEST_DELAY_MS = 20
@@ -189,3 +191,53 @@ def test_a_normal_close_after_discard_removes_the_autosave(qtbot, window, answer
     assert window.close()
     assert not window.autosave.path.exists()
 
+
+@pytest.mark.parametrize("pid", [1, os.getppid()], ids=["pid 1", "the test's parent"])
+def test_work_whose_process_id_now_belongs_to_another_process_is_offered(
+    make_window, tmp_path, answer_questions, crashed_autosave, pid
+):
+    started = start_time(pid)
+    if started is None:
+        pytest.skip("this system does not say when a process started")
+    # The crashed app had this id too, but started at another time (a reboot, a container).
+    writer = {"pid": pid, "start_time": started + 1, "boot": current_boot()}
+    leftover = crashed_autosave(tmp_path / "autosave", writer=writer)
+    restarted = make_window()
+    asked = answer_questions(QMessageBox.Yes)
+    offer_recovery(restarted)
+    assert len(asked) == 1
+    assert restarted.document.workspace.distribution("B").values[2] == 0.4
+    assert not leftover.exists()
+
+
+def test_work_of_a_process_that_runs_is_not_offered_and_of_another_boot_is(
+    tmp_path, crashed_autosave
+):
+    pid = os.getppid()
+    started = start_time(pid)
+    if started is None or current_boot() is None:
+        pytest.skip("this system does not say when a process started, or in which boot")
+    running = {"pid": pid, "start_time": started, "boot": current_boot()}
+    crashed_autosave(tmp_path / "autosave", writer=running)
+    assert find_recoverable(tmp_path / "autosave") == []
+    other_boot = "0" * 8 if current_boot() != "0" * 8 else "1" * 8
+    # The same file, written in another boot by a process with that id and start time.
+    leftover = crashed_autosave(tmp_path / "autosave", writer={**running, "boot": other_boot})
+    assert [found.path for found in find_recoverable(tmp_path / "autosave")] == [leftover]
+
+
+def test_an_autosave_names_its_writer_so_a_later_run_with_its_id_offers_it(
+    qtbot, window, tmp_path
+):
+    window.document.set_value("A", 0, 0.45)
+    wait_for_autosave(qtbot, window, "A", [0.45, 0.35, 0.15])
+    data = json.loads(window.autosave.path.read_text(encoding="utf-8"))
+    assert ProcessIdentity.from_record(data["autosave"]) == ProcessIdentity.current()
+    assert find_recoverable(window.autosave.directory) == []  # this run's own work
+    if data["autosave"]["start_time"] is None:
+        return  # this system tells processes apart by their id alone
+    # The same id in a later run (a container gives it at every start): offered there.
+    data["autosave"]["start_time"] += 1
+    window.autosave.path.write_text(json.dumps(data), encoding="utf-8")
+    [offered] = find_recoverable(window.autosave.directory)
+    assert offered.workspace.distribution("A").values[0] == 0.45
