@@ -617,7 +617,7 @@ class MainWindow(QMainWindow):
 
     def close_keeping_work(self) -> None:
         """Close at once, asking nothing, with unsaved work written to the autosave for the
-        next start to offer (Ctrl+C in the terminal, or SIGTERM)."""
+        next start to offer (Ctrl+C in the terminal, SIGTERM, or the terminal closed)."""
         self.autosave.write_now()
         self._keep_unsaved_work = True
         self.close()

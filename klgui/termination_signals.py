@@ -1,4 +1,5 @@
-"""SIGINT (Ctrl+C in the terminal) and SIGTERM reach the window app.
+"""SIGINT (Ctrl+C in the terminal), SIGTERM and SIGHUP (the terminal closed) reach the window
+app.
 
 Python runs its signal handlers only when the interpreter gets control back, which it does
 not while Qt's event loop waits in C++: the signals would wait for the next mouse move, or
@@ -16,7 +17,10 @@ from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QSocketNotifier
 
-TERMINATION_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+#: SIGHUP where the system has it (not on Windows).
+TERMINATION_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
 
 
 def _leave_it_to_the_event_loop(_number: int, _frame: object) -> None:
@@ -26,8 +30,8 @@ def _leave_it_to_the_event_loop(_number: int, _frame: object) -> None:
 
 @contextlib.contextmanager
 def termination_signals_delivered(on_signal: Callable[[int], None]) -> Iterator[None]:
-    """While inside, SIGINT and SIGTERM call ``on_signal(number)`` from Qt's event loop
-    instead of their default actions (a KeyboardInterrupt, or an end without a word)."""
+    """While inside, SIGINT, SIGTERM and SIGHUP call ``on_signal(number)`` from Qt's event
+    loop instead of their default actions (a KeyboardInterrupt, or an end without a word)."""
     receiver, sender = socket.socketpair()
     receiver.setblocking(False)
     sender.setblocking(False)

@@ -1,6 +1,6 @@
 """However the app's process ends, nothing the user did is lost: unsaved work stays in the
-autosave (sys.exit, an exception, the event loop ended, SIGINT, SIGTERM) and a save killed
-half-way leaves the last complete file.
+autosave (sys.exit, an exception, the event loop ended, SIGINT, SIGTERM, SIGHUP) and a save
+killed half-way leaves the last complete file.
 
 Each test drives the real app in a child process, with its own settings and data folders,
 and waits on what the child prints: no sleeps; every wait has a timeout.
@@ -226,7 +226,9 @@ def test_work_not_yet_autosaved_is_written_when_the_event_loop_ends_unless_disca
         assert offered.workspace.distribution("A").values[0] == 0.45
 
 
-@pytest.mark.parametrize("number", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+@pytest.mark.parametrize(
+    "number", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP], ids=["SIGINT", "SIGTERM", "SIGHUP"]
+)
 def test_a_termination_signal_closes_the_window_app_keeping_unsaved_work(
     children, tmp_path, number
 ):
