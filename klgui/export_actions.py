@@ -92,26 +92,40 @@ class ExportActions(QObject):
         self.message.emit(text)
         QMessageBox.warning(self._parent, self.tr("KL Explorer"), text)
 
-    def _comparison_or_warn(self):
+    def _comparison_to_export(self):
         """The comparison to export; while the input is invalid, only if the user agrees to
         export the last valid one (it no longer matches the table)."""
+        return self._comparison_or_warn(
+            self.tr("There is nothing to export until the input is valid."),
+            self.tr(
+                "The input is not valid now (%s). Export the last valid comparison, "
+                "which no longer matches the table?"
+            ),
+        )
+
+    def _comparison_to_copy(self):
+        """The comparison to copy, asked for as for an export."""
+        return self._comparison_or_warn(
+            self.tr("There is nothing to copy until the input is valid."),
+            self.tr(
+                "The input is not valid now (%s). Copy the last valid comparison, "
+                "which no longer matches the table?"
+            ),
+        )
+
+    def _comparison_or_warn(self, nothing_yet: str, stale_question: str):
+        """The document's comparison; while the input is invalid, only if the user agrees to
+        use the last valid one (``stale_question``, with a %s for the input error). Says
+        ``nothing_yet`` when there is none."""
         comparison = self._document.comparison
         if comparison is None:
-            QMessageBox.information(
-                self._parent,
-                self.tr("KL Explorer"),
-                self.tr("There is nothing to export until the input is valid."),
-            )
+            QMessageBox.information(self._parent, self.tr("KL Explorer"), nothing_yet)
             return None
         if self._document.input_error is not None:
             answer = QMessageBox.question(
                 self._parent,
                 self.tr("KL Explorer"),
-                self.tr(
-                    "The input is not valid now (%s). Export the last valid comparison, "
-                    "which no longer matches the table?"
-                )
-                % self._document.input_error,
+                stale_question % self._document.input_error,
                 QMessageBox.Yes | QMessageBox.No,
                 QMessageBox.No,
             )
@@ -144,7 +158,7 @@ class ExportActions(QObject):
         return True
 
     def export_table(self, kind: str, rows: Callable) -> bool:
-        comparison = self._comparison_or_warn()
+        comparison = self._comparison_to_export()
         if comparison is None:
             return False
         path = self._ask_path(
@@ -160,14 +174,16 @@ class ExportActions(QObject):
         self._done(path)
         return True
 
-    def copy_table(self, rows: Callable) -> None:
-        comparison = self._document.comparison
-        if comparison is not None:
-            QGuiApplication.clipboard().setText(delimited_text(rows(comparison), "\t"))
-            self.message.emit(self.tr("Copied; paste it into a spreadsheet."))
+    def copy_table(self, rows: Callable) -> bool:
+        comparison = self._comparison_to_copy()
+        if comparison is None:
+            return False
+        QGuiApplication.clipboard().setText(delimited_text(rows(comparison), "\t"))
+        self.message.emit(self.tr("Copied; paste it into a spreadsheet."))
+        return True
 
     def export_report(self) -> bool:
-        comparison = self._comparison_or_warn()
+        comparison = self._comparison_to_export()
         if comparison is None:
             return False
         path = self._ask_path(

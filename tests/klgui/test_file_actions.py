@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -353,6 +354,39 @@ def test_copy_ranking_puts_tab_separated_rows_on_the_clipboard(window):
     window.export_actions.copy_ranking_action.trigger()
     rows = [line.split("\t") for line in QGuiApplication.clipboard().text().splitlines()]
     assert rows[0][:2] == ["rank", "model"] and [row[1] for row in rows[1:]] == ["A", "B"]
+
+
+@pytest.mark.parametrize("copied", ["ranking", "terms"])
+def test_copying_while_the_input_is_invalid_asks_first_as_an_export_does(
+    qtbot, window, answer_questions, copied
+):
+    action = {
+        "ranking": window.export_actions.copy_ranking_action,
+        "terms": window.export_actions.copy_terms_action,
+    }[copied]
+    window.document.set_value("A", 0, 0.05)  # A sums to 0.55 now
+    qtbot.waitUntil(lambda: window.document.input_error is not None)
+    QGuiApplication.clipboard().setText("the user's own clipboard")
+    asked = answer_questions(QMessageBox.No)
+    action.trigger()
+    assert len(asked) == 1 and "sums to 0.55" in asked[0] and "Copy the last valid" in asked[0]
+    assert QGuiApplication.clipboard().text() == "the user's own clipboard"
+    asked = answer_questions(QMessageBox.Yes)
+    action.trigger()
+    assert len(asked) == 1
+    assert QGuiApplication.clipboard().text().startswith(("rank\tmodel", "class\t"))
+
+
+def test_copying_before_any_input_is_valid_says_there_is_nothing_to_copy(
+    qtbot, make_window, informations
+):
+    window = make_window(example_workspace().with_value("A", 0, 0.05))
+    window.document.recompute_now()
+    assert window.document.comparison is None
+    QGuiApplication.clipboard().setText("the user's own clipboard")
+    window.export_actions.copy_ranking_action.trigger()
+    assert informations == ["There is nothing to copy until the input is valid."]
+    assert QGuiApplication.clipboard().text() == "the user's own clipboard"
 
 
 def test_an_export_into_a_missing_folder_says_why(window, tmp_path, monkeypatch, warnings):
