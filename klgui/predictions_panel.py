@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import file_name
+from core.errors import file_name, one_line
 from core.measures import log_scale, unit_name
 from core.predictions.evaluation import PERCENTILES, PredictionReport
 from klgui.chart_style import DEFAULT_STYLE
@@ -177,6 +177,10 @@ class PredictionsPanel(QWidget):
         self._document = document
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
+        # Files that label different samples: why the Comparison tab may rank otherwise.
+        self.reference_note = QLabel(self)
+        self.reference_note.setWordWrap(True)
+        self.reference_note.setTextFormat(Qt.PlainText)
         self.metrics = RowsTableModel([self.tr(h) for h in self.METRIC_HEADERS], {1}, self)
         self.metrics.set_header_tips(
             [
@@ -223,6 +227,7 @@ class PredictionsPanel(QWidget):
         tables_layout = QVBoxLayout(tables)
         tables_layout.setContentsMargins(0, 0, 0, 0)
         tables_layout.addWidget(self.summary)
+        tables_layout.addWidget(self.reference_note)
         tables_layout.addWidget(_table(self.metrics, tables), 2)
         percentiles_title = QLabel(self.tr("Percentiles of the per-sample cross-entropy"), tables)
         percentiles_title.setWordWrap(True)
@@ -249,8 +254,27 @@ class PredictionsPanel(QWidget):
         layout.addWidget(scroll)
         document.predictionsChanged.connect(self._on_document_predictions_changed)
         document.workspaceChanged.connect(self._on_document_workspace_changed)
+        document.comparisonChanged.connect(self._show_reference_note)
         self._unit_base: object = object()
         self._on_document_predictions_changed()
+
+    def _show_reference_note(self) -> None:
+        """Where the files label different samples, say that the Comparison tab compares
+        with one reference (the first file's labels, or what the user made the reference)."""
+        report, comparison = self._document.predictions, self._document.comparison
+        if report is None or report.same_labels:
+            self.reference_note.hide()
+            return
+        reference = comparison.reference if comparison else self._document.workspace.reference
+        self.reference_note.setText(
+            self.tr(
+                "The Comparison tab compares every model's mean prediction with one "
+                "reference, %s; the figures here score each model against the labels of "
+                "its own file."
+            )
+            % one_line(reference)
+        )
+        self.reference_note.show()
 
     def _on_document_workspace_changed(self) -> None:
         if self._document.workspace.base != self._unit_base:  # only the unit matters here
@@ -260,6 +284,7 @@ class PredictionsPanel(QWidget):
         report = self._document.predictions
         base = self._document.workspace.base
         self._unit_base = base
+        self._show_reference_note()
         if report is None:
             self.summary.setText(
                 self.tr(

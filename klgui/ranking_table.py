@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QGraphicsOpacityEffect,
     QHeaderView,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.errors import one_line
 from klgui.analysis_controls import describe_smoothing
 from klgui.cell_updates import announce_changed_cells
 from klgui.document import Document
@@ -167,9 +168,9 @@ class RankingModel(QAbstractTableModel):
 
 
 class RankingTable(QWidget):
-    """The ranking table under its title, with the sentence that explains why CE and KL rank
-    alike. While the input is invalid it shows the last valid input, marked and dimmed as the
-    charts are."""
+    """The ranking table under its title, which names the reference the models are compared
+    with, and the sentence that explains why CE and KL rank alike. While the input is invalid
+    it shows the last valid input, marked and dimmed (the sentence too) as the charts are."""
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -184,10 +185,6 @@ class RankingTable(QWidget):
         # The title follows the width it is given (long or short mark), never widens the view.
         self.title.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
         self.view = QTableView(self)
-        # The cells are dimmed, as the charts' plots are (their axes, like the header, are not).
-        self._dimming = QGraphicsOpacityEffect(self.view.viewport())
-        self._dimming.setEnabled(False)  # an effect renders offscreen: only while dimmed
-        self.view.viewport().setGraphicsEffect(self._dimming)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QTableView.SelectRows)
         self.view.setAlternatingRowColors(True)
@@ -206,6 +203,9 @@ class RankingTable(QWidget):
         self.view.clicked.connect(self._on_view_clicked)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
+        # The cells and the note on them are dimmed, as the charts' plots are (their axes,
+        # like the header, are not).
+        self._dimmings = [_dimming(self.view.viewport()), _dimming(self.note)]
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -223,13 +223,29 @@ class RankingTable(QWidget):
         if self._mark.stale == current:
             self._mark.stale = not current
             self._show_title()
-            self._dimming.setOpacity(self._mark.opacity)
-            self._dimming.setEnabled(not current)
+            for dimming in self._dimmings:
+                dimming.setOpacity(self._mark.opacity)
+                dimming.setEnabled(not current)
 
     def _show_title(self) -> None:
         font = self.title.font()
+        reference = self._reference()
+        if reference is None:
+            self._mark.title = self.tr("Ranking")
+            self.title.setToolTip("")
+        else:  # a long name shortened in the middle; the tooltip has it whole
+            widest = QFontMetrics(font).averageCharWidth() * MODEL_COLUMN_CHARACTERS
+            short = QFontMetrics(font).elidedText(reference, Qt.ElideMiddle, widest)
+            self._mark.title = self.tr("Ranking against %s") % short
+            self.title.setToolTip(self.tr("Ranking against %s") % reference)
         self.title.setMinimumWidth(self._mark.minimum_width(font))
         self.title.setText(self._mark.title_text(font, self.width()))
+
+    def _reference(self) -> str | None:
+        """What the figures compare with, on one line (after prediction files that label
+        different samples, the first file's labels, not each model's own)."""
+        comparison = self._document.comparison
+        return None if comparison is None else one_line(comparison.reference)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -267,6 +283,7 @@ class RankingTable(QWidget):
         self.fit_columns()
         comparison = self._document.comparison
         self._show_state(comparison is None or self._document.input_error is None)
+        self._show_title()  # the reference may have changed
         if comparison is None:
             self.note.clear()
             return
@@ -287,3 +304,11 @@ class RankingTable(QWidget):
                 % describe_smoothing(smoothing)
             )
         self.note.setText("\n".join(lines))
+
+
+def _dimming(widget: QWidget) -> QGraphicsOpacityEffect:
+    """An opacity effect on ``widget``, off: an effect renders offscreen, so only while dimmed."""
+    effect = QGraphicsOpacityEffect(widget)
+    effect.setEnabled(False)
+    widget.setGraphicsEffect(effect)
+    return effect

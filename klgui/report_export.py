@@ -274,7 +274,11 @@ def _markup(
     ]
     if figures:
         parts.append(_figure_table(figures, image))
-    parts.append("<h2>" + e(QCoreApplication.translate("report", "Ranking")) + "</h2>")
+    parts.append(
+        "<h2>"
+        + e(QCoreApplication.translate("report", "Ranking against %s") % comparison.reference)
+        + "</h2>"
+    )
     parts.append(
         "<p>"
         + e(
@@ -285,6 +289,8 @@ def _markup(
         )
         + "</p>"
     )
+    if predictions is not None and not predictions.same_labels:
+        parts.append(f'<p class="note">{e(_one_reference_note(comparison.reference))}</p>')
     parts.append(_ranking_table(comparison))
     parts.append("<h2>" + e(QCoreApplication.translate("report", "Per-class terms")) + "</h2>")
     parts.append(
@@ -501,6 +507,17 @@ def _notes(comparison: Comparison) -> list[str]:
             )
         )
     return notes
+
+
+def _one_reference_note(reference: str) -> str:
+    """Why the ranking and the per-sample results may disagree, for files that label
+    different samples."""
+    return QCoreApplication.translate(
+        "report",
+        "The files label different samples: this ranking and the per-class terms compare every "
+        "model's mean prediction with one reference, %s, while the per-sample results below "
+        "score each model against the labels of its own file.",
+    ) % reference
 
 
 def _samples_per_file(report: PredictionReport) -> str:

@@ -344,6 +344,7 @@ def test_html_report_holds_title_tables_in_rank_order_and_images(qtbot):
     assert "0.8979" in text  # H(P)
     assert "nats" in text and "reference" in text
     assert "ranking by cross-entropy gives the same order as ranking by KL" in text
+    assert "Ranking against P" in text
     assert "Smoothing" not in text
 
     ranking, terms = report.tables
@@ -503,6 +504,14 @@ def test_a_report_of_files_that_label_different_samples_gives_each_files_count(q
     text = " ".join(parse(report_html("Classifiers", WHEN, comparison, [], predictions)).text)
     assert "3 samples over" not in text
     assert "labels of its own file: a.csv: 3 samples, b\\nc.csv: 1 sample." in text
+    # The ranking compares with the first file's labels, and says why the per-sample
+    # results (each model against its own labels) may rank otherwise.
+    assert "Ranking against labels (a.csv)" in text
+    assert (
+        "this ranking and the per-class terms compare every model's mean prediction with one "
+        "reference, labels (a.csv), while the per-sample results below score each model "
+        "against the labels of its own file."
+    ) in text
 
 
 def test_a_report_of_prediction_files_holds_the_per_sample_results(qapp, tmp_path):
@@ -514,6 +523,7 @@ def test_a_report_of_prediction_files_holds_the_per_sample_results(qapp, tmp_pat
     report = parse(markup)
     text = " ".join(report.text)
     assert "Per-sample results" in text and "4 samples over 3 classes" in text
+    assert "Ranking against labels" in text and "one reference" not in text  # same labels
     _ranking, _terms, per_sample, pairwise = report.tables
     assert per_sample[0][:4] == ["Rank", "Model", "Accuracy", "Mean CE"]
     assert [row[1] for row in per_sample[1:]] == ["sharp", "weak"]  # by mean CE, best first

@@ -51,6 +51,8 @@ def test_opening_prediction_files_fills_every_view(qtbot, window, files):
     assert window.right_tabs.currentWidget().content() is panel
     assert window.file_actions.title == "good.npz, weak.npz"
     assert document.comparison.models == ("good", "weak", "good (argmax)", "weak (argmax)")
+    assert window.ranking.title.text() == "Ranking against labels"
+    assert panel.reference_note.isHidden()  # one set of labels: nothing to explain
     assert not window.isWindowModified()
 
 
@@ -199,3 +201,15 @@ def test_files_that_label_different_samples_are_each_scored_against_their_own(
     kl_tip = panel.metrics.data(panel.metrics.index(row, 10), Qt.ToolTipRole)
     assert kl_tip.endswith("against the labels from b\\nc.npz")
     assert "label different samples" in panel.summary.text()
+    # The Comparison tab compares with the first file's labels, and both tabs say so.
+    assert window.ranking.title.text() == "Ranking against labels (a.npz)"
+    assert not panel.reference_note.isHidden()
+    assert "Comparison tab compares every model's mean prediction with one reference, " in (
+        panel.reference_note.text()
+    )
+    assert "labels (a.npz); the figures here score each model against the labels of its own" in (
+        panel.reference_note.text()
+    )
+    window.document.set_reference("labels (b\nc.npz)")  # the user picks the other labels
+    qtbot.waitUntil(lambda: "reference, labels (b\\nc.npz);" in panel.reference_note.text())
+    assert window.ranking.title.text() == "Ranking against labels (b\\nc.npz)"

@@ -154,20 +154,35 @@ def type_into_editor(qtbot, window, distribution, class_index, text):
 
 def test_the_ranking_is_marked_and_dimmed_while_it_shows_the_last_valid_input(qtbot, window):
     ranking = window.ranking
-    assert ranking.title.text() == "Ranking"
+    assert ranking.title.text() == "Ranking against P"
     type_into_editor(qtbot, window, "A", 0, "-1")
     qtbot.waitUntil(lambda: window.document.input_error is not None)
     qtbot.waitUntil(lambda: ranking.is_stale())
-    assert ranking.title.text().startswith("Ranking")
+    assert ranking.title.text().startswith("Ranking against P")
     assert ranking.title.text().endswith(("(last valid input)", " ⚠"))
-    effect = ranking.view.viewport().graphicsEffect()
-    assert effect.isEnabled() and effect.opacity() < 1
+    # The cells and the note on them (H(P) of the last valid input) are dimmed alike.
+    for dimmed in (ranking.view.viewport(), ranking.note):
+        effect = dimmed.graphicsEffect()
+        assert effect.isEnabled() and effect.opacity() < 1
     assert ranking.model.rowCount() == 2  # the last valid figures, still there to read
     type_into_editor(qtbot, window, "A", 0, "0.5")
     qtbot.waitUntil(lambda: window.document.input_error is None)
     qtbot.waitUntil(lambda: not ranking.is_stale())
-    assert ranking.title.text() == "Ranking"
+    assert ranking.title.text() == "Ranking against P"
     assert not ranking.view.viewport().graphicsEffect().isEnabled()
+    assert not ranking.note.graphicsEffect().isEnabled()
+
+
+def test_the_ranking_title_names_the_reference_and_follows_it(qtbot, window):
+    ranking = window.ranking
+    window.document.set_reference("A")
+    qtbot.waitUntil(lambda: ranking.title.text() == "Ranking against A")
+    long_name = "labels of a file with a long name\nand a line break.csv"
+    window.document.rename_distribution("A", long_name)
+    qtbot.waitUntil(lambda: ranking.title.text() != "Ranking against A")
+    assert ranking.title.toolTip() == "Ranking against " + long_name.replace("\n", "\\n")
+    assert "\n" not in ranking.title.text() and "…" in ranking.title.text()
+    assert ranking.title.minimumWidth() < ranking.title.fontMetrics().horizontalAdvance(long_name)
 
 
 def test_a_narrow_ranking_marks_the_last_valid_input_briefly(qtbot, document, ranking):
@@ -176,6 +191,6 @@ def test_a_narrow_ranking_marks_the_last_valid_input_briefly(qtbot, document, ra
     ranking.resize(ranking.title.minimumWidth(), 300)
     document.set_value("A", 0, -1.0)
     document.recompute_now()
-    assert ranking.title.text() == "Ranking ⚠"
+    assert ranking.title.text() == "Ranking against P ⚠"
     ranking.resize(900, 300)
-    assert ranking.title.text() == "Ranking (last valid input)"
+    assert ranking.title.text() == "Ranking against P (last valid input)"
