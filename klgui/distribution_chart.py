@@ -27,18 +27,25 @@ GRAB_MARGIN = 0.04
 
 @dataclass
 class Grab:
-    """A press on a bar: a click until the pointer moves the platform's drag distance away
-    from where it was pressed, a drag of the bar's value from then on."""
+    """A press on a bar: a click until the pointer moves up or down the platform's drag
+    distance from where it was pressed, a drag of the bar's value from then on. The value
+    follows the pointer's vertical motion from the press (the bar never jumps to the
+    pointer, and sideways motion changes nothing)."""
 
     name: str
     class_index: int
     merge_key: object
     origin: QPoint
+    value: float  # the bar's value at the press
+    value_per_pixel: float  # upwards, at the press's scale (a rescaled axis changes nothing)
     dragging: bool = False
 
     def moved_to(self, position: QPoint) -> None:
-        if (position - self.origin).manhattanLength() >= QApplication.startDragDistance():
+        if abs(position.y() - self.origin.y()) >= QApplication.startDragDistance():
             self.dragging = True
+
+    def value_at(self, position: QPoint) -> float:
+        return self.value + (self.origin.y() - position.y()) * self.value_per_pixel
 
 
 class DistributionChart(BarChart):
@@ -151,8 +158,22 @@ class DistributionChart(BarChart):
         return series, class_index
 
     def _view_point(self, event) -> object:
-        scene_point = self.mapToScene(event.position().toPoint())
+        return self._view_point_at(event.position().toPoint())
+
+    def _view_point_at(self, position: QPoint) -> object:
+        scene_point = self.mapToScene(position)
         return self.getPlotItem().getViewBox().mapSceneToView(scene_point)
+
+    def _value_per_pixel(self, position: QPoint) -> float:
+        """How much one pixel upwards adds to a value, at ``position``."""
+        return self._view_point_at(position).y() - self._view_point_at(position + QPoint(0, 1)).y()
+
+    def _live_value(self, series: int, class_index: int) -> float:
+        """The bar's value now, from the workspace: the comparison may not be recomputed yet
+        between key presses or mouse moves."""
+        names, _ = self._series()
+        live = self._document.workspace.distribution(names[series]).values
+        return float(live[class_index] / live.sum()) if live.sum() > 0 else 0.0
 
     def _set_value(self, series: int, class_index: int, value: float, merge_key: object) -> bool:
         names, _ = self._series()
@@ -174,7 +195,14 @@ class DistributionChart(BarChart):
                 names, _ = self._series()
                 merge_key = ("drag", self._edit_serial)
                 origin = event.position().toPoint()
-                self._grab = Grab(names[series], class_index, merge_key, origin)
+                self._grab = Grab(
+                    names[series],
+                    class_index,
+                    merge_key,
+                    origin,
+                    self._live_value(series, class_index),
+                    self._value_per_pixel(origin),
+                )
                 self.selected_bar = hit
                 self._key_edit = None
                 event.accept()
@@ -186,7 +214,8 @@ class DistributionChart(BarChart):
         names, _ = self._series()
         if grab.name in names:
             series = names.index(grab.name)
-            self._set_value(series, grab.class_index, self._view_point(event).y(), grab.merge_key)
+            value = grab.value_at(event.position().toPoint())
+            self._set_value(series, grab.class_index, value, grab.merge_key)
 
     def mouseMoveEvent(self, event) -> None:
         if self._grab is not None:
@@ -233,10 +262,7 @@ class DistributionChart(BarChart):
             if self._key_edit is None:
                 self._edit_serial += 1
                 self._key_edit = ("keys", self._edit_serial)
-            # The live value (the comparison may not be recomputed yet between key presses).
-            live = self._document.workspace.distribution(names[series]).values
-            current = float(live[class_index] / live.sum()) if live.sum() > 0 else 0.0
-            value = current + (step if key == Qt.Key_Up else -step)
+            value = self._live_value(series, class_index) + (step if key == Qt.Key_Up else -step)
             self._set_value(series, class_index, value, self._key_edit)
         else:
             super().keyPressEvent(event)

@@ -43,7 +43,7 @@ def drag(chart, series, class_index, from_y, to_y):
 
 
 def test_dragging_a_bar_sets_it_and_rescales_the_others_as_one_undo_step(chart, document):
-    drag(chart, series=1, class_index=0, from_y=0.25, to_y=0.7)
+    drag(chart, series=1, class_index=0, from_y=0.5, to_y=0.7)  # A's dog, from its top
     values = document.workspace.distribution("A").values
     assert values[0] == pytest.approx(0.7, abs=0.01)
     assert values.sum() == pytest.approx(1.0)
@@ -75,22 +75,61 @@ def test_a_jitter_within_the_drag_distance_is_still_a_click(chart, document):
     assert document.undo_stack.count() == 0
 
 
-def test_a_move_past_the_drag_distance_drags_the_bar_as_one_undo_step(chart, document):
+def view_y(chart, point: QPoint) -> float:
+    return chart.getPlotItem().getViewBox().mapSceneToView(chart.mapToScene(point)).y()
+
+
+def test_a_move_past_the_drag_distance_moves_the_bar_by_the_pointer_s_motion(chart, document):
     viewport = chart.viewport()
-    at = pixel(chart, bar_x(1, 0), 0.25)
+    at = pixel(chart, bar_x(1, 0), 0.25)  # low on A's dog bar (0.5), not at its top
     moved = at + QPoint(0, -QApplication.startDragDistance())
     QTest.mousePress(viewport, Qt.LeftButton, Qt.NoModifier, at)
     QTest.mouseMove(viewport, moved)
     QTest.mouseRelease(viewport, Qt.LeftButton, Qt.NoModifier, moved)
-    view_y = chart.getPlotItem().getViewBox().mapSceneToView(chart.mapToScene(moved)).y()
-    assert document.workspace.distribution("A").values[0] == pytest.approx(view_y)
-    assert view_y > 0.25
+    # Up by the pointer's motion, not to the pointer (which is still below 0.5).
+    motion = view_y(chart, moved) - view_y(chart, at)
+    assert 0 < motion < 0.1
+    assert document.workspace.distribution("A").values[0] == pytest.approx(0.5 + motion)
     assert document.undo_stack.count() == 1
+
+
+def test_a_drag_down_from_low_on_a_bar_lowers_it_by_the_pointer_s_motion(chart, document):
+    drag(chart, series=0, class_index=0, from_y=0.3, to_y=0.1)  # P's dog bar (0.6)
+    values = document.workspace.distribution("P").values
+    assert values[0] == pytest.approx(0.4, abs=0.005)
+    assert values.sum() == pytest.approx(1.0) and document.undo_stack.count() == 1
+
+
+@pytest.mark.parametrize("sideways", [1, 3], ids=["the drag distance", "three times it"])
+def test_sideways_motion_changes_nothing_and_selects_the_bar(chart, document, sideways):
+    viewport = chart.viewport()
+    at = pixel(chart, bar_x(0, 0), 0.05)  # low on P's dog bar (0.6)
+    distance = QApplication.startDragDistance()
+    moved = at + QPoint(sideways * distance, 0)
+    QTest.mousePress(viewport, Qt.LeftButton, Qt.NoModifier, at)
+    QTest.mouseMove(viewport, at + QPoint(distance, 0))
+    QTest.mouseMove(viewport, moved)
+    QTest.mouseRelease(viewport, Qt.LeftButton, Qt.NoModifier, moved)
+    assert document.workspace == example_workspace()
+    assert document.undo_stack.count() == 0
+    assert chart.selected_bar == (0, 0)
+
+
+def test_a_slanted_drag_follows_only_the_vertical_motion(chart, document):
+    viewport = chart.viewport()
+    at = pixel(chart, bar_x(0, 0), 0.3)  # P's dog bar (0.6)
+    moved = pixel(chart, bar_x(0, 0), 0.4) + QPoint(25, 0)
+    QTest.mousePress(viewport, Qt.LeftButton, Qt.NoModifier, at)
+    QTest.mouseMove(viewport, moved)
+    QTest.mouseRelease(viewport, Qt.LeftButton, Qt.NoModifier, moved)
+    motion = view_y(chart, moved) - view_y(chart, at)
+    assert document.workspace.distribution("P").values[0] == pytest.approx(0.6 + motion)
+    assert motion == pytest.approx(0.1, abs=0.005)
 
 
 def test_a_locked_class_keeps_its_value_during_a_drag(chart, document):
     document.set_class_locked("rabbit", True)
-    drag(chart, series=0, class_index=0, from_y=0.3, to_y=0.8)
+    drag(chart, series=0, class_index=0, from_y=0.6, to_y=0.8)  # P's dog, from its top
     values = document.workspace.distribution("P").values
     assert values[2] == 0.1
     assert values[0] == pytest.approx(0.8, abs=0.01) and values.sum() == pytest.approx(1.0)
