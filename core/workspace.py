@@ -304,9 +304,12 @@ class Workspace:
         """Divide a column by its sum; a counts column becomes probabilities."""
         index = self.index_of(name)
         values = self.distributions[index].values
+        empty = [self.classes[i] for i in np.flatnonzero(np.isnan(values))]
+        if empty:
+            raise WorkspaceError(f"{name!r} has {_empty_cells_and_fix(empty)}")
         if not np.isfinite(values).all() or (values < 0).any():
             raise WorkspaceError(
-                f"{name!r} has a negative or non-numeric value; fix it before normalizing"
+                f"{name!r} has a negative or infinite value; fix it before normalizing"
             )
         largest = float(values.max())
         if largest <= 0:
@@ -497,6 +500,18 @@ def _check_names(names: Sequence[str], what: Literal["class", "distribution"]) -
     if what == "class":
         raise WorkspaceError(f"class {first!r} appears twice; class names must be unique")
     raise WorkspaceError(f"two distributions are named {first!r}")
+
+
+def _empty_cells_and_fix(classes: Sequence[str]) -> str:
+    """"an empty cell (class 'x'): fill it first", or for several "3 empty cells (classes
+    'x', 'y', 'z'): fill them first" (past a few names, how many more there are)."""
+    listed = 5
+    named = ", ".join(repr(name) for name in classes[:listed])
+    if len(classes) > listed:
+        named += f" and {len(classes) - listed} more"
+    if len(classes) == 1:
+        return f"an empty cell (class {named}): fill it first"
+    return f"{len(classes)} empty cells (classes {named}): fill them first"
 
 
 def empty_cell_message(distribution: str, class_name: str) -> str:

@@ -218,7 +218,7 @@ class DistributionEditor(QWidget):
         self.normalize_all_action = make_action(
             self,
             self.tr("Normalize &all"),
-            self._document.normalize_all,
+            self.normalize_all,
             None,
             self.tr("Normalize every column that does not sum to 1"),
         )
@@ -391,6 +391,11 @@ class DistributionEditor(QWidget):
         name = self.current_distribution()
         if name is not None and self._attempt(lambda: self._document.normalize(name)):
             self.message.emit(self.tr("Normalized %s: it now sums to 1.") % name)
+
+    def normalize_all(self) -> None:
+        left_out = self._document.normalize_all()
+        if left_out:
+            self.message.emit(left_out)
 
     # -- clipboard ------------------------------------------------------------------------------
 

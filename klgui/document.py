@@ -278,15 +278,18 @@ class Document(QObject):
     def normalize(self, name: str) -> None:
         self.apply(self._workspace.with_normalized(name), self.tr("Normalize %s") % name)
 
-    def normalize_all(self) -> None:
-        """Normalize every column whose only problem is its sum."""
+    def normalize_all(self) -> str | None:
+        """Normalize every column that can be (an empty cell, a negative value or a sum of 0
+        stops one); what was left out and why, for the status bar, or None."""
         workspace = self._workspace
+        left_out = []
         for distribution in workspace.distributions:
             try:
                 workspace = workspace.with_normalized(distribution.name)
-            except WorkspaceError:
-                continue
+            except WorkspaceError as error:
+                left_out.append(str(error))
         self.apply(workspace, self.tr("Normalize all"))
+        return self.tr("Not normalized: %s") % "; ".join(left_out) if left_out else None
 
     def set_base(self, base: float | None) -> None:
         self.apply(self._workspace.with_base(base), self.tr("Change the log base"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from klgui.document import Document
@@ -9,6 +10,9 @@ from klgui.palette import BANNER_COLOUR
 
 
 class InputBanner(QFrame):
+    #: What Normalize all left out and why, for the status bar.
+    message = Signal(str)
+
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._document = document
@@ -23,7 +27,7 @@ class InputBanner(QFrame):
         self.normalize_button.setToolTip(
             self.tr("Divide every column that does not sum to 1 by its sum")
         )
-        self.normalize_button.clicked.connect(document.normalize_all)
+        self.normalize_button.clicked.connect(self._on_normalize_button_clicked)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.label, 1)
@@ -54,3 +58,8 @@ class InputBanner(QFrame):
             )
         )
         self.show()
+
+    def _on_normalize_button_clicked(self) -> None:
+        left_out = self._document.normalize_all()
+        if left_out:
+            self.message.emit(left_out)

@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self.document.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
         self.document.comparisonChanged.connect(self._on_document_comparison_changed)
         self.editor.message.connect(self.show_message)
+        self.banner.message.connect(self.show_message)
         self.file_actions.message.connect(self.show_message)
         self.export_actions.message.connect(self.show_message)
         self.distribution_chart.message.connect(self.show_message)

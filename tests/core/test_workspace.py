@@ -276,7 +276,15 @@ INVALID = {
     "values_matrix": (lambda w: w.with_values("A", [[0.5, 0.5, 0.0]]), "vector"),
     "normalize_negative": (
         lambda w: w.with_value("A", 0, -1).with_normalized("A"),
-        "negative or non-numeric",
+        "'A' has a negative or infinite value; fix it before normalizing",
+    ),
+    "normalize_an_empty_cell": (
+        lambda w: w.with_value("A", 1, float("nan")).with_normalized("A"),
+        "'A' has an empty cell (class 'cat'): fill it first",
+    ),
+    "normalize_empty_cells": (
+        lambda w: w.with_values("A", [float("nan")] * 3).with_normalized("A"),
+        "'A' has 3 empty cells (classes 'dog', 'cat', 'rabbit'): fill them first",
     ),
     "normalize_zeros": (
         lambda w: w.with_values("A", [0, 0, 0]).with_normalized("A"),

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
+from core import example_workspace
 from klgui.distribution_editor import DistributionEditor
 from klgui.palette import INVALID_CELL_COLOUR
 
@@ -202,3 +203,48 @@ def test_value_columns_show_their_longest_values_whole_in_any_font(editor, docum
     view.setFont(font)
     widest = max(view.fontMetrics().horizontalAdvance(text) for text in texts)
     assert min(view.columnWidth(2), view.columnWidth(3)) >= widest + 6
+
+
+@pytest.fixture
+def with_empty_cells(make_window):
+    """The example with a class 'x' whose cells in P and A are empty (a merge left them so),
+    and B no longer summing to 1; in a window."""
+    workspace = (
+        example_workspace()
+        .with_class_added("x", values={"P": math.nan, "A": math.nan})
+        .with_value("B", 0, 0.4)
+    )
+    window = make_window(workspace)
+    window.show()
+    return window
+
+
+def test_normalize_column_with_an_empty_cell_says_it_is_empty(with_empty_cells):
+    window = with_empty_cells
+    editor = window.editor
+    editor.view.setCurrentIndex(editor.model.index(0, 1))  # column P
+    editor.normalize_action.trigger()
+    assert window.statusBar().currentMessage() == (
+        "Not changed: 'P' has an empty cell (class 'x'): fill it first"
+    )
+    assert window.document.undo_stack.count() == 0
+
+
+def test_normalize_all_normalizes_what_it_can_and_says_what_it_left_out(qtbot, with_empty_cells):
+    window = with_empty_cells
+    window.editor.normalize_all_action.trigger()
+    assert window.statusBar().currentMessage() == (
+        "Not normalized: 'P' has an empty cell (class 'x'): fill it first; "
+        "'A' has an empty cell (class 'x'): fill it first"
+    )
+    assert window.document.workspace.distribution("B").values.sum() == pytest.approx(1.0)
+    assert math.isnan(window.document.workspace.distribution("P").values[3])
+    # The banner's button does the same, and says it too.
+    window.statusBar().clearMessage()
+    window.document.set_value("B", 0, 0.9)
+    qtbot.waitUntil(window.banner.normalize_button.isVisible)
+    qtbot.mouseClick(window.banner.normalize_button, Qt.LeftButton)
+    assert window.statusBar().currentMessage().startswith(
+        "Not normalized: 'P' has an empty cell (class 'x'): fill it first; "
+    )
+    assert window.document.workspace.distribution("B").values.sum() == pytest.approx(1.0)
