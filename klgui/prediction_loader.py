@@ -122,7 +122,12 @@ class PredictionLoader(QObject):
 
     def start(self, request: PredictionRequest) -> None:
         """Start a load; a running one is cancelled and its result will be dropped."""
+        from core.predictions.readers import import_libraries_for
+
         self.cancel()
+        # Here, on the main thread: polars' import replaces the Ctrl+C handler, which only
+        # the main thread can put back (a load would stop short, the window not hear Ctrl+C).
+        import_libraries_for(request.paths)
         self._generation += 1
         self._job = _Job(self._generation, request, self._signals)
         self._job.setAutoDelete(False)  # we keep it to set its stop flag

@@ -599,3 +599,56 @@ def test_ctrl_c_while_reading_stops_quietly_with_status_130(tmp_path, working, a
     assert child.returncode == 130, errors
     assert "Traceback" not in errors and len(errors.splitlines()) <= 1, errors
     assert output == ""
+
+
+#: main.py with Ctrl+C coming while polars reads a prediction file: argv[1] "ignored" as for a
+#: job started in the background of a shell (where Ctrl+C is ignored), "default" as in a
+#: terminal. The SIGINT is sent from a Python function that polars calls during the read.
+CTRL_C_WHILE_POLARS_READS = """
+import os, runpy, signal, sys
+ignored = sys.argv[1] == "ignored"
+signal.signal(signal.SIGINT, signal.SIG_IGN if ignored else signal.default_int_handler)
+from core.predictions import readers
+batches, sent = readers._polars_batches, []
+
+def ctrl_c_once(values):
+    if not sent:
+        sent.append(True)
+        os.kill(os.getpid(), signal.SIGINT)
+    return values
+
+def batches_with_a_ctrl_c(pl, query, rows):
+    name, dtype = next(iter(query.collect_schema().items()))
+    sending = pl.col(name).map_batches(ctrl_c_once, return_dtype=dtype)
+    return batches(pl, query.with_columns(sending), rows)
+
+readers._polars_batches = batches_with_a_ctrl_c
+sys.argv = sys.argv[2:]
+runpy.run_path(sys.argv[0], run_name="__main__")
+"""
+
+
+@pytest.mark.parametrize("ctrl_c", ["ignored", "default"])
+def test_ctrl_c_while_polars_reads_never_gives_a_report_of_part_of_the_file(tmp_path, ctrl_c):
+    """polars' own Ctrl+C handler stopped the read, whose batches then just ended: a report
+    of 100,000 samples of 400,000 with status 0 (or 'no samples')."""
+    samples, classes = 120_000, 20  # read in several batches
+    row = ",".join(["0.05"] * classes)
+    path = tmp_path / "big.csv"
+    with path.open("w") as stream:
+        stream.write("label," + ",".join(f"c{index}" for index in range(classes)) + "\n")
+        stream.writelines(f"c{index % classes},{row}\n" for index in range(samples))
+    result = subprocess.run(
+        [sys.executable, "-c", CTRL_C_WHILE_POLARS_READS, ctrl_c, str(MAIN), "--report", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(REPOSITORY)},
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    if ctrl_c == "ignored":  # the whole file is read and reported
+        assert result.returncode == 0, result.stderr
+        assert f"{samples} samples over {classes} classes" in result.stdout
+    else:
+        assert result.returncode == 130, result.stderr
+        assert result.stdout == "" and len(result.stderr.splitlines()) <= 1, result.stderr

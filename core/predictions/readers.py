@@ -43,16 +43,20 @@ renormalised. Each problem is a FormatError naming the file and the line and col
 or the sample index (Parquet and arrays).
 
 Speed and memory (see the design notes): text and Parquet are read by polars, imported on
-first use (never at start-up), in batches copied straight into one C-contiguous (N, K) array
-per model; rows are checked in cache-sized blocks, so there is no whole-file copy and no big
-temporary. Parquet columns are read in passes, as polars decodes a row group whole. From
-a line polars refuses on, and for all of a file when polars is missing, numpy reads the text
-(several times slower) and names the bad line; Parquet needs polars. ``.npy`` data is read in
-blocks straight into its array (one stored column by column too). Labels are mapped to
-classes once per distinct label. A quoted field that spans lines is found in the same pass:
-polars flags a line end inside a text field, numpy checks the lines that hold a quote. Only
-when some probability read as 0 is the file searched for numbers too small for a double
-(core.predictions.tiny_numbers, at memory speed; cancellable).
+first use (never at start-up; without its Ctrl+C handler, see
+core.predictions.polars_import), in batches copied straight into one C-contiguous (N, K)
+array per model; rows are checked in cache-sized blocks, so there is no whole-file copy and
+no big temporary. Parquet columns are read in passes, as polars decodes a row group whole.
+From a line polars refuses on, and for all of a file when polars is missing, numpy reads the
+text (several times slower) and names the bad line; so it does from where polars stopped if
+polars ends a read before the end of the file (as its Ctrl+C handler would), and such a
+Parquet read is refused: no read is taken for the whole file unless it reached the end.
+Parquet needs polars. ``.npy`` data is read in blocks straight into its array (one stored
+column by column too). Labels are mapped to classes once per distinct label. A quoted field
+that spans lines is found in the same pass: polars flags a line end inside a text field,
+numpy checks the lines that hold a quote. Only when some probability read as 0 is the file
+searched for numbers too small for a double (core.predictions.tiny_numbers, at memory speed;
+cancellable).
 
 Memory: every array a reader fills (the probabilities, the line of each text row, the labels
 of a labels file) is allocated only once it is known to fit, with the arrays allocated
@@ -115,6 +119,7 @@ from core.predictions.model_predictions import (
     never_cancelled,
     no_progress,
 )
+from core.predictions.polars_import import import_polars
 from core.predictions.tiny_numbers import refuse_false_zeros
 
 if TYPE_CHECKING:
@@ -209,6 +214,14 @@ def read_predictions(
     return models
 
 
+def import_libraries_for(paths: Iterable[str | os.PathLike[str]]) -> None:
+    """Called on the main thread before ``paths`` are read on another: polars, if some of them
+    are read with it, is imported now, where the Ctrl+C handler it installs can be undone
+    (only the main thread can; see core.predictions.polars_import). Fast once imported."""
+    if any(Path(path).suffix.lower() in (*TEXT_SUFFIXES, *PARQUET_SUFFIXES) for path in paths):
+        import_polars()
+
+
 # -- files and messages ----------------------------------------------------------------------
 
 
@@ -229,15 +242,6 @@ def _first_line(error: BaseException) -> str:
 def _listing(names: Sequence[str]) -> str:
     shown = ", ".join(repr(name) for name in names[:_SHOWN_NAMES])
     return shown if len(names) <= _SHOWN_NAMES else f"{shown}, … ({len(names)} in all)"
-
-
-def _import_polars() -> Any:
-    """polars, imported on first use (it takes 160 ms); None when it is not installed."""
-    try:
-        import polars
-    except ImportError:
-        return None
-    return polars
 
 
 def _block_rows(columns: int) -> int:
@@ -806,32 +810,54 @@ def _joined_labels(parts: list[np.ndarray | polars.Series]) -> np.ndarray | pola
     if all(isinstance(part, np.ndarray) for part in parts):
         return np.concatenate(parts)
     if not any(isinstance(part, np.ndarray) for part in parts):
-        return _import_polars().concat(parts, rechunk=False)
-    return np.concatenate([np.asarray(part.to_numpy(), dtype=object) for part in parts])
+        return import_polars().concat(parts, rechunk=False)
+    # polars read the first batches, numpy the rest (from a line polars refused on)
+    return np.concatenate(
+        [part if isinstance(part, np.ndarray) else part.to_numpy().astype(object) for part in parts]
+    )
 
 
 class _PolarsFailed(Exception):
     """polars could not read on; its message, shortened, is the exception's text."""
 
 
+#: A column of the row that _polars_batches appends after a query's rows to see them all come.
+_END = "__kl_explorer_end__"
+
+
 def _polars_batches(pl: Any, query: polars.LazyFrame, rows: int) -> Iterator[polars.DataFrame]:
-    """The query's result in batches of about ``rows`` rows, in order. Closing the iterator
-    early (an error, a cancel) drops the query, which stops it."""
+    """The query's result in batches of about ``rows`` rows, in order; _PolarsFailed if
+    polars fails or stops early. Closing the iterator early (an error, a cancel) drops the
+    query, which stops it.
+
+    A query that polars stops (its own Ctrl+C handler does, see core.predictions.polars_import)
+    does not fail: its batches just end. So a row is appended after the query's rows, and
+    batches that end before it are refused: no read is ever taken for a whole file unless
+    it reached the end."""
     errors = (Exception, pl.exceptions.PanicException)  # a panic is a BaseException
+    ended = pl.lit(True).alias(_END)
+    marked = pl.concat(
+        [query.with_columns(pl.lit(False).alias(_END)), query.clear(1).with_columns(ended)]
+    )
     try:
-        if hasattr(query, "collect_batches"):
-            source = iter(query.collect_batches(chunk_size=rows))
+        if hasattr(marked, "collect_batches"):
+            source = iter(marked.collect_batches(chunk_size=rows))
         else:  # polars < 1.34 streams no batches: read it all, hand out slices (more memory)
-            source = query.collect().iter_slices(rows)
+            source = marked.collect().iter_slices(rows)
     except errors as error:
         raise _PolarsFailed(_first_line(error)) from None
     while True:
         try:
             batch = next(source)
         except StopIteration:
-            return
+            raise _PolarsFailed("polars stopped before its end") from None
         except errors as error:
             raise _PolarsFailed(_first_line(error)) from None
+        end = batch.drop_in_place(_END)
+        if batch.height and end[-1]:  # the appended row: every row of the query came
+            if batch.height > 1:
+                yield batch.head(batch.height - 1)
+            return
         yield batch
 
 
@@ -915,7 +941,7 @@ def _is_utf8(data: bytes) -> bool:
 def _read_text(path: str, label_column: str | None, tracker: _Tracker) -> list[ModelPredictions]:
     header = _read_header(path)
     layout = _layout(header.names, label_column, Path(path).stem, path, line=1)
-    pl = _import_polars() if header.encoding == "utf-8" else None  # polars reads only UTF-8
+    pl = import_polars() if header.encoding == "utf-8" else None  # polars reads only UTF-8
 
     diagnose = functools.partial(_diagnose_line, path, header, layout)
     collector = _Collector(layout, path, tracker, header.rows_estimate, diagnose)
@@ -1125,7 +1151,7 @@ def _collect_text_numpy(
 
 
 def _read_parquet(path: str, label_column: str | None, tracker: _Tracker) -> list[ModelPredictions]:
-    pl = _import_polars()
+    pl = import_polars()
     if pl is None:
         raise FormatError("reading Parquet files needs polars: pip install polars", path=path)
     with open_regular(path) as checked:  # polars then opens the very file checked

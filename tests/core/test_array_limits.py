@@ -215,7 +215,7 @@ def test_a_parquet_file_whose_rows_would_not_fit_is_refused_before_they_are_read
 def engine(request, monkeypatch) -> str:
     """Text files are read with polars, or with numpy when polars is not installed."""
     if request.param == "numpy":
-        monkeypatch.setattr(readers, "_import_polars", lambda: None)
+        monkeypatch.setattr(readers, "import_polars", lambda: None)
     return request.param
 
 

@@ -21,7 +21,7 @@ from core.predictions.readers import read_predictions
 def engine(request, monkeypatch) -> str:
     """Text files are read with polars, or with numpy when polars is not installed."""
     if request.param == "numpy":
-        monkeypatch.setattr(readers, "_import_polars", lambda: None)
+        monkeypatch.setattr(readers, "import_polars", lambda: None)
     return request.param
 
 

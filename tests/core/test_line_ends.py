@@ -26,7 +26,7 @@ OLD_MAC = (
 def engine(request, monkeypatch) -> str:
     """Text files are read with polars, or with numpy when polars is not installed."""
     if request.param == "numpy":
-        monkeypatch.setattr(readers, "_import_polars", lambda: None)
+        monkeypatch.setattr(readers, "import_polars", lambda: None)
     return request.param
 
 

@@ -34,7 +34,7 @@ FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCh
 def engine(request, monkeypatch) -> str:
     """Text files are read with polars, or with numpy when polars is not installed."""
     if request.param == "numpy":
-        monkeypatch.setattr(readers, "_import_polars", lambda: None)
+        monkeypatch.setattr(readers, "import_polars", lambda: None)
     return request.param
 
 
@@ -205,6 +205,25 @@ def test_polars_without_streaming_batches(tmp_path, monkeypatch):
     frame = pl.DataFrame({"label": ["cat", "dog"], "dog": [0.3, 0.6], "cat": [0.7, 0.4]})
     frame.write_parquet(tmp_path / "p.parquet")
     assert one(tmp_path / "p.parquet").labels.tolist() == [1, 0]
+
+
+def test_a_read_that_polars_ends_early_is_never_taken_for_the_whole_file(tmp_path, monkeypatch):
+    """polars' batches end early, without an error, when its Ctrl+C handler stops a query:
+    the rest of a text file is read by numpy, and a Parquet file is refused."""
+    monkeypatch.setattr(readers, "_BATCH_VALUES", 20)  # batches of 64 rows
+    batches = pl.LazyFrame.collect_batches
+
+    def first_batch_only(query, *arguments, **options):
+        return iter([next(iter(batches(query, *arguments, **options)))])
+
+    monkeypatch.setattr(pl.LazyFrame, "collect_batches", first_batch_only)
+    rows = ["dog,0.5,0.5"] * 200 + ["cat,0.25,0.75"]
+    model = one(write(tmp_path / "p.csv", "label,dog,cat\n" + "\n".join(rows)))
+    assert model.samples == 201 and model.labels[-1] == 1
+    frame = pl.DataFrame({"label": ["dog"] * 200, "dog": [0.5] * 200, "cat": [0.5] * 200})
+    frame.write_parquet(tmp_path / "p.parquet")
+    error = fails(tmp_path / "p.parquet")
+    assert error.reason == "cannot read this Parquet file: polars stopped before its end"
 
 
 # -- bad text files -------------------------------------------------------------------------
@@ -548,7 +567,7 @@ def test_bad_parquet(tmp_path, columns, words):
 
 def test_parquet_needs_polars(tmp_path, monkeypatch):
     pl.DataFrame({"label": ["x"], "x": [1.0], "y": [0.0]}).write_parquet(tmp_path / "p.parquet")
-    monkeypatch.setattr(readers, "_import_polars", lambda: None)
+    monkeypatch.setattr(readers, "import_polars", lambda: None)
     assert "pip install polars" in fails(tmp_path / "p.parquet").reason
 
 

@@ -58,7 +58,7 @@ def test_a_table_bigger_than_any_table_is_refused_before_it_is_read(tmp_path):
 
 
 def test_a_line_longer_than_any_row_is_refused_without_reading_it_whole(tmp_path, monkeypatch):
-    monkeypatch.setattr(readers, "_import_polars", lambda: None)  # numpy reads line by line
+    monkeypatch.setattr(readers, "import_polars", lambda: None)  # numpy reads line by line
     monkeypatch.setattr(readers, "_MAX_LINE_BYTES", 1000)
     path = tmp_path / "long.csv"
     path.write_text("label,a,b\na,0.5,0.5\nb," + "0" * 2000 + ",1\n", encoding="utf-8")

@@ -24,7 +24,7 @@ PREDICTIONS = 'id\tlabel\t고양이\t"개"\r\n0\t고양이\t0.75\t0.25\r\n1\t개
 @pytest.fixture(params=["polars", "numpy"])
 def engine(request, monkeypatch) -> str:
     if request.param == "numpy":
-        monkeypatch.setattr(readers, "_import_polars", lambda: None)
+        monkeypatch.setattr(readers, "import_polars", lambda: None)
     return request.param
 
 
