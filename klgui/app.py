@@ -77,15 +77,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="the true-label column (default: label, y_true, target)",
     )
+    # No defaults here: an option given with distribution tables is an error (it would do
+    # nothing); bootstrap_options() fills in the defaults.
     predictions.add_argument(
         "--resamples",
         type=_resample_count,
-        default=1000,
         help=f"bootstrap resamples (1000, at most {MAX_RESAMPLES:,})",
     )
-    predictions.add_argument(
-        "--seed", type=_seed, default=0, help="bootstrap seed: a whole number from 0 (0)"
-    )
+    predictions.add_argument("--seed", type=_seed, help="bootstrap seed: a whole number from 0 (0)")
     return parser
 
 
@@ -153,6 +152,16 @@ def read_prediction_files(args: argparse.Namespace):  # -> list[ModelPredictions
     return models
 
 
+def bootstrap_options(args: argparse.Namespace) -> dict[str, int]:
+    """The paired bootstrap's resamples and seed: those given, or the defaults."""
+    from core.predictions.evaluation import DEFAULT_RESAMPLES, DEFAULT_SEED
+
+    return {
+        "resamples": DEFAULT_RESAMPLES if args.resamples is None else args.resamples,
+        "seed": DEFAULT_SEED if args.seed is None else args.seed,
+    }
+
+
 def run_prediction_report(args: argparse.Namespace) -> int:
     from core import FormatError
     from core.predictions.evaluation import evaluate
@@ -163,8 +172,7 @@ def run_prediction_report(args: argparse.Namespace) -> int:
         report = evaluate(
             models,
             base=BASES[args.base] if args.base is not None else None,
-            resamples=args.resamples,
-            seed=args.seed,
+            **bootstrap_options(args),
         )
     except (FormatError, ValueError) as error:
         print_error(str(error))
@@ -219,15 +227,32 @@ def run_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def unused_labels(args: argparse.Namespace) -> str | None:
-    """Why the --labels file would go unused, if it would: it is for prediction files that
-    have no labels of their own (.npy, .npz without 'labels'). Looks at headers and archive
-    directories only, before any data is read."""
-    if not args.labels:
+def unused_option(args: argparse.Namespace) -> str | None:
+    """Why an option given would go unused, if one would: --labels is for prediction files
+    that have no labels of their own (.npy, .npz without 'labels'), --resamples and --seed
+    for the paired bootstrap of prediction files. Looks at headers and archive directories
+    only, before any data is read."""
+    bootstrap = [
+        option
+        for option, value in (("--resamples", args.resamples), ("--seed", args.seed))
+        if value is not None
+    ]
+    if not args.labels and not bootstrap:
         return None
+    if not all(os.path.isfile(path) for path in args.files):
+        return None  # the reader says what is wrong with the file, which matters more
     from core.predictions.detection import is_prediction_file, needs_labels
 
     kinds = {is_prediction_file(path, args.label_column) for path in args.files}
+    if bootstrap and not kinds:
+        return f"{bootstrap[0]} sets the paired bootstrap of prediction files, but none are given"
+    if bootstrap and kinds == {False}:
+        return (
+            f"{bootstrap[0]} sets the paired bootstrap of prediction files, but these are "
+            "distribution tables"
+        )
+    if not args.labels:
+        return None
     if kinds == {False}:
         return (
             f"{args.labels}: --labels gives the true labels of prediction files, but these are "
@@ -295,7 +320,7 @@ def _main(argv: Sequence[str] | None) -> int:
         sys.stdout.reconfigure(errors="replace")
         sys.stderr.reconfigure(errors="replace")
     args = parse_arguments(argv)
-    unused = unused_labels(args)
+    unused = unused_option(args)
     if unused:
         print_error(unused)
         return 2

@@ -38,10 +38,12 @@ def run_application(args: argparse.Namespace) -> int:
 
     from core import FormatError
     from core.predictions.detection import is_prediction_file
-    from klgui.app import load_tables, print_error
+    from klgui.app import BASES, bootstrap_options, load_tables, print_error
 
     predictions = None
     tables = None  # tables named on the command line, and what merging them did
+    base = BASES[args.base] if args.base is not None else None
+    bootstrap = bootstrap_options(args)
     prediction_files = bool(args.files) and all(
         is_prediction_file(f, args.label_column) for f in args.files
     )
@@ -51,13 +53,19 @@ def run_application(args: argparse.Namespace) -> int:
 
             # A screenshot has no event loop to load in the background: read them now.
             workspace, predictions = load_paths_now(
-                args.files, label_column=args.label_column, labels_path=args.labels
+                args.files,
+                label_column=args.label_column,
+                labels_path=args.labels,
+                base=base,
+                **bootstrap,
             )
         elif prediction_files:
             workspace = None  # the window opens at once and loads them in the background
         else:
             tables = load_tables(args.files)
             workspace = tables.workspace
+            if args.base is not None:  # the unit asked for, over a session's own
+                workspace = workspace.with_base(base)
     except (FormatError, ValueError) as error:
         print_error(str(error))
         return 2
@@ -79,7 +87,8 @@ def run_application(args: argparse.Namespace) -> int:
     if workspace is None:
         from core import example_workspace
 
-        window = MainWindow(example_workspace())
+        # Until the files are loaded, in the unit they will be loaded in.
+        window = MainWindow(example_workspace().with_base(base))
     elif args.files:
         from klgui.file_actions import opened_file
 
@@ -101,7 +110,7 @@ def run_application(args: argparse.Namespace) -> int:
         offer_recovery(window)
         if workspace is None:  # after the recovery: opening asks first about restored work
             window.file_actions.open_predictions(
-                args.files, label_column=args.label_column, labels_path=args.labels
+                args.files, label_column=args.label_column, labels_path=args.labels, **bootstrap
             )
 
     # The questions these may ask are asked inside the event loop, so a signal ends them too.

@@ -22,6 +22,7 @@ from core.errors import file_name, one_line
 from core.formats.atomic_write import ReadOnlyFileError, write_atomically
 from core.formats.session import SESSION_EXTENSION, session_text
 from core.merging import MergeSummary, MergeWording
+from core.predictions.evaluation import DEFAULT_RESAMPLES, DEFAULT_SEED
 from klgui.actions import make_action
 from klgui.document import Document
 from klgui.prediction_loader import PredictionLoader, PredictionRequest
@@ -278,9 +279,12 @@ class FileActions(QObject):
         paths: Sequence[str],
         label_column: str | None = None,
         labels_path: str | None = None,
+        resamples: int = DEFAULT_RESAMPLES,
+        seed: int = DEFAULT_SEED,
     ) -> bool:
         """Start loading prediction files; the document changes only when it succeeds. Files
-        without true labels of their own (.npy, .npz without 'labels') ask for a labels file."""
+        without true labels of their own (.npy, .npz without 'labels') ask for a labels file.
+        ``resamples`` and ``seed``: the paired bootstrap's (the command line's)."""
         from core.formats.merged_files import refuse_repeated
         from core.formats.regular_files import open_regular
         from core.predictions.detection import needs_labels
@@ -305,7 +309,12 @@ class FileActions(QObject):
             if not labels_path:
                 return False
         request = PredictionRequest(
-            tuple(paths), label_column, labels_path or None, self._document.workspace.base
+            tuple(paths),
+            label_column,
+            labels_path or None,
+            self._document.workspace.base,
+            resamples,
+            seed,
         )
         self.loader.start(request)
         self.loadStarted.emit()

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from core import Workspace
 from core.errors import one_line
 from core.predictions import Cancelled
+from core.predictions.evaluation import DEFAULT_RESAMPLES, DEFAULT_SEED
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,8 @@ class PredictionRequest:
     label_column: str | None = None
     labels_path: str | None = None
     base: float | None = None
+    resamples: int = DEFAULT_RESAMPLES  # of the paired bootstrap
+    seed: int = DEFAULT_SEED
 
 
 def load_predictions(request: PredictionRequest, progress, is_cancelled):
@@ -49,6 +52,8 @@ def load_predictions(request: PredictionRequest, progress, is_cancelled):
     report = evaluate(
         models,
         base=request.base,
+        resamples=request.resamples,
+        seed=request.seed,
         progress=lambda f: progress(0.5 + 0.5 * f),
         is_cancelled=is_cancelled,
     )

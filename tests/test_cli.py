@@ -544,6 +544,23 @@ def test_a_labels_file_that_would_not_be_used_is_an_error(tmp_path):
     assert used.returncode == 0, used.stderr
 
 
+@pytest.mark.parametrize("option", [["--resamples", "10"], ["--seed", "3"]], ids=lambda o: o[0])
+@pytest.mark.parametrize("mode", ["--report", "--screenshot"])
+def test_bootstrap_options_with_distribution_tables_are_errors_naming_them(
+    tmp_path, option, mode
+):
+    table = tmp_path / "t.csv"
+    table.write_text("class,P,Q\ndog,0.5,0.25\ncat,0.5,0.75\n", encoding="utf-8")
+    shown = [mode] if mode == "--report" else [mode, str(tmp_path / "window.png")]
+    one_error_line(
+        run_main(*shown, *option, str(table)),
+        f"{option[0]} sets the paired bootstrap of prediction files, but these are "
+        "distribution tables",
+    )
+    one_error_line(run_main(*shown, *option), f"{option[0]} sets the paired bootstrap", "none")
+    assert not (tmp_path / "window.png").exists()
+
+
 #: main.py as the user starts it from a terminal, where Ctrl+C raises KeyboardInterrupt; the
 #: function named by argv[2] ("module:name") says "working" when called and then waits, as
 #: long work would, until Ctrl+C comes.
