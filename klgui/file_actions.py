@@ -44,6 +44,12 @@ def opened_file(paths: Sequence[str]) -> tuple[str | None, str]:
     )
 
 
+def session_beside(paths: Sequence[str]) -> str:
+    """What Save As proposes for work opened from ``paths`` (tables, prediction files): a
+    session named after the first of them, in its folder (a.csv, c.csv → a.klsession)."""
+    return os.path.splitext(os.path.abspath(paths[0]))[0] + SESSION_EXTENSION
+
+
 def new_workspace() -> Workspace:
     """What File ▸ New starts from: the dog / cat / rabbit example, ready to edit."""
     return example_workspace()
@@ -218,7 +224,7 @@ class FileActions(QObject):
         remember them, say what merging them did, and why a table with problems may be a
         prediction file. (Files named on the command line come here too.)"""
         path, title = opened_file(paths)
-        self.set_file(path, title)
+        self.set_file(path, title, session_beside(paths))
         for path in paths:
             self._remember(path)
         self.tell_merges(merged.merges, self.tr("Opened %s") % title, undoable=False)
@@ -324,7 +330,7 @@ class FileActions(QObject):
     def _on_loader_loaded(self, workspace, report, request: PredictionRequest) -> None:
         self._document.replace_workspace(workspace, report)
         title = ", ".join(file_name(path) for path in request.paths)
-        self.set_file(None, title)
+        self.set_file(None, title, session_beside(request.paths))
         for path in request.paths:
             self._remember(path)
         self.message.emit(self.tr("Opened %s") % title)

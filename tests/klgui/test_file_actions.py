@@ -356,6 +356,31 @@ def test_copy_ranking_puts_tab_separated_rows_on_the_clipboard(window):
     assert rows[0][:2] == ["rank", "model"] and [row[1] for row in rows[1:]] == ["A", "B"]
 
 
+def save_as_suggestions(window, monkeypatch) -> list[str]:
+    """What Save As proposes, each time it is asked (the dialog is then cancelled)."""
+    suggested: list[str] = []
+
+    def cancel(_parent, _caption, suggestion, _filters):
+        suggested.append(suggestion)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", cancel)
+    window.file_actions.save_action.trigger()
+    return suggested
+
+
+def test_save_as_after_opening_tables_suggests_a_session_named_after_the_first(
+    window, tmp_path, monkeypatch, informations
+):
+    folder = tmp_path / "tables"
+    folder.mkdir()
+    (folder / "a.csv").write_text(TABLE, encoding="utf-8")
+    (folder / "c.csv").write_text("class,Other\ndog,0.3\ncat,0.7\n", encoding="utf-8")
+    assert window.file_actions.open_paths([str(folder / "a.csv"), str(folder / "c.csv")])
+    assert window.file_actions.title == "a.csv, c.csv"
+    assert save_as_suggestions(window, monkeypatch) == [str(folder / "a.klsession")]
+
+
 @pytest.mark.parametrize("copied", ["ranking", "terms"])
 def test_copying_while_the_input_is_invalid_asks_first_as_an_export_does(
     qtbot, window, answer_questions, copied

@@ -3,6 +3,8 @@ per-sample panel, and the distributions they imply in the existing views."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -54,6 +56,7 @@ def test_opening_prediction_files_fills_every_view(qtbot, window, files):
     assert window.ranking.title.text() == "Ranking against labels"
     assert panel.reference_note.isHidden()  # one set of labels: nothing to explain
     assert not window.isWindowModified()
+    assert window.file_actions.suggested_path == str(Path(files[0]).with_suffix(".klsession"))
 
 
 def test_an_npz_without_labels_asks_for_a_labels_file(qtbot, window, tmp_path, monkeypatch):
