@@ -9,7 +9,7 @@ words that each side gives: the report's English, the window's translation.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from core.errors import one_line
@@ -53,11 +53,21 @@ class MergeSummary:
     #: The new table's distributions (as named once merged), left empty for those classes.
     empty_for_lacking: tuple[str, ...]
 
+    def empty_cells(self) -> tuple[tuple[str, str], ...]:
+        """(distribution, class) of every cell the merge left empty."""
+        return tuple(
+            (name, class_name)
+            for classes, names in (
+                (self.added, self.empty_for_added),
+                (self.lacking, self.empty_for_lacking),
+            )
+            for class_name in classes
+            for name in names
+        )
+
     @property
     def empty_cell_count(self) -> int:
-        return len(self.added) * len(self.empty_for_added) + len(self.lacking) * len(
-            self.empty_for_lacking
-        )
+        return len(self.empty_cells())
 
     def describe(self, table: str, words: MergeWording = ENGLISH) -> str:
         """What merging ``table`` (its name as the user knows it, on one line) did, in a
@@ -94,15 +104,21 @@ def merge(current: Workspace, incoming: Workspace, source: str) -> tuple[Workspa
     )
 
 
-def describe_empty_cells(cells: Sequence[tuple[str, str]]) -> str:
-    """One English sentence naming empty cells, (distribution, class) pairs left empty
-    because a table merged in lacked the class, and how to fill them."""
+def describe_empty_cells(
+    cells: Sequence[tuple[str, str]], left_by_merges: Collection[tuple[str, str]] = ()
+) -> str:
+    """One English sentence naming empty cells, (distribution, class) pairs, and how to fill
+    them: when merging tables left them all empty (``left_by_merges``, see
+    MergeSummary.empty_cells), by giving the class in the file that lacks it; otherwise (a
+    session, or a file that is not a merge, holds them) by typing a value."""
     count = "1 cell is" if len(cells) == 1 else f"{len(cells)} cells are"
     named = _shortened([f"{name!r}, class {class_name!r}" for name, class_name in cells], "; ")
-    return (
-        f"{count} empty ({named}): give the class in the file that lacks it, "
-        "0 if the model gives it no probability"
-    )
+    if all(cell in left_by_merges for cell in cells):
+        fix = "give the class in the file that lacks it, 0 if the model gives it no probability"
+    else:
+        fix = "type a value" + (" in each" if len(cells) > 1 else "")
+        fix += " (0 if the model gives the class no probability)"
+    return f"{count} empty ({named}): {fix}"
 
 
 def _listed(names: Sequence[str], more: str = ENGLISH.more) -> str:

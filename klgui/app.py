@@ -213,7 +213,8 @@ def run_report(args: argparse.Namespace) -> int:
     source = ", ".join(args.files) if args.files else "the built-in example"
     empty = workspace.empty_cells()
     if empty:
-        print_error(f"{source}: {describe_empty_cells(empty)}")
+        left_by_merges = {cell for _, summary in tables.merges for cell in summary.empty_cells()}
+        print_error(f"{source}: {describe_empty_cells(empty, left_by_merges)}")
         return 2
     try:
         comparison = workspace.compare()

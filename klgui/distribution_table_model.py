@@ -202,8 +202,8 @@ class DistributionTableModel(QAbstractTableModel):
             return "" if math.isnan(value) else format_editable(value)
         if role == TOOLTIP and math.isnan(value):
             return self.tr(
-                "%s, %s: empty. A table merged in has no value for this class: type one to "
-                "fill it (0 if the model gives the class no probability)."
+                "%s, %s: empty. Type a value to fill it (0 if the model gives the class no "
+                "probability)."
             ) % (distribution.name, workspace.classes[row])
         if role == TOOLTIP:
             return problem or f"{distribution.name}, {workspace.classes[row]}: {value!r}"

@@ -177,6 +177,20 @@ def test_json_report_on_a_csv_table_ranks_a_above_b(tmp_path):
     assert report["models"][0]["kl"] == pytest.approx(builtin["models"][0]["kl"], rel=1e-12)
 
 
+def test_a_session_with_an_empty_cell_says_to_type_a_value(tmp_path):
+    from core import example_workspace
+    from core.formats.session import session_text
+
+    session = tmp_path / "nan.klsession"
+    emptied = example_workspace().with_value("P", 0, math.nan)
+    session.write_text(session_text(emptied), encoding="utf-8")
+    one_error_line(
+        run_main("--report", str(session)),
+        f"{session}: 1 cell is empty ('P', class 'dog'): type a value (0 if the model gives "
+        "the class no probability)",
+    )
+
+
 def test_merged_tables_say_what_was_matched_added_and_left_empty(tmp_path):
     first = tmp_path / "a.csv"
     first.write_text(EXAMPLE_CSV, encoding="utf-8")

@@ -13,7 +13,7 @@ from core.formats import read_workspace
 from core.formats.atomic_write import write_atomically
 from core.formats.merged_files import merge_files
 from core.formats.session import session_text
-from core.merging import MergeSummary, MergeWording, merge
+from core.merging import MergeSummary, MergeWording, describe_empty_cells, merge
 from core.workspace import Distribution, Workspace
 
 
@@ -148,3 +148,20 @@ def test_files_merged_into_a_workspace_say_what_each_did(tmp_path):
     assert [name for name, _ in opened.merges] == ["c.csv"]
     assert opened.merges[0][1].added == ("rabbit",)
     assert opened.merges[0][1].empty_for_added == ("C",)
+
+
+def test_empty_cells_are_described_by_where_they_came_from():
+    merged, summary = merge(example_workspace(), MOUSE_NOT_RABBIT, "b")
+    assert set(summary.empty_cells()) == set(merged.empty_cells())
+    left_by_merge = describe_empty_cells(merged.empty_cells(), summary.empty_cells())
+    assert left_by_merge.startswith("4 cells are empty ('P', class 'mouse'; ")
+    assert left_by_merge.endswith(
+        ": give the class in the file that lacks it, 0 if the model gives it no probability"
+    )
+    # A session (or any file that is not a merge) holds the empty cell itself.
+    assert describe_empty_cells([("P", "dog")]) == (
+        "1 cell is empty ('P', class 'dog'): type a value "
+        "(0 if the model gives the class no probability)"
+    )
+    mixed = describe_empty_cells([("P", "dog"), ("C", "rabbit")], summary.empty_cells())
+    assert mixed.endswith(": type a value in each (0 if the model gives the class no probability)")

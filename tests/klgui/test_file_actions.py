@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from core import example_workspace
 from core.formats import read_workspace
 from core.formats.comparison_tables import ranking_rows
+from core.formats.session import session_text
 from core.merging import merge
 from klgui.application import offer_recovery
 from klgui.autosave import find_recoverable
@@ -354,6 +356,17 @@ def test_copy_ranking_puts_tab_separated_rows_on_the_clipboard(window):
     window.export_actions.copy_ranking_action.trigger()
     rows = [line.split("\t") for line in QGuiApplication.clipboard().text().splitlines()]
     assert rows[0][:2] == ["rank", "model"] and [row[1] for row in rows[1:]] == ["A", "B"]
+
+
+def test_an_empty_cell_of_a_session_says_to_type_a_value(window, tmp_path):
+    session = tmp_path / "nan.klsession"
+    session.write_text(session_text(example_workspace().with_value("P", 0, math.nan)), "utf-8")
+    assert window.file_actions.open_paths([str(session)])
+    model = window.editor.model
+    tip = model.data(model.index(0, model.column_of("P")), Qt.ToolTipRole)
+    assert tip == (
+        "P, dog: empty. Type a value to fill it (0 if the model gives the class no probability)."
+    )
 
 
 def save_as_suggestions(window, monkeypatch) -> list[str]:
