@@ -154,16 +154,17 @@ def _follow_language_choices(app, window) -> None:
 def offer_recovery(window) -> None:
     """After a crash, offer the newest unsaved work left behind. Older leftovers (from a
     second window that crashed too) stay on disk and are offered at the next start."""
-    from PySide6.QtCore import QCoreApplication, QDateTime
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
     from klgui.autosave import find_recoverable
+    from klgui.language import date_and_time
 
     recoverable = find_recoverable(window.autosave.directory)
     if not recoverable:
         return
     newest = recoverable[0]
-    when = QDateTime.fromSecsSinceEpoch(int(newest.saved_at)).toString()
+    when = date_and_time(newest.saved_at)
     answer = QMessageBox.question(
         window,
         QCoreApplication.translate("MainWindow", "Restore unsaved work?"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QDateTime, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -34,6 +34,7 @@ def install_language(app: QApplication, code: str) -> bool:
     for translator in app.property("klguiTranslators") or []:
         app.removeTranslator(translator)
     installed = []
+    app.setProperty("klguiLanguage", "en")
     if code != "en":
         ours = QTranslator(app)
         if not ours.load(str(TRANSLATIONS / f"klgui_{code}.qm")):
@@ -46,7 +47,26 @@ def install_language(app: QApplication, code: str) -> bool:
         app.installTranslator(ours)
         installed.append(ours)
     app.setProperty("klguiTranslators", installed)
+    app.setProperty("klguiLanguage", code)
     return True
+
+
+def interface_locale() -> QLocale:
+    """How the interface's language writes dates: the system's own formats when the system
+    speaks that language, else the language's usual ones."""
+    app = QApplication.instance()
+    code = (app.property("klguiLanguage") if app else None) or "en"
+    system = QLocale.system()
+    return system if system.name().split("_")[0] == code else QLocale(code)
+
+
+def date_and_time(seconds: float) -> str:
+    """A moment (seconds since the epoch) as the interface's language writes it, to the
+    minute: "Thursday, December 3, 2026 3:58 PM", "2026년 12월 3일 목요일 오후 3:58"."""
+    moment = QDateTime.fromSecsSinceEpoch(int(seconds))
+    locale = interface_locale()
+    date = locale.toString(moment.date(), QLocale.LongFormat)
+    return f"{date} {locale.toString(moment.time(), QLocale.ShortFormat)}"
 
 
 def has_hangul_font() -> bool:

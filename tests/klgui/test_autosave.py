@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -15,6 +16,7 @@ import klgui.autosave
 from core.processes import ProcessIdentity, current_boot, start_time
 from klgui.application import offer_recovery
 from klgui.autosave import AUTOSAVE_SUFFIX, find_recoverable
+from klgui.language import install_language
 
 #: Short enough for tests; the timer, its connections and the writer are the real ones.
 TEST_DELAY_MS = 20
@@ -241,3 +243,23 @@ def test_an_autosave_names_its_writer_so_a_later_run_with_its_id_offers_it(
     window.autosave.path.write_text(json.dumps(data), encoding="utf-8")
     [offered] = find_recoverable(window.autosave.directory)
     assert offered.workspace.distribution("A").values[0] == 0.45
+
+
+def test_the_recovery_question_writes_its_date_in_the_interface_s_language(
+    qapp, make_window, tmp_path, answer_questions, crashed_autosave
+):
+    crashed_autosave(tmp_path / "autosave", title="work.klsession")
+    year = time.localtime().tm_year
+    try:
+        assert install_language(qapp, "ko")
+        asked = answer_questions(QMessageBox.NoButton)  # unanswered: the work stays
+        offer_recovery(make_window())
+        [question] = asked
+        assert f"{year}년" in question and "요일" in question
+        assert not any(day in question for day in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat"))
+    finally:
+        assert install_language(qapp, "en")
+    asked = answer_questions(QMessageBox.NoButton)
+    offer_recovery(make_window())
+    [question] = asked
+    assert str(year) in question and "day, " in question  # "Thursday, December 3, 2026"
