@@ -22,6 +22,15 @@ def one_line(text: str) -> str:
     )
 
 
+def shortened(text: str, limit: int = 40) -> str:
+    """``text`` as a message quotes it: if longer than ``limit`` characters, its start and its
+    end with '…' between them, so that both ends are seen ('0.0000000000…00001e-5')."""
+    if len(text) <= limit:
+        return text
+    end = (limit - 1) // 2
+    return f"{text[: limit - 1 - end]}…{text[-end:]}"
+
+
 def file_name(path: str | os.PathLike[str]) -> str:
     """The name of the file at ``path`` as a message shows it: its last part, on one line
     whatever characters it holds (see one_line)."""

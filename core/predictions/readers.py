@@ -96,7 +96,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import numpy as np
 
-from core.errors import FormatError
+from core.errors import FormatError, shortened
 from core.formats.delimiters import allows_decimal_comma, sniff_delimiter, with_decimal_point
 from core.formats.regular_files import library_path, open_regular, read_error
 from core.formats.text_files import (
@@ -583,6 +583,15 @@ def _distinct_labels(
             inverse = labels.replace_strict(distinct, positions).to_numpy()
             return distinct.to_list(), inverse
     kind = labels.dtype.kind
+    if kind in "SU":  # sorted as they are, so that only the distinct ones become str
+        distinct, inverse = np.unique(labels, return_inverse=True)
+        texts = [_stripped_text(value) for value in distinct.tolist()]
+        bad = [position for position, text in enumerate(texts) if not text]
+        if bad:  # the first sample with no text, or bytes that are not UTF-8
+            row = int(np.argmax(np.isin(inverse, bad)))
+            missing = texts[inverse[row]] == ""
+            raise where.error(row, "no true label" if missing else "the label is not UTF-8 text")
+        return texts, inverse.astype(np.int64, copy=False)
     if kind in "iu" and len(labels) and int(labels.max()) - int(labels.min()) < 2 * len(labels):
         low = int(labels.min())
         shifted = _above_lowest(labels)
@@ -590,11 +599,9 @@ def _distinct_labels(
         renumber = np.zeros(int(present[-1]) + 1, dtype=np.int64)
         renumber[present] = np.arange(len(present))
         return [low + offset for offset in present.tolist()], renumber[shifted]
-    if kind in "iufU":
-        if kind == "U":
-            labels = np.char.strip(labels)
-        missing = np.isnan(labels) if kind == "f" else labels == ""
-        if missing.any():
+    if kind in "iuf":
+        missing = np.isnan(labels) if kind == "f" else None
+        if missing is not None and missing.any():
             raise where.error(int(np.argmax(missing)), "no true label", column)
         distinct, inverse = np.unique(labels, return_inverse=True)
         return distinct.tolist(), inverse.astype(np.int64)
@@ -611,6 +618,16 @@ def _distinct_labels(
             raise where.error(row, "no true label", column)
         inverse[row] = found.setdefault(text, len(found))
     return list(found), inverse
+
+
+def _stripped_text(value: str | bytes) -> str | None:
+    """A label of a text array, stripped (bytes as UTF-8: None if they are not)."""
+    if isinstance(value, bytes):
+        try:
+            value = value.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+    return value.strip()
 
 
 def _above_lowest(labels: np.ndarray) -> np.ndarray:
@@ -1338,6 +1355,74 @@ def _read_whole(stream: IO[bytes], header: _ArrayHeader, what: str, path: str) -
     return array.reshape(header.shape, order="F" if header.fortran else "C")
 
 
+def _read_label_array(
+    stream: IO[bytes], header: _ArrayHeader, what: str, classes: Sequence[str], path: str
+) -> np.ndarray:
+    """The labels of a 1-D array (an .npz member or a .npy file), read once they are known to
+    fit in memory together with what mapping them to classes takes (_distinct_labels sorts
+    a copy: _LABEL_MAPPING_BYTES a label besides). Text is held no wider than a label that
+    can name a class (_label_room): a type that gives each label room for 100,000 characters
+    is read in blocks, each narrowed as it comes, and a label too long to name a class or
+    with no text at all is refused at its sample right away."""
+    dtype = header.dtype
+    room = _label_room(classes, dtype)
+    held = dtype if room is None else np.dtype((dtype.kind, room))
+    (count,) = header.shape
+    needed = count * (2 * held.itemsize + _LABEL_MAPPING_BYTES)
+    _refuse_beyond_memory(needed, what, path, decompressed=False)
+    if held == dtype:
+        return _read_whole(stream, header, what, path)
+    (labels,) = _allocate([((count,), held)], what, path)
+    where = _Where(path)
+    step = max(1, _READ_BYTES // dtype.itemsize)
+    for start in range(0, count, step):
+        stop = min(count, start + step)
+        data = _read_exact(stream, (stop - start) * dtype.itemsize, what, path)
+        block = np.frombuffer(data, dtype)
+        narrowed = labels[start:stop]
+        narrowed[...] = block  # cut to the room: what it cuts is looked at below
+        for offset in np.flatnonzero(np.char.str_len(block) > room).tolist():
+            text = block[offset].strip()
+            if len(text) > room:
+                raise where.error(start + offset, _too_long_to_name_a_class(text, classes))
+            narrowed[offset] = text
+        empty = np.char.str_len(np.char.strip(narrowed)) == 0
+        if empty.any():
+            raise where.error(start + int(np.argmax(empty)), "no true label")
+    return labels
+
+
+#: Bytes a label takes while _distinct_labels maps labels to classes, besides the label and
+#: a sorted copy of it: np.unique's sort order, inverse and running count (int64 each).
+_LABEL_MAPPING_BYTES = 32
+#: Characters a label that is a number may need (a class index, or a class's value: "3.0").
+_NUMBER_CHARACTERS = 64
+
+
+def _label_room(classes: Sequence[str], dtype: np.dtype) -> int | None:
+    """The characters (bytes for a bytes array) a label of this text type needs at most to
+    name one of ``classes``, if the type gives each label more; None otherwise."""
+    if dtype.kind not in "SU":
+        return None
+    if dtype.kind == "S":
+        longest = max(len(name.encode("utf-8")) for name in classes)
+        width = dtype.itemsize
+    else:
+        longest = max(len(name) for name in classes)
+        width = dtype.itemsize // 4
+    room = max(longest, _NUMBER_CHARACTERS)
+    return room if width > room else None
+
+
+def _too_long_to_name_a_class(label: str | bytes, classes: Sequence[str]) -> str:
+    text = label.decode("utf-8", "replace") if isinstance(label, bytes) else label
+    longest = max(len(name) for name in classes)
+    return (
+        f"label {shortened(text)!r} is {len(text):,} characters long: too long to name a "
+        f"class (the longest class name has {longest:,})"
+    )
+
+
 def _probability_shape(header: _ArrayHeader, what: str, path: str) -> tuple[int, int]:
     if len(header.shape) != 2:
         raise FormatError(
@@ -1485,25 +1570,26 @@ def _default_classes(count: int) -> tuple[str, ...]:
     return tuple(str(index) for index in range(count))
 
 
-def _read_label_file(path: str, rows: int) -> tuple[np.ndarray | _Labels, _Where]:
+def _read_label_file(
+    path: str, rows: int, classes: Sequence[str]
+) -> tuple[np.ndarray | _Labels, _Where]:
     """Labels from a .npy array, or from text with one label per line (see _read_label_text);
-    ``rows`` are expected (a count that differs is the caller's to refuse)."""
+    ``rows`` are expected (a count that differs is the caller's to refuse), of ``classes``."""
     if Path(path).suffix.lower() != ".npy":
         return _read_label_text(path, rows)
+    what = "the labels array"
     try:
         with open_regular(path) as stream:
-            header = _array_header(stream, stream.size, "the labels array", path)
-            _refuse_long_names(header, "the labels array", path)
-            _refuse_beyond_memory(header.data_bytes, "the labels array", path, decompressed=False)
-            labels = _read_whole(stream, header, "the labels array", path)
+            header = _array_header(stream, stream.size, what, path)
+            _refuse_long_names(header, what, path)
+            if len(header.shape) != 1:
+                raise FormatError(
+                    f"{what} has shape {header.shape}; expected one label per sample", path=path
+                )
+            labels = _read_label_array(stream, header, what, classes, path)
     except OSError as error:
         raise read_error(error, path) from None
-    if labels.ndim != 1:
-        raise FormatError(
-            f"the labels array has shape {labels.shape}; expected one label per sample",
-            path=path,
-        )
-    return _strings(labels, "the labels array", path), _Where(path)
+    return labels, _Where(path)
 
 
 def _read_label_text(path: str, rows: int) -> tuple[_Labels, _Where]:
@@ -1566,7 +1652,7 @@ def _read_npy(path: str, labels_path: str | None, tracker: _Tracker) -> list[Mod
             held = rows * count * _held_dtype(header.dtype).itemsize
             _refuse_beyond_memory(held, "the array", path, decompressed=False)
             classes = _default_classes(count)
-            labels, where = _read_label_file(labels_path, rows)
+            labels, where = _read_label_file(labels_path, rows, classes)
             if len(labels) != rows:
                 raise FormatError(
                     f"{rows} rows of probabilities but {len(labels)} labels in {labels_path}",
@@ -1614,12 +1700,11 @@ def _read_npz(path: str, labels_path: str | None, tracker: _Tracker) -> list[Mod
 
         @contextlib.contextmanager
         def member(name: str) -> Iterator[tuple[IO[bytes], _ArrayHeader]]:
-            """A member's stream after its header, once its data is known to fit."""
+            """A member's stream after its header: nothing of its data is inflated yet (what
+            reads it checks first that what it will hold fits)."""
             info = archive.getinfo(members[name])
             with archive.open(info) as stream:
-                header = _array_header(stream, info.file_size, f"'{name}'", path)
-                _refuse_beyond_memory(header.data_bytes, f"'{name}'", path, decompressed=True)
-                yield stream, header
+                yield stream, _array_header(stream, info.file_size, f"'{name}'", path)
 
         try:
             with member("probs") as (_, header):
@@ -1636,17 +1721,16 @@ def _read_npz(path: str, labels_path: str | None, tracker: _Tracker) -> list[Mod
                             "columns",
                             path=path,
                         )
+                    _refuse_beyond_memory(header.data_bytes, "'classes'", path, decompressed=True)
                     classes = _class_names(_read_whole(stream, header, "'classes'", path), path)
             if labels_path is not None:
-                labels, where = _read_label_file(labels_path, rows)
+                labels, where = _read_label_file(labels_path, rows, classes)
                 _refuse_label_count(labels.shape, rows, f"in {labels_path}", path)
             else:
                 with member("labels") as (stream, header):
                     _refuse_long_names(header, "'labels'", path)
                     _refuse_label_count(header.shape, rows, "in 'labels'", path)
-                    labels = _strings(
-                        _read_whole(stream, header, "'labels'", path), "'labels'", path
-                    )
+                    labels = _read_label_array(stream, header, "'labels'", classes, path)
                 where = _Where(path)
             indices = _label_indices(labels, classes, where)
             tracker.step(0.05)

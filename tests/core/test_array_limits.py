@@ -93,20 +93,84 @@ def test_labels_and_classes_are_checked_against_probs_before_they_are_inflated(
             archive.writestr("labels.npy", array_bytes(np.array([0, 1])))
         header = {"descr": "<i8", "fortran_order": False, "shape": (8 * MB,)}
         write_member(archive, f"{member}.npy", header, 64 * MB)
-    memory(16 * MB)
+    for available in (16 * MB, available_memory()):  # what the format needs says no first
+        memory(available)
+        with pytest.raises(FormatError) as caught:
+            read_predictions(path)
+        assert caught.value.reason == (
+            "'probs' has 2 rows but there are 8000000 labels in 'labels'"
+            if member == "labels"
+            else "'classes' has shape (8000000,) but 'probs' has 2 class columns"
+        )
+
+
+def test_classes_that_would_not_fit_are_refused_before_they_are_inflated(tmp_path, memory):
+    path = tmp_path / "bomb.npz"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("probs.npy", array_bytes(np.full((2, 2), 0.5)))
+        archive.writestr("labels.npy", array_bytes(np.array([0, 1])))
+        header = {"descr": "<U250000", "fortran_order": False, "shape": (2,)}
+        write_member(archive, "classes.npy", header, 2 * MB)
+    memory(MB)
     with pytest.raises(FormatError) as caught:
         read_predictions(path)
     assert caught.value.reason == (
-        f"'{member}' would take 64.0 MB once decompressed; only 16.0 MB of memory is available"
+        "'classes' would take 2.0 MB once decompressed; only 1.0 MB of memory is available"
     )
-    memory(available_memory())  # with room enough, what the format needs says no as well
+
+
+def test_labels_are_checked_with_the_memory_that_mapping_them_to_classes_takes(tmp_path, memory):
+    """Mapping labels to classes sorts a copy of them, with an index or two for each: 8
+    MB of int64 labels take 48 MB."""
+    path = tmp_path / "bomb.npz"
+    with zipfile.ZipFile(path, "w") as archive:
+        header = {"descr": "<f8", "fortran_order": False, "shape": (MB, 2)}
+        write_member(archive, "probs.npy", header, 16 * MB)
+        write_member(archive, "labels.npy", {**header, "descr": "<i8", "shape": (MB,)}, 8 * MB)
+    memory(40 * MB)  # enough for the probabilities (16 MB) and the labels alone (8 MB)
     with pytest.raises(FormatError) as caught:
         read_predictions(path)
     assert caught.value.reason == (
-        "'probs' has 2 rows but there are 8000000 labels in 'labels'"
-        if member == "labels"
-        else "'classes' has shape (8000000,) but 'probs' has 2 class columns"
+        "'labels' would take 48.0 MB in memory; only 40.0 MB of memory is available"
     )
+
+
+@pytest.mark.parametrize("place", ["labels", "labels file"])
+def test_labels_of_a_type_far_wider_than_any_class_name_take_no_more_than_the_names_need(
+    tmp_path, memory, place
+):
+    """Labels each given room for 20,000 characters (16 MB for 200, and as much again to map
+    them) are read in blocks, each label held no wider than a class name or a number may
+    need; one with no text, or too long to name a class, is refused where it is."""
+    labels = np.array(["cat", " dog "] * 100, dtype="U20000")
+    cases = {
+        "valid": (labels, None),
+        "empty": (np.concatenate([labels[:150], np.zeros(50, "U20000")]), 150),
+        "too long": (np.concatenate([labels[:-1], ["x" * 20_000]]), 199),
+    }
+    for case, (values, sample) in cases.items():
+        path, labels_path = tmp_path / f"{case}.npz", None
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("probs.npy", array_bytes(np.full((200, 2), 0.5)))
+            archive.writestr("classes.npy", array_bytes(np.array(["dog", "cat"])))
+            if place == "labels file":
+                labels_path = tmp_path / f"{case}.npy"
+                np.save(labels_path, values)
+            else:
+                archive.writestr("labels.npy", array_bytes(values))
+        memory(MB)  # far less than the 16 MB the type gives the labels
+        if sample is None:
+            [model] = read_predictions(path, labels_path=labels_path)
+            assert model.labels.tolist() == [1, 0] * 100
+            continue
+        with pytest.raises(FormatError) as caught:
+            read_predictions(path, labels_path=labels_path)
+        assert caught.value.reason == (
+            "sample 150: no true label"
+            if case == "empty"
+            else "sample 199: label 'xxxxxxxxxxxxxxxxxxxx…xxxxxxxxxxxxxxxxxxx' is 20,000 "
+            "characters long: too long to name a class (the longest class name has 3)"
+        )
 
 
 def test_the_array_the_probabilities_fill_must_fit_as_well(tmp_path, memory):
@@ -119,7 +183,7 @@ def test_the_array_the_probabilities_fill_must_fit_as_well(tmp_path, memory):
     assert caught.value.reason == (
         "'probs' would take 16.0 kB once decompressed; only 12.0 kB of memory is available"
     )
-    memory(16_000)
+    memory(64_000)  # and the labels, with what mapping them to classes takes
     assert read_predictions(path)[0].probabilities.dtype == np.float32
 
 
