@@ -550,18 +550,16 @@ def _label_indices(
 @dataclass(frozen=True)
 class _Labels:
     """Labels as their distinct values and, per sample, the position of its own among them
-    (a file of labels is read so); ``count`` labels were found, ``len(inverse)`` kept."""
+    (a file of labels is read so); ``count`` labels were found, ``len(inverse)`` kept, and
+    where there was one more than the rows, ``beyond`` is its line (none was read after)."""
 
     distinct: list[str]
     inverse: np.ndarray
     count: int
+    beyond: int | None = None
 
     def __len__(self) -> int:
         return self.count
-
-    @property
-    def shape(self) -> tuple[int]:
-        return (self.count,)
 
 
 def _distinct_labels(
@@ -1596,12 +1594,13 @@ def _read_label_text(path: str, rows: int) -> tuple[_Labels, _Where]:
     """Labels from text, one a line (lines end as text_lines ends them), read line by line:
     blank lines are skipped, a first line 'label' (or another of LABEL_COLUMNS) is a header,
     and a label in double quotes loses them. The first ``rows`` labels are kept, as the
-    position of each among the distinct labels; any more are only counted."""
+    position of each among the distinct labels; reading stops at a label beyond them."""
     inverse, lines = _allocate(
         [((rows,), np.int64), ((rows,), np.int64)], f"the labels of {rows:,} rows", path
     )
     distinct: dict[str, int] = {}
     count = 0
+    beyond = None  # the line of a label beyond the rows
     first = True  # the first line that is not blank: it may be a header
     try:
         with open_regular(path) as stream:
@@ -1624,14 +1623,33 @@ def _read_label_text(path: str, rows: int) -> tuple[_Labels, _Where]:
                     label = label[1:-1].strip()
                 if not label:
                     raise FormatError("no true label", path=path, line=number)
-                if count < rows:
-                    inverse[count] = distinct.setdefault(label, len(distinct))
-                    lines[count] = number
+                if count == rows:
+                    beyond = number
+                    break
+                inverse[count] = distinct.setdefault(label, len(distinct))
+                lines[count] = number
                 count += 1
     except OSError as error:
         raise read_error(error, path) from None
-    kept = min(count, rows)
-    return _Labels(list(distinct), inverse[:kept], count), _Where(path, lines[:kept])
+    labels = _Labels(list(distinct), inverse[:count], count, beyond)
+    return labels, _Where(path, lines[:count])
+
+
+def _refuse_other_label_count(
+    labels: np.ndarray | _Labels, rows: int, labels_path: str, path: str
+) -> None:
+    """FormatError unless the file of labels at ``labels_path`` gave one label a row."""
+    beyond = labels.beyond if isinstance(labels, _Labels) else None
+    if beyond is not None:
+        raise FormatError(
+            f"{rows} rows of probabilities but more labels in {labels_path}: label "
+            f"{rows + 1} is on line {beyond}",
+            path=path,
+        )
+    if len(labels) != rows:
+        raise FormatError(
+            f"{rows} rows of probabilities but {len(labels)} labels in {labels_path}", path=path
+        )
 
 
 def _is_label_header(text: str) -> bool:
@@ -1653,11 +1671,7 @@ def _read_npy(path: str, labels_path: str | None, tracker: _Tracker) -> list[Mod
             _refuse_beyond_memory(held, "the array", path, decompressed=False)
             classes = _default_classes(count)
             labels, where = _read_label_file(labels_path, rows, classes)
-            if len(labels) != rows:
-                raise FormatError(
-                    f"{rows} rows of probabilities but {len(labels)} labels in {labels_path}",
-                    path=path,
-                )
+            _refuse_other_label_count(labels, rows, labels_path, path)
             indices = _label_indices(labels, classes, where)
             tracker.step(0.05)
             probabilities = _read_probabilities(
@@ -1725,7 +1739,7 @@ def _read_npz(path: str, labels_path: str | None, tracker: _Tracker) -> list[Mod
                     classes = _class_names(_read_whole(stream, header, "'classes'", path), path)
             if labels_path is not None:
                 labels, where = _read_label_file(labels_path, rows, classes)
-                _refuse_label_count(labels.shape, rows, f"in {labels_path}", path)
+                _refuse_other_label_count(labels, rows, labels_path, path)
             else:
                 with member("labels") as (stream, header):
                     _refuse_long_names(header, "'labels'", path)

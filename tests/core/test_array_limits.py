@@ -225,12 +225,14 @@ def test_a_name_may_take_at_most_a_megabyte(tmp_path, place):
 
 def test_a_file_of_labels_is_read_no_further_than_the_rows_need(tmp_path, memory):
     np.save(tmp_path / "p.npy", np.full((3, 2), 0.5))
-    (tmp_path / "labels.txt").write_text("label\n" + "1\n" * 10_000, encoding="utf-8")
+    # Read on, the file would say that its last line has no label.
+    (tmp_path / "labels.txt").write_text("label\n" + "1\n" * 10_000 + '""\n', encoding="utf-8")
     memory(200)  # the probabilities and 3 labels, not 10,000 labels
     with pytest.raises(FormatError) as caught:
         read_predictions(tmp_path / "p.npy", labels_path=tmp_path / "labels.txt")
-    assert caught.value.reason == "3 rows of probabilities but 10000 labels in " + str(
-        tmp_path / "labels.txt"
+    assert caught.value.reason == (
+        f"3 rows of probabilities but more labels in {tmp_path / 'labels.txt'}: label 4 is "
+        "on line 5"
     )
 
 
