@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QCursor, QFont, QFontMetricsF, QImage, QPainter, QShowEvent
+from PySide6.QtGui import QCursor, QFont, QFontMetricsF, QImage, QPainter, QShowEvent, QTextOption
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from klgui.chart_style import DEFAULT_STYLE, ChartStyle
@@ -36,6 +36,8 @@ LEGEND_SAMPLE_ROOM = 50
 LEFT_AXIS_ROOM = 90
 #: The y span for data that is all zero: a readable axis, not ticks at 1e-09.
 EMPTY_Y_SPAN = 0.05
+#: Room between a plot's notice (an empty chart's "what to do") and its sides (pixels).
+NOTICE_MARGIN = 6
 
 
 class Bars(pg.BarGraphItem):
@@ -239,7 +241,11 @@ class BarChart(pg.PlotWidget):
             self.setTitle(title)
         self._notice = pg.TextItem("", color=DEFAULT_STYLE.notice_colour, anchor=(0.5, 0.5))
         self._notice.setZValue(20)
+        # Wrapped to the plot's width, each line centred: a long one (a translation, a narrow
+        # chart) is never cut at the plot's edges.
+        self._notice.textItem.document().setDefaultTextOption(QTextOption(Qt.AlignHCenter))
         plot.getViewBox().addItem(self._notice, ignoreBounds=True)
+        plot.getViewBox().sigResized.connect(self._fit_notice)
         self._notice.hide()
         self.setMinimumSize(MINIMUM_WIDTH, 120)
         # The view fills every pixel it repaints with the chart's background: Qt need not
@@ -336,8 +342,14 @@ class BarChart(pg.PlotWidget):
             self._notice.setText(notice)
             (x0, x1), (y0, y1) = self.getPlotItem().getViewBox().viewRange()
             self._notice.setPos((x0 + x1) / 2, (y0 + y1) / 2)
+            self._fit_notice()
         if self._notice.isVisible() != bool(notice):
             self._notice.setVisible(bool(notice))
+
+    def _fit_notice(self) -> None:
+        """Wrap the notice to the plot's width, less a margin on each side."""
+        width = self.getPlotItem().getViewBox().width() - 2 * NOTICE_MARGIN
+        self._notice.setTextWidth(max(width, 1.0))
 
     def add_text(self, text: str, anchor: tuple[float, float], scale: float = 1.0) -> pg.TextItem:
         """A text label in data coordinates, in the chart's font and colour (both follow the

@@ -6,6 +6,7 @@ from itertools import pairwise
 
 import numpy as np
 import pytest
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QApplication
 
 from klgui.bar_chart import Y_SPAN_GROWTH, next_y_span
@@ -321,3 +322,28 @@ def test_infinite_terms_are_marked_inside_the_plot_when_no_finite_term_is_positi
     low, high = plot.getPlotItem().getViewBox().viewRange()[1]
     marker_heights = [spot.pos().y() for spot in plot._infinite.points()]
     assert marker_heights and all(low < y < high - 0.05 * (high - low) for y in marker_heights)
+
+
+@pytest.mark.parametrize("make", [DistributionChart, ContributionChart, DecompositionChart])
+def test_an_empty_chart_s_notice_wraps_within_its_plot(qtbot, make):
+    from core import example_workspace
+    from klgui.document import Document
+
+    document = Document(example_workspace().with_value("A", 0, -1.0))  # never valid
+    document.recompute_now()
+    assert document.comparison is None
+    chart = make(document)
+    qtbot.addWidget(chart)
+    chart.show()
+    qtbot.waitExposed(chart)
+    chart.resize(chart.minimumWidth(), 300)
+    QApplication.processEvents()
+    plot_widget = chart.plot if isinstance(chart, ContributionChart) else chart  # holds its plot
+    notice = plot_widget._notice
+    assert notice.isVisible() and "No valid input" in notice.toPlainText()
+    plot = plot_widget.getPlotItem().getViewBox().sceneBoundingRect()
+    shown = notice.mapRectToScene(notice.boundingRect())
+    assert plot.left() <= shown.left() and shown.right() <= plot.right()
+    one_line = QFontMetricsF(notice.textItem.font()).lineSpacing()
+    assert shown.height() > 1.5 * one_line  # wrapped onto lines of its own
+    document.deleteLater()
