@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from core.errors import file_name, one_line
 from core.measures import log_scale, unit_name
 from core.predictions.evaluation import PERCENTILES, PredictionReport
+from klgui.bar_chart import PlainAxis
 from klgui.chart_style import DEFAULT_STYLE
 from klgui.document import Document
 from klgui.number_format import format_number, format_precise
@@ -63,7 +64,10 @@ class CrossEntropyHistogram(pg.PlotWidget):
     """How the per-sample cross-entropy spreads, one outline per model (created once)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent=parent)
+        # Values as they are (0.002, never 2 with "(x0.001)"), as on the other charts.
+        super().__init__(
+            parent=parent, axisItems={"left": PlainAxis("left"), "bottom": PlainAxis("bottom")}
+        )
         plot = self.getPlotItem()
         plot.setMenuEnabled(False)
         plot.hideButtons()

@@ -216,3 +216,18 @@ def test_files_that_label_different_samples_are_each_scored_against_their_own(
     window.document.set_reference("labels (b\nc.npz)")  # the user picks the other labels
     qtbot.waitUntil(lambda: "reference, labels (b\\nc.npz);" in panel.reference_note.text())
     assert window.ranking.title.text() == "Ranking against labels (b\\nc.npz)"
+
+
+def test_tiny_cross_entropies_are_written_as_they_are_on_the_histogram(qtbot, window, tmp_path):
+    files = [
+        write_npz(tmp_path / "sure.npz", sharp=12.0),
+        write_npz(tmp_path / "sure2.npz", sharp=14.0),
+    ]
+    open_and_wait(qtbot, window, files)
+    histogram = window.predictions_panel.histogram
+    histogram.show()
+    qtbot.waitExposed(histogram)
+    axis = histogram.getPlotItem().getAxis("bottom")
+    qtbot.waitUntil(lambda: 0 < axis.range[1] < 0.01)  # every sample's cross-entropy is tiny
+    assert axis.autoSIPrefixScale == 1.0  # 0.002, never 2 with "(x0.001)" in the label
+    assert "x0.001" not in axis.labelString() and "−log q(true class), nats" in axis.labelString()
