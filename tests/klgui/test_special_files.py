@@ -50,6 +50,7 @@ def open_through(way: str, window, path, monkeypatch) -> None:
         ("open", "table.csv"),
         ("open", "session.klsession"),
         ("open predictions", "predictions.npz"),
+        ("open predictions", "predictions.npy"),  # refused before its labels are asked for
         ("open predictions", "predictions.csv"),
         ("import", "table.csv"),
         ("drop", "table.csv"),
