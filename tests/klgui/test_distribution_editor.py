@@ -153,7 +153,7 @@ def test_an_empty_cell_shows_empty_marked_and_says_how_to_fill_it(editor, with_a
     assert cell(editor, 1, 2) == "" and cell(editor, 3, 2) == ""  # the cell and its Σ
     assert cell(editor, 1, 2, Qt.BackgroundRole).color() == INVALID_CELL_COLOUR
     tooltip = cell(editor, 1, 2, Qt.ToolTipRole)
-    assert tooltip.startswith("A, cat: empty.") and "type one to fill it" in tooltip
+    assert tooltip.startswith("A, cat: empty.") and "Type a value to fill it" in tooltip
     assert "empty" in cell(editor, 3, 2, Qt.ToolTipRole)
     assert editor.model.setData(editor.model.index(1, 2), "0.35")  # typing fills it
     assert with_an_empty_cell.workspace.empty_cells() == ()
