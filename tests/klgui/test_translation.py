@@ -143,7 +143,7 @@ def test_the_korean_qm_translates_the_interface_and_english_comes_back(qapp, mak
         ]
         assert window.right_tabs.tabText(1) == "풀이 예제"
         assert measure_long_name("kl") == "KL 발산 KL(P‖Q)"
-        assert QCoreApplication.translate("report", "Ranking") == "순위"
+        assert QCoreApplication.translate("report", "Per-class terms") == "클래스별 항"
         # A string of a base class's tr() reaches a subclass (PySide walks the class tree).
         window.resize(1400, 900)  # wide enough for the whole mark after the title
         window.show()
