@@ -7,6 +7,9 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
+from core.errors import shortened
+from core.formats.number_text import OutOfRange, number_value, refuse_lost_value
+
 _FRACTION = re.compile(r"^\s*([^/]+)/([^/]+)\s*$")
 
 
@@ -26,22 +29,50 @@ def _plain(text: str) -> float:
             )
         cleaned = f"{whole}.{fraction}"  # a decimal comma, as typed in much of Europe
     try:
-        return float(cleaned)
+        return number_value(cleaned)
+    except OutOfRange as error:
+        raise _out_of_range(text.strip(), error) from None
     except ValueError:
         raise ValueParseError(
             QCoreApplication.translate("values", "%s is not a number") % repr(text.strip())
         ) from None
 
 
+def _out_of_range(written: str, error: OutOfRange) -> ValueParseError:
+    """What the cell says of a number a double cannot hold (core.formats.number_text)."""
+    if error.too_small:
+        message = QCoreApplication.translate(
+            "values", "%s is too small for a double (below 4.9e-324): it would be read as 0"
+        )
+    else:
+        message = QCoreApplication.translate(
+            "values", "%s is too large for a double (above 1.8e308)"
+        )
+    return ValueParseError(message % repr(shortened(written)))
+
+
+def _kept(value: float, number: float, written: str) -> float:
+    """``value``, made from ``number`` (a percentage, a fraction of it), unless a double
+    cannot hold it: 1e-323% would be 0, though it is not."""
+    try:
+        refuse_lost_value(number, value, written)
+    except OutOfRange as error:
+        raise _out_of_range(written, error) from None
+    return value
+
+
 def parse_value(text: str) -> float:
-    """The number in ``text``. NaN and infinity parse (the cell then shows why it is invalid)."""
+    """The number in ``text``. NaN and infinity parse (the cell then shows why it is invalid);
+    a number a double cannot hold (1e-400, 1e400), or a value it cannot hold made from one
+    (1e-200/1e200), is refused: a value > 0 as typed is never 0."""
     stripped = text.strip()
     if not stripped:
         raise ValueParseError(
             QCoreApplication.translate("values", "the cell is empty; type a number")
         )
     if stripped.endswith("%"):
-        return _plain(stripped[:-1]) / 100.0
+        number = _plain(stripped[:-1])
+        return _kept(number / 100.0, number, stripped)
     fraction = _FRACTION.match(stripped)
     if fraction:
         numerator, denominator = _plain(fraction[1]), _plain(fraction[2])
@@ -49,7 +80,9 @@ def parse_value(text: str) -> float:
             raise ValueParseError(
                 QCoreApplication.translate("values", "%s divides by zero") % repr(stripped)
             )
-        return numerator / denominator
+        if math.isinf(denominator):  # a number divided by infinity is 0 indeed
+            return numerator / denominator
+        return _kept(numerator / denominator, numerator, stripped)
     return _plain(stripped)
 
 

@@ -18,10 +18,12 @@ skipped. Values are never renormalised; counts vs probabilities is inferred by
 from __future__ import annotations
 
 import csv
+import math
 from typing import NamedTuple
 
-from core.errors import FormatError
+from core.errors import FormatError, shortened
 from core.formats.delimiters import DELIMITER_NAMES, DELIMITERS, sniff_delimiter, with_decimal_point
+from core.formats.number_text import OutOfRange, number_value, refuse_lost_value
 from core.formats.table import workspace_from_columns
 from core.workspace import MIN_CLASSES, Workspace, spelled_apart
 
@@ -137,41 +139,55 @@ def _check_header(header: _Record, path: str) -> list[str]:
 
 def _number(cell: str, delimiter: str) -> float | None:
     """The cell's value, or None if it is not a number; "25%" is 0.25. NaN and inf parse;
-    they are refused later with the cell's location."""
-    text = cell.strip()
-    scale = 1.0
+    they are refused later with the cell's location. OutOfRange for a number a double cannot
+    hold (core.formats.number_text: a cell > 0 is never read as 0)."""
+    written = cell.strip()
+    text, scale = written, 1.0
     if text.endswith("%"):  # spreadsheets export percentages as they show them
         text, scale = text[:-1].rstrip(), 0.01
     text = with_decimal_point(text, delimiter)
-    if "_" in text:  # float() accepts "1_000"; a table should not
-        return None
     try:
-        return float(text) * scale
+        number = number_value(text)
+    except OutOfRange:
+        raise
     except ValueError:
         return None
+    value = number * scale
+    refuse_lost_value(number, value, written)  # 1e-323% is below the smallest double
+    return value
 
 
 def _column_values(
     rows: list[_Record], column: int, name: str, delimiter: str, path: str
 ) -> list[float]:
-    """The numbers in one column (1-based); the first cell that is not a number is an error,
-    and so is a column that mixes percentages with plain numbers (25% next to 0.25 is a
-    mistake either way)."""
+    """The numbers in one column (1-based); the first cell that is not a number (or one that
+    a double cannot hold) is an error, and so is a column that mixes percentages with plain
+    numbers (25% next to 0.25 is a mistake either way)."""
     cells = [row.fields[column - 1] for row in rows]
     if "_" not in "".join(cells):
-        try:  # the fast path: plain numbers with a decimal point
-            return [float(cell) for cell in cells]
+        try:  # the fast path: plain numbers with a decimal point, none 0 nor infinite
+            values = [float(cell) for cell in cells]
         except ValueError:
             pass
+        else:
+            if 0.0 not in values and math.isfinite(sum(map(abs, values))):
+                return values
     values = []
     percent_row: _Record | None = None
     plain_row: _Record | None = None
     for cell, row in zip(cells, rows, strict=True):
-        value = _number(cell, delimiter)
-        if value is None:
-            what = "is empty" if not cell.strip() else f"{cell.strip()!r} is not a number"
+        where = f"distribution {name!r}, class {row.fields[0].strip()!r}"
+        try:
+            value = _number(cell, delimiter)
+        except OutOfRange as error:
             raise FormatError(
-                f"distribution {name!r}, class {row.fields[0].strip()!r}: the cell {what}",
+                f"{where}: {error}", path=path, line=row.line, column=column
+            ) from None
+        if value is None:
+            written = shortened(cell.strip())
+            what = "is empty" if not written else f"{written!r} is not a number"
+            raise FormatError(
+                f"{where}: the cell {what}",
                 path=path,
                 line=row.line,
                 column=column,
@@ -182,7 +198,7 @@ def _column_values(
             plain_row = plain_row or row
         if percent_row and plain_row:
             raise FormatError(
-                f"distribution {name!r}, class {row.fields[0].strip()!r}: the column mixes "
+                f"{where}: the column mixes "
                 f"percentages (line {percent_row.line}) with plain numbers "
                 f"(line {plain_row.line}); write them all one way",
                 path=path,

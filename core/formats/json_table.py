@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from core.errors import FormatError
+from core.formats.number_text import OutOfRange, number_value
 from core.formats.table import workspace_from_columns
 from core.workspace import KINDS, Workspace, same_name, spelled_apart
 
@@ -30,10 +31,62 @@ def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def parse_json_text(text: str, path: str) -> Any:
-    """json.loads with errors as FormatError at the line and column."""
+class RefusedNumber:
+    """A number in JSON that is not read (json would change it: 1e-400 into 0.0, 1e400 into
+    infinity, or fail on an integer of thousands of digits); what reads the value where a
+    number belongs refuses it with ``reason``, naming the place (see json_number)."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+    def __repr__(self) -> str:  # as a message that quotes a value shows it
+        return f"({self.reason})"
+
+
+#: Digits of the longest integer read (Python's own limit for text to int conversions).
+_MAX_INTEGER_DIGITS = 4300
+
+
+def _json_float(text: str) -> float | RefusedNumber:
     try:
-        return json.loads(text, object_pairs_hook=_refuse_duplicate_keys)
+        return number_value(text)
+    except OutOfRange as error:
+        return RefusedNumber(str(error))
+
+
+def _json_integer(text: str) -> int | RefusedNumber:
+    digits = len(text.lstrip("-"))
+    if digits > _MAX_INTEGER_DIGITS:
+        return RefusedNumber(f"a number with {digits:,} digits is too long")
+    return int(text)
+
+
+def json_number(value: object, where: str, path: str) -> float | None:
+    """The value of a JSON number at ``where`` (say "distribution 'P', class 'a'") as a float:
+    FormatError for a number it cannot be (too small or too large for a double, too long);
+    None for what is no number at all (text, null, true), for the caller to refuse."""
+    if isinstance(value, RefusedNumber):
+        raise FormatError(f"{where}: {value.reason}", path=path)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    try:
+        return float(value)
+    except OverflowError:  # an integer of hundreds of digits
+        error = OutOfRange(str(value), too_small=False)
+        raise FormatError(f"{where}: {error}", path=path) from None
+
+
+def parse_json_text(text: str, path: str) -> Any:
+    """json.loads with errors as FormatError at the line and column. A number that a double
+    cannot hold, or an integer too long to read, is a RefusedNumber, which json_number
+    refuses where a number is read."""
+    try:
+        return json.loads(
+            text,
+            object_pairs_hook=_refuse_duplicate_keys,
+            parse_float=_json_float,
+            parse_int=_json_integer,
+        )
     except _DuplicateKey as error:
         raise FormatError(f"the key {error.key!r} appears twice in one object", path=path) from None
     except json.JSONDecodeError as error:
@@ -42,8 +95,6 @@ def parse_json_text(text: str, path: str) -> Any:
         ) from None
     except RecursionError:
         raise FormatError("not valid JSON: nested too deeply", path=path) from None
-    except ValueError as error:  # e.g. an integer of more than 4300 digits
-        raise FormatError(f"not valid JSON: {error}", path=path) from None
 
 
 def workspace_from_json_table(data: Any, path: str) -> Workspace:
@@ -62,20 +113,15 @@ def workspace_from_json_table(data: Any, path: str) -> Workspace:
     for name, values in distributions.items():
         if not isinstance(values, list):
             raise FormatError(f"distribution {name!r} must be a list of numbers", path=path)
+        numbers = []
         for index, value in enumerate(values):
-            where = f"class {classes[index]!r}" if index < len(classes) else f"entry {index + 1}"
-            if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise FormatError(
-                    f"distribution {name!r}, {where}: {json_spelling(value)} is not a number",
-                    path=path,
-                )
-            try:
-                float(value)
-            except OverflowError:
-                raise FormatError(
-                    f"distribution {name!r}, {where}: the number is too large", path=path
-                ) from None
-        columns[name.strip()] = [float(v) for v in values]
+            entry = f"class {classes[index]!r}" if index < len(classes) else f"entry {index + 1}"
+            where = f"distribution {name!r}, {entry}"
+            number = json_number(value, where, path)
+            if number is None:
+                raise FormatError(f"{where}: {json_spelling(value)} is not a number", path=path)
+            numbers.append(number)
+        columns[name.strip()] = numbers
     reference = data.get("reference")
     if isinstance(reference, str):
         reference = reference.strip()

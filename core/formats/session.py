@@ -16,7 +16,7 @@ import numpy as np
 from core.distributions import Smoothing
 from core.errors import FormatError, WorkspaceError
 from core.formats import SESSION_EXTENSION, SESSION_FORMAT
-from core.formats.json_table import json_spelling
+from core.formats.json_table import json_number, json_spelling
 from core.workspace import KINDS, Distribution, Workspace
 
 __all__ = [
@@ -68,16 +68,14 @@ def session_text(workspace: Workspace) -> str:
 
 
 def _number_in(value: object, where: str, path: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise FormatError(f"{where}: {json_spelling(value)} is not a number", path=path)
     if isinstance(value, str):
         if value not in _SPECIAL:
             raise FormatError(f"{where}: {value!r} is not a number", path=path)
         return _SPECIAL[value]
-    try:
-        return float(value)
-    except OverflowError:
-        raise FormatError(f"{where}: the number is too large", path=path) from None
+    number = json_number(value, where, path)
+    if number is None:
+        raise FormatError(f"{where}: {json_spelling(value)} is not a number", path=path)
+    return number
 
 
 def _require(data: dict, key: str, kind: type | tuple[type, ...], path: str) -> Any:

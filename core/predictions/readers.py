@@ -98,6 +98,7 @@ import numpy as np
 
 from core.errors import FormatError, shortened
 from core.formats.delimiters import allows_decimal_comma, sniff_delimiter, with_decimal_point
+from core.formats.number_text import OutOfRange, number_value
 from core.formats.regular_files import library_path, open_regular, read_error
 from core.formats.text_files import (
     UTF16,
@@ -796,8 +797,9 @@ class _Collector:
 
     def _explain(self, model: int, where: _Where, row: int) -> None:
         values = self._outs[model][row]
-        if np.isnan(values).any():
-            self._diagnose(self.line_of(row))  # an empty cell or a short line: say so, not "NaN"
+        if not np.isfinite(values).all():
+            # an empty cell, a short line, a number too large: say so, not "NaN" or "infinite"
+            self._diagnose(self.line_of(row))
         _explain_model_row(self._layout, model, values, row, where, self._layout.columns[model])
 
     def line_of(self, row: int) -> int:
@@ -1100,14 +1102,19 @@ def _check_lines(
             raise FormatError("no true label", path=path, line=number, column=layout.label + 1)
         for column in layout.probability_columns:
             cell = fields[column].strip()
-            if not _is_number(with_decimal_point(cell, header.delimiter)):
-                what = "empty cell" if not cell else f"{cell[:40]!r} is not a number"
-                raise FormatError(
-                    f"{what} (column {layout.names[column]!r})",
-                    path=path,
-                    line=number,
-                    column=column + 1,
-                )
+            try:
+                number_value(with_decimal_point(cell, header.delimiter))
+                continue
+            except OutOfRange as error:  # 1e400, which the engines read as infinity
+                what = str(error)
+            except ValueError:
+                what = "empty cell" if not cell else f"{shortened(cell)!r} is not a number"
+            raise FormatError(
+                f"{what} (column {layout.names[column]!r})",
+                path=path,
+                line=number,
+                column=column + 1,
+            )
 
 
 def _cell(text: str, delimiter: str, column: int) -> str:

@@ -28,6 +28,7 @@ import numpy as np
 
 from core.errors import FormatError
 from core.formats.delimiters import allows_decimal_comma, with_decimal_point
+from core.formats.number_text import OutOfRange, reads_as_a_false_zero
 from core.formats.regular_files import open_regular, read_error
 from core.formats.text_files import UTF16
 
@@ -65,7 +66,7 @@ def refuse_false_zeros(
         for count, position in enumerate(positions.tolist(), start=1):
             if count % _POLL_NUMBERS == 0:
                 step(fraction)
-            if not _reads_as_a_false_zero(_number_at(data, position)):
+            if not reads_as_a_false_zero(_number_at(data, position)):
                 continue
             if line_starts is None:
                 line_starts = np.concatenate(([0], _positions(data, _LINE_END) + 1))
@@ -226,23 +227,10 @@ def _refuse_in_line(
     fields = next(csv.reader([text.rstrip("\r")], delimiter=delimiter), [])
     for column in sorted(columns):
         cell = fields[column].strip() if column < len(fields) else ""
-        if _reads_as_a_false_zero(with_decimal_point(cell, delimiter)):
+        if reads_as_a_false_zero(with_decimal_point(cell, delimiter)):
             raise FormatError(
-                f"{cell[:40]!r} is too small for a double (below 4.9e-324): it would be "
-                f"read as 0 (column {columns[column]!r})",
+                f"{OutOfRange(cell, too_small=True)} (column {columns[column]!r})",
                 path=path,
                 line=number,
                 column=column + 1,
             )
-
-
-def _reads_as_a_false_zero(text: str) -> bool:
-    """A number whose digits are not all 0 but that reads as 0.0."""
-    if "_" in text:  # float() takes "1_000"; a table should not
-        return False
-    try:
-        value = float(text)
-    except ValueError:
-        return False
-    digits = text.lower().partition("e")[0]
-    return value == 0 and any(digit in "123456789" for digit in digits)

@@ -233,7 +233,15 @@ BAD_TABLES = [
     ("negative decimal comma", "class;P;A\ndog;0,5;-0,5\ncat;0,5;1\n", 2, 3, ["negative"]),
     ("nan", "class,P,A\ndog,0.5,NaN\ncat,0.5,0.5\n", 2, 3, ["not a finite number"]),
     ("inf", "class,P,A\ndog,inf,0.5\ncat,0.5,0.5\n", 2, 2, ["not a finite number"]),
-    ("overflow", "class,P,A\ndog,1e999,0.5\ncat,0.5,0.5\n", 2, 2, ["not a finite number"]),
+    ("overflow", "class,P,A\ndog,1e999,0.5\ncat,0.5,0.5\n", 2, 2, ["'1e999' is too large"]),
+    (
+        "underflow",
+        "class,P,A\ndog,1e-400,0.5\ncat,1,0.5\n",
+        2,
+        2,
+        ["'1e-400' is too small for a double", "read as 0"],
+    ),
+    ("underflow %", "class,P,A\ndog,1e-323%,50%\ncat,100%,50%\n", 2, 2, ["'1e-323%' is too small"]),
     ("empty class name", "class,P,A\ndog,1,2\n  ,1,2\n", 3, 1, ["class name is empty"]),
     (
         "duplicate class",

@@ -36,7 +36,24 @@ def test_a_table_with_reference_and_kinds(tmp_path):
             '{"classes":["a","b"],"distributions":{"P":[0.5,0.5]},"reference":["P"]}',
             "the reference ['P'] is not the name",
         ),
-        ('{"classes":["a","b"],"distributions":{"P":[1, ' + "9" * 400 + "]}}", "too large"),
+        (
+            '{"classes":["a","b"],"distributions":{"P":[1, ' + "9" * 400 + "]}}",
+            "distribution 'P', class 'b': '99999999999999999999…9999999999999999999' is too "
+            "large for a double (above 1.8e308)",
+        ),
+        (  # json itself reads 1e-400 as 0.0: a KL of 0 where it is infinite
+            '{"classes":["a","b"],"distributions":{"P":[1e-400,1],"A":[0,1]}}',
+            "distribution 'P', class 'a': '1e-400' is too small for a double (below 4.9e-324): "
+            "it would be read as 0",
+        ),
+        (
+            '{"classes":["a","b"],"distributions":{"P":[0.5,1e400]}}',
+            "distribution 'P', class 'b': '1e400' is too large for a double (above 1.8e308)",
+        ),
+        (  # Python's own words were "... use sys.set_int_max_str_digits() to increase ..."
+            '{"classes":["a","b"],"distributions":{"P":[0.5,' + "1" * 5000 + "]}}",
+            "distribution 'P', class 'b': a number with 5,000 digits is too long",
+        ),
         (
             '{"classes":["a","b"],"distributions":{"P":[0.5,0.5],"P":[0.2,0.8]}}',
             "the key 'P' appears twice",

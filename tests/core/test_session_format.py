@@ -88,6 +88,10 @@ def test_non_finite_values_are_written_as_strings():
             "'lots' is not a number",
         ),
         (lambda d: d["distributions"][1].update(values=[0.5, 0.5]), "2 values for 3 classes"),
+        (
+            lambda d: d["distributions"][1].update(values=[0.5, "TINY", 0.2]),
+            "distributions[1] ('A'), value 2: '1e-400' is too small for a double",
+        ),
         (lambda d: d["distributions"][1].update(kind="guesses"), "kind"),
         (lambda d: d.update(reference="Z"), "reference 'Z'"),
         (lambda d: d.update(base=1), "base"),
@@ -99,7 +103,8 @@ def test_a_broken_session_is_refused_with_a_clear_message(tmp_path, change, mess
     data = session_dict(example_workspace())
     change(data)
     path = tmp_path / "broken.klsession"
-    path.write_text(json.dumps(data), encoding="utf-8")
+    # json writes no number too small for a double: 1e-400 goes in as the file would hold it
+    path.write_text(json.dumps(data).replace('"TINY"', "1e-400"), encoding="utf-8")
     with pytest.raises(FormatError) as caught:
         read_workspace(path)
     assert message in str(caught.value)
