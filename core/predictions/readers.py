@@ -962,16 +962,32 @@ def _read_text(path: str, label_column: str | None, tracker: _Tracker) -> list[M
 
     diagnose = functools.partial(_diagnose_line, path, header, layout)
     collector = _Collector(layout, path, tracker, header.rows_estimate, diagnose)
-    if pl is not None:
-        with open_regular(path) as checked:  # polars then opens the very file checked
-            _collect_text_polars(pl, library_path(checked, path), path, header, layout, collector)
-    else:
-        _collect_text_numpy(path, header, layout, collector)
+    columns = {column: layout.names[column] for column in layout.probability_columns}
+    search = functools.partial(
+        refuse_false_zeros,
+        path,
+        header.encoding,
+        header.delimiter,
+        columns,
+        functools.partial(_scan_step, tracker),
+    )
+    try:
+        if pl is not None:
+            with open_regular(path) as checked:  # polars then opens the very file checked
+                source = library_path(checked, path)
+                _collect_text_polars(pl, source, path, header, layout, collector)
+        else:
+            _collect_text_numpy(path, header, layout, collector)
+        models = collector.finish()
+    except FormatError as error:
+        # Something is wrong at this line; a number before it that read as 0 (and is
+        # searched for only when everything else is right) comes first in the file.
+        if error.line is not None and error.path == path:
+            search(before=error.line)
+        raise
     if collector.holds_zero:
-        columns = {column: layout.names[column] for column in layout.probability_columns}
-        step = functools.partial(_scan_step, tracker)
-        refuse_false_zeros(path, header.encoding, header.delimiter, columns, step)
-    return collector.finish()
+        search()
+    return models
 
 
 def _scan_step(tracker: _Tracker, fraction: float) -> None:

@@ -47,14 +47,18 @@ def refuse_false_zeros(
     delimiter: str,
     columns: Mapping[int, str],
     step: Callable[[float], None],
+    before: int | None = None,
 ) -> None:
     """FormatError at the first probability cell (``columns``: its 0-based column → its
     name) that is not 0 but reads as 0 (below 4.9e-324, the smallest double), at its line
-    and column. ``encoding`` is the file's ("utf-8", "cp949" or UTF16); a tab or ';'
-    ``delimiter`` allows decimal commas. ``step`` is called with the fraction of the file
-    searched; it raises to cancel."""
+    and column; only lines before line ``before`` are searched, if it is given (another
+    error was found there: a number before it comes first). ``encoding`` is the file's
+    ("utf-8", "cp949" or UTF16); a tab or ';' ``delimiter`` allows decimal commas. ``step``
+    is called with the fraction of the file searched; it raises to cancel."""
     decimal_comma = allows_decimal_comma(delimiter)
     for first_line, window, fraction in _windows(path, encoding):
+        if before is not None and first_line >= before:
+            return
         step(fraction)
         data = window.replace(b",", b".") if decimal_comma else window
         positions = _possible_false_zeros(data)
@@ -71,6 +75,8 @@ def refuse_false_zeros(
             if line_starts is None:
                 line_starts = np.concatenate(([0], _positions(data, _LINE_END) + 1))
             index = int(np.searchsorted(line_starts, position, side="right")) - 1
+            if before is not None and first_line + index >= before:
+                return
             if index == split or first_line + index == 1:  # line 1 is the header
                 continue
             split = index

@@ -272,6 +272,20 @@ def test_a_bad_row_in_a_later_batch(tmp_path, engine, monkeypatch, row, column, 
         assert word in error.reason
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+@pytest.mark.parametrize(("row", "column", "words"), BAD_CELLS)
+def test_a_number_too_small_for_a_double_before_a_bad_row_is_the_error(
+    tmp_path, engine, monkeypatch, encoding, row, column, words
+):
+    """The first error in the file is the one named, though numbers too small for a double
+    are searched for only when everything else is right: on a later error, before it."""
+    monkeypatch.setattr(readers, "_BATCH_VALUES", 20)  # batches of 64 rows
+    good = "dog,0.6,0.4\n" * 100
+    text = "label,dog,cat\n" + good + "cat,1e-400,1\n" + good + row + "\n"
+    error = located(write(tmp_path / "bad.csv", text, encoding), 102, 2)
+    assert error.reason.startswith("'1e-400' is too small for a double")
+
+
 def test_a_short_line_that_lacks_its_label_says_it_is_short(tmp_path, engine):
     # The label is the last column: a short line has no label, and that is not the news.
     text = "dog,cat,label\n0.5,0.5,dog\n0.5,0.5\n0.5,0.5,cat\n"
