@@ -18,6 +18,7 @@ from __future__ import annotations
 import codecs
 import itertools
 import os
+import unicodedata
 from collections.abc import Iterator
 from typing import IO
 
@@ -191,17 +192,30 @@ def _looks_binary(sample: str) -> bool:
 
 
 def _utf16_without_bom(sample: bytes) -> bool:
-    """Nearly every pair of bytes is a NUL and a printable ASCII character (or a tab or line
-    end), the NUL always on the same side: UTF-16 of text in Latin letters, without a mark."""
-    pairs = len(sample) // 2
-    if pairs < 2:
-        return False
-    text = frozenset(b"\t\n\r" + bytes(range(32, 127)))
-    for low, high in ((sample[0::2], sample[1::2]), (sample[1::2], sample[0::2])):
-        units = zip(low[:pairs], high[:pairs], strict=True)
-        if sum(zero == 0 and unit in text for unit, zero in units) >= 0.9 * pairs:
+    """Whether ``sample`` (a file's first bytes, holding a NUL) is UTF-16 text without a mark,
+    in either byte order, whatever its script: it decodes cleanly into characters of text
+    (letters, digits, punctuation, spaces, tabs and line ends; no other control character,
+    no surrogate left alone, no private or unassigned code point) and holds a line end or a
+    delimiter. Binary data decodes into such characters only by a freak of chance."""
+    whole = sample[: len(sample) // 2 * 2]
+    for codec in _UTF16_CODECS.values():
+        try:  # a character cut at the end of the sample is left aside, not an error
+            text = codecs.getincrementaldecoder(codec)().decode(whole)
+        except UnicodeDecodeError:
+            continue
+        if any(mark in text for mark in "\n\t,;") and all(map(_is_text_character, text)):
             return True
     return False
+
+
+def _is_text_character(char: str) -> bool:
+    if char in "\t\n\r\f":
+        return True
+    return unicodedata.category(char) not in _NOT_TEXT
+
+
+#: Unicode categories of no text: control characters, surrogates, private use, unassigned.
+_NOT_TEXT = frozenset({"Cc", "Cs", "Co", "Cn"})
 
 
 def _utf16_lines(stream: IO[bytes], path: str, longest: int) -> Iterator[str]:

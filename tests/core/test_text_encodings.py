@@ -67,16 +67,31 @@ def test_detection_reads_utf16_headers(tmp_path, codec):
     assert is_prediction_file(path)
 
 
+LATIN_TABLE = "class\tP\tA\r\ncat\t0.5\t0.25\r\ndog\t0.5\t0.75\r\n"
+
+
 @pytest.mark.parametrize("codec", BOMS)
-def test_utf16_without_a_byte_order_mark_is_named_not_called_binary(tmp_path, codec):
-    text = TABLE.replace("고양이", "cat").replace("개", "dog").replace("참값", "P")
-    text = text.replace("모델 A", "A")
+@pytest.mark.parametrize(
+    "text", [LATIN_TABLE, TABLE, PREDICTIONS], ids=["latin", "korean", "predictions"]
+)
+def test_utf16_without_a_byte_order_mark_is_named_not_called_binary(tmp_path, codec, text):
+    """Told by its structure, whatever its letters (Korean ones are not NUL and ASCII)."""
     path = utf16(tmp_path / "t.txt", text, codec, mark=False)
     for read in (read_workspace, read_predictions):
         with pytest.raises(FormatError) as caught:
             read(path)
         assert "UTF-16 text without a byte-order mark" in caught.value.reason
         assert "binary" not in caught.value.reason
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_binary_data_with_nul_bytes_is_still_called_binary(tmp_path, seed):
+    data = np.random.default_rng(seed).integers(0, 256, 4096, dtype=np.uint8).tobytes()
+    path = tmp_path / "t.txt"
+    path.write_bytes(b"\x00" + data)
+    with pytest.raises(FormatError) as caught:
+        read_workspace(path)
+    assert caught.value.reason == "this is a binary file, not a text table"
 
 
 def test_undecodable_utf16_is_placed_at_its_line(tmp_path, engine):
