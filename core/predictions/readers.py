@@ -416,7 +416,7 @@ class _Where:
 
     def error(self, row: int, message: str, column: int | None = None) -> FormatError:
         if self.lines is None:
-            return FormatError(f"sample {row}: {message}", path=self.path)
+            return FormatError(f"sample {row} (numbered from 0): {message}", path=self.path)
         return FormatError(message, path=self.path, line=int(self.lines[row]), column=column)
 
 

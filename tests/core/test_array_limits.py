@@ -166,10 +166,10 @@ def test_labels_of_a_type_far_wider_than_any_class_name_take_no_more_than_the_na
         with pytest.raises(FormatError) as caught:
             read_predictions(path, labels_path=labels_path)
         assert caught.value.reason == (
-            "sample 150: no true label"
+            "sample 150 (numbered from 0): no true label"
             if case == "empty"
-            else "sample 199: label 'xxxxxxxxxxxxxxxxxxxx…xxxxxxxxxxxxxxxxxxx' is 20,000 "
-            "characters long: too long to name a class (the longest class name has 3)"
+            else "sample 199 (numbered from 0): label 'xxxxxxxxxxxxxxxxxxxx…xxxxxxxxxxxxxxxxxxx' "
+            "is 20,000 characters long: too long to name a class (the longest class name has 3)"
         )
 
 

@@ -197,7 +197,7 @@ def test_labels_that_are_both_names_and_other_indices_are_refused(tmp_path, engi
         error = caught.value
         assert (error.line, error.column) == (line, column), str(error)
         if line is None:
-            assert error.reason.startswith("sample 1: "), str(error)
+            assert error.reason.startswith("sample 1 (numbered from 0): "), str(error)
         for words in (
             "label '1' is ambiguous",
             "names class '1'",
@@ -219,4 +219,4 @@ def test_a_label_out_of_range_is_named_where_it_is(tmp_path, engine):
         assert (error.line, error.column) == where, str(error)
         assert "label '-1' is neither a class index (0 to 1) nor a class name" in error.reason
         if where[0] is None:
-            assert error.reason.startswith("sample 1: ")
+            assert error.reason.startswith("sample 1 (numbered from 0): ")

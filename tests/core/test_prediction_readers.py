@@ -539,8 +539,8 @@ def test_narrow_and_wide_integer_labels_are_read_whatever_their_type(tmp_path, d
         error = fails(path, labels_path=tmp_path / "labels.npy")
         sample = 1 if low == 0 else 0
         assert error.reason == (
-            f"sample {sample}: label '{labels[sample]}' is neither a class index (0 to 1) nor a "
-            "class name (the classes are '0', '1')"
+            f"sample {sample} (numbered from 0): label '{labels[sample]}' is neither a class "
+            "index (0 to 1) nor a class name (the classes are '0', '1')"
         )
         return
     if suffix == ".npz":
@@ -646,7 +646,8 @@ def test_a_long_double_too_small_for_a_double_is_refused(tmp_path):
         pytest.skip("this platform's long double is a double")
     np.savez(tmp_path / "p.npz", probs=probabilities, labels=[0, 1])
     error = fails(tmp_path / "p.npz")
-    assert error.reason.startswith("sample 1: ") and "too small for a double" in error.reason
+    assert error.reason.startswith("sample 1 (numbered from 0): ")
+    assert "too small for a double" in error.reason
 
 
 def test_npy_with_labels_in_npy_or_text(tmp_path):
@@ -716,7 +717,7 @@ def test_a_bad_sample_in_a_later_block(tmp_path, monkeypatch):
     probabilities = np.full((1000, 2), 0.5)
     probabilities[777] = [0.5, 0.7]
     np.savez(tmp_path / "p.npz", probs=probabilities, labels=np.zeros(1000, int))
-    assert fails(tmp_path / "p.npz").reason.startswith("sample 777: ")
+    assert fails(tmp_path / "p.npz").reason.startswith("sample 777 (numbered from 0): ")
 
 
 def test_bad_npy_and_label_files(tmp_path):
