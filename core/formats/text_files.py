@@ -62,10 +62,11 @@ def read_text(path: str | os.PathLike[str], limit: int = MAX_TABLE_BYTES) -> str
     return decode_text(read_bytes(name, limit), name)
 
 
-def text_encoding(start: bytes, path: str) -> str | None:
+def text_encoding(start: bytes, path: str, expected: str = "a text table") -> str | None:
     """How the text that begins with ``start`` (a file's first bytes) is encoded, as far as
     its start tells: UTF16 after a UTF-16 byte-order mark; None for UTF-8 or CP949 (decoding
-    tells them apart). FormatError for UTF-16 without a byte-order mark and for binary data."""
+    tells them apart). FormatError for UTF-16 without a byte-order mark and for binary data,
+    saying that it is not what was ``expected``."""
     sample = start[:_SNIFF_BYTES]
     if sample.startswith(tuple(_UTF16_CODECS)):
         return UTF16
@@ -76,7 +77,7 @@ def text_encoding(start: bytes, path: str) -> str | None:
             path=path,
         )
     if _looks_binary(sample.decode("latin-1")):
-        raise FormatError("this is a binary file, not a text table", path=path)
+        raise FormatError(f"this is a binary file, not {expected}", path=path)
     return None
 
 
@@ -111,13 +112,13 @@ def decode_text(data: bytes, path: str) -> str:
     raise AssertionError("unreachable: UTF-8 decoding failed above")
 
 
-def file_encoding(stream: IO[bytes], path: str) -> str:
+def file_encoding(stream: IO[bytes], path: str, expected: str = "a text table") -> str:
     """The encoding of all the text in ``stream`` as :func:`decode_text` would find it, found
     without holding the text: UTF16 after a UTF-16 byte-order mark, else "utf-8" if all of it
     is UTF-8, else "cp949". Reads the stream from its start and leaves it there. FormatError
-    for binary data and UTF-16 without a byte-order mark."""
+    for binary data (not what was ``expected``) and UTF-16 without a byte-order mark."""
     stream.seek(0)
-    encoding = text_encoding(stream.read(_SNIFF_BYTES), path) or "utf-8"
+    encoding = text_encoding(stream.read(_SNIFF_BYTES), path, expected) or "utf-8"
     stream.seek(0)
     if encoding == "utf-8":
         decoder = codecs.getincrementaldecoder("utf-8")()

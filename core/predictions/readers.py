@@ -98,7 +98,7 @@ import numpy as np
 
 from core.errors import FormatError, shortened
 from core.formats.delimiters import allows_decimal_comma, sniff_delimiter, with_decimal_point
-from core.formats.number_text import OutOfRange, number_value
+from core.formats.number_text import SMALLEST_DOUBLE, OutOfRange, number_value
 from core.formats.regular_files import library_path, open_regular, read_error
 from core.formats.text_files import (
     UTF16,
@@ -1109,8 +1109,9 @@ def _check_lines(
         except csv.Error as error:
             raise FormatError(f"cannot split this line: {error}", path=path, line=number) from None
         if len(fields) != width:
+            count = f"{len(fields)} field{'' if len(fields) == 1 else 's'}"
             raise FormatError(
-                f"this line has {len(fields)} fields but the header has {width}",
+                f"this line has {count} but the header has {width}",
                 path=path,
                 line=number,
             )
@@ -1553,10 +1554,11 @@ def _refuse_underflows(
     lost = (values != 0) & (held == 0)
     if lost.any():
         row, column = (int(index) for index in np.argwhere(lost)[0])
+        value = np.format_float_scientific(values[row, column], precision=6, trim="-")
         raise where.error(
             first + row,
-            f"the probability of {subjects[column]} is {values[row, column]:.6g}, too small "
-            "for a double (below 4.9e-324): it would be read as 0",
+            f"the probability of {subjects[column]} is {value}, too small for a double "
+            f"(below {SMALLEST_DOUBLE}): it would be read as 0",
         )
 
 
@@ -1633,7 +1635,7 @@ def _read_label_text(path: str, rows: int) -> tuple[_Labels, _Where]:
                     f"labels (at most {readable_size(_MAX_LABEL_FILE_BYTES)})",
                     path=path,
                 )
-            encoding = file_encoding(stream, path)
+            encoding = file_encoding(stream, path, _LABEL_FILE)
             for number, text in enumerate(text_lines(stream, encoding, path, _MAX_NAME_BYTES), 1):
                 label = text.strip()
                 if not label:
@@ -1673,6 +1675,10 @@ def _refuse_other_label_count(
         raise FormatError(
             f"{rows} rows of probabilities but {len(labels)} labels in {labels_path}", path=path
         )
+
+
+#: What a file of labels may be, as a message says it.
+_LABEL_FILE = "a file of labels: give an .npy array, or text with one label per line"
 
 
 def _is_label_header(text: str) -> bool:

@@ -286,6 +286,11 @@ def test_a_number_too_small_for_a_double_before_a_bad_row_is_the_error(
     assert error.reason.startswith("'1e-400' is too small for a double")
 
 
+def test_a_line_of_one_field_says_so(tmp_path, engine):
+    error = located(write(tmp_path / "p.csv", "label,dog,cat\ndog,0.5,0.5\ncat\n"), 3)
+    assert error.reason == "this line has 1 field but the header has 3"
+
+
 def test_a_short_line_that_lacks_its_label_says_it_is_short(tmp_path, engine):
     # The label is the last column: a short line has no label, and that is not the news.
     text = "dog,cat,label\n0.5,0.5,dog\n0.5,0.5\n0.5,0.5,cat\n"
@@ -646,8 +651,20 @@ def test_a_long_double_too_small_for_a_double_is_refused(tmp_path):
         pytest.skip("this platform's long double is a double")
     np.savez(tmp_path / "p.npz", probs=probabilities, labels=[0, 1])
     error = fails(tmp_path / "p.npz")
-    assert error.reason.startswith("sample 1 (numbered from 0): ")
-    assert "too small for a double" in error.reason
+    assert error.reason == (  # the file's value, not the 0 it would be as a double
+        "sample 1 (numbered from 0): the probability of class '1' is 1e-400, too small for "
+        "a double (below 4.9e-324): it would be read as 0"
+    )
+
+
+def test_a_labels_file_that_is_no_text_says_what_a_labels_file_may_be(tmp_path):
+    np.save(tmp_path / "p.npy", PROBS)
+    np.savez(tmp_path / "labels.npz", labels=np.array([1, 0, 1]))
+    error = fails(tmp_path / "p.npy", labels_path=tmp_path / "labels.npz")
+    assert error.reason == (
+        "this is a binary file, not a file of labels: give an .npy array, or text with one "
+        "label per line"
+    )
 
 
 def test_npy_with_labels_in_npy_or_text(tmp_path):
