@@ -107,10 +107,19 @@ def _fields(count: int) -> str:
     return f"{count} field{'' if count == 1 else 's'}"
 
 
-def _check_header(header: _Record, path: str) -> list[str]:
-    """The distribution names from the header, non-empty and unique."""
-    spellings = header.fields[1:]
-    names = [field.strip() for field in spellings]
+def _as_written(record: _Record, text: str, delimiter: str) -> list[str]:
+    """The record's fields as its line ``text`` spells them: csv's skipinitialspace drops the
+    spaces at the start of each field, which a name may hold (' P' next to 'P'), so messages
+    quote this split (or the record's own, if the line splits otherwise without it)."""
+    written = next(csv.reader([text], delimiter=delimiter), [])
+    return written if len(written) == len(record.fields) else record.fields
+
+
+def _check_header(header: _Record, written: list[str], path: str) -> list[str]:
+    """The distribution names from the header, non-empty and unique; ``written``: the
+    header's fields as the file spells them (see _as_written)."""
+    names = [field.strip() for field in header.fields[1:]]
+    spellings = written[1:]
     first_column: dict[str, int] = {}
     for column, (name, spelling) in enumerate(zip(names, spellings, strict=True), start=2):
         if not name:
@@ -226,7 +235,7 @@ def workspace_from_delimited_text(text: str, path: str) -> Workspace:
         raise FormatError("the file has no header row: only blank lines and comments", path=path)
     delimiter, records = _split_records(lines, path)
     header, rows = records[0], records[1:]
-    names = _check_header(header, path)
+    names = _check_header(header, _as_written(header, lines[0][1], delimiter), path)
     width = len(header.fields)
     if not rows:
         raise FormatError(
@@ -236,7 +245,7 @@ def workspace_from_delimited_text(text: str, path: str) -> Workspace:
         )
 
     classes: list[str] = []
-    first_line: dict[str, int] = {}
+    first_row: dict[str, _Record] = {}
     for row in rows:
         if len(row.fields) != width:
             hint = ""
@@ -251,15 +260,21 @@ def workspace_from_delimited_text(text: str, path: str) -> Workspace:
         name = row.fields[0].strip()
         if not name:
             raise FormatError("the class name is empty", path=path, line=row.line, column=1)
-        if name in first_line:
+        if name in first_row:
+            first = first_row[name]
+            texts = dict(lines)  # the class names as written (see _as_written)
+            spellings = [_as_written(r, texts[r.line], delimiter)[0] for r in (first, row)]
+            if spellings[0] == spellings[1]:
+                what = f"the class {name!r} appears twice: here and on line {first.line}"
+            else:  # ' dog' and 'dog': both as written
+                what = f"{spelled_apart('the classes', *spellings)} (on line {first.line} and here)"
             raise FormatError(
-                f"the class {name!r} appears twice: here and on line {first_line[name]}; "
-                "class names must be unique",
+                f"{what}; class names must be unique",
                 path=path,
                 line=row.line,
                 column=1,
             )
-        first_line[name] = row.line
+        first_row[name] = row
         classes.append(name)
 
     if len(classes) < MIN_CLASSES:

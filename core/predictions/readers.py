@@ -122,6 +122,7 @@ from core.predictions.model_predictions import (
 )
 from core.predictions.polars_import import import_polars
 from core.predictions.tiny_numbers import refuse_false_zeros
+from core.workspace import spelled_apart
 
 if TYPE_CHECKING:
     import polars
@@ -322,10 +323,12 @@ def _layout(
     for candidate in wanted:
         matches = [column for column, name in enumerate(folded) if name == candidate]
         if len(matches) > 1:
+            first, second = (raw_names[match] for match in matches[:2])
+            both = f"columns {matches[0] + 1} and {matches[1] + 1}"
+            if first == second:
+                raise error(f"{both} are both named {first!r}", matches[1])
             raise error(
-                f"columns {matches[0] + 1} and {matches[1] + 1} are both named "
-                f"{names[matches[0]]!r}",
-                matches[1],
+                f"{both} ({first!r} and {second!r}) are both the true-label column", matches[1]
             )
         if matches:
             label = matches[0]
@@ -376,10 +379,16 @@ def _layout(
             raise error(f"column {names[column]!r} has no class name", column)
         group = groups.setdefault(model, {})
         if klass in group:
+            first = group[klass]
+            where = f"columns {first + 1} and {column + 1}"
+            if raw_names[first] != raw_names[column]:  # 'a' and ' a': both as written
+                names_apart = spelled_apart(
+                    "the class columns", raw_names[first], raw_names[column]
+                )
+                raise error(f"{names_apart} ({where})", column)
             owner = f" of model {model!r}" if prefixed else ""
             raise error(
-                f"class {klass!r}{owner} has two columns, {group[klass] + 1} and {column + 1}",
-                column,
+                f"class {klass!r}{owner} has two columns, {first + 1} and {column + 1}", column
             )
         group[klass] = column
 

@@ -202,6 +202,20 @@ BAD_TABLES = [
         4,
         ["the distributions 'P' and 'P ' have the same name once spaces", "columns 2 and 4"],
     ),
+    (  # csv's skipinitialspace would drop the space after the comma: "'P' appears twice"
+        "distributions named alike but for a leading space",
+        "class,P, P\ndog,1,2\ncat,1,2\n",
+        1,
+        3,
+        ["the distributions 'P' and ' P' have the same name once spaces", "columns 2 and 3"],
+    ),
+    (
+        "classes named alike but for a leading space",
+        "class,P,A\ndog,0.5,0.5\ncat,0.5,0.5\n dog,0,0\n",
+        4,
+        1,
+        ["the classes 'dog' and ' dog' have the same name once spaces", "on line 2 and here"],
+    ),
     (
         "ragged: too few",
         "class,P,A,B\ndog,1,2,3\n\n# comment\n\ncat,1,2,3\nrabbit,1,2\n",
@@ -245,10 +259,10 @@ BAD_TABLES = [
     ("empty class name", "class,P,A\ndog,1,2\n  ,1,2\n", 3, 1, ["class name is empty"]),
     (
         "duplicate class",
-        "class,P,A\ndog,1,2\ncat,1,2\n\n dog ,3,4\n",
+        "class,P,A\ndog,1,2\ncat,1,2\n\ndog,3,4\n",
         5,
         1,
-        ["'dog'", "twice", "line 2"],
+        ["the class 'dog' appears twice: here and on line 2"],
     ),
     ("single class", "class,P,A\n# one\ndog,1,2\n", 3, None, ["only one class", "'dog'"]),
     ("header only", "class,P,A\n\n", 1, None, ["no classes"]),

@@ -400,6 +400,12 @@ HEADER_ERRORS = [
     ("label,:dog,:cat\ndog,0.5,0.5\n", ["no model name"]),
     ("label,target,dog,cat\ndog,dog,0.5,0.5\n", ["two true-label columns", "'target'"]),
     ("label,label,dog,cat\ndog,dog,0.5,0.5\n", ["both named 'label'"]),
+    ("label,dog,cat, Label\ndog,0.5,0.5,x\n", ["columns 1 and 4 ('label' and ' Label') are"]),
+    (  # both as written: the space is what tells them apart
+        "label,a, a\na,0.5,0.5\n",
+        ["the class columns 'a' and ' a' have the same name once spaces", "(columns 2 and 3)"],
+    ),
+    ("label,A:a,A :b, A:b\na,0.5,0.5,0\n", ["the class columns 'A :b' and ' A:b'"]),
     ("label,dog,,cat\ndog,0.5,0,0.5\n", ["column 3 has no name"]),
     ("\nlabel,dog,cat\n", ["first line is empty"]),
     ("label dog cat\ncat 0 1\n", ["single column"]),
