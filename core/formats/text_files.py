@@ -152,9 +152,26 @@ def text_lines(stream: IO[bytes], encoding: str, path: str, longest: int) -> Ite
         try:
             text = raw.decode(codec if number == 1 else encoding)
         except UnicodeDecodeError:
-            expected = "UTF-8" if encoding == "utf-8" else "CP949 (as the first line)"
-            raise FormatError(f"this line is not {expected} text", path=path, line=number) from None
+            raise FormatError(_not_text(raw, encoding), path=path, line=number) from None
         yield text.removesuffix("\n")
+
+
+def _not_text(line: bytes, encoding: str) -> str:
+    """Why a line is not text in ``encoding`` ("utf-8" or "cp949", as file_encoding finds
+    it for the whole file: CP949 where some line is not UTF-8)."""
+    if encoding == "utf-8":
+        return "this line is not UTF-8 text"
+    if is_utf8(line):
+        return "this line is UTF-8 text but other lines are not: save the whole file as UTF-8"
+    return "this line is neither UTF-8 nor CP949/EUC-KR text; save the file as UTF-8"
+
+
+def is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def check_line_end(line: str | bytes, path: str, number: int) -> None:

@@ -90,7 +90,7 @@ import os
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -105,6 +105,7 @@ from core.formats.text_files import (
     check_line_end,
     decode_text,
     file_encoding,
+    is_utf8,
     text_encoding,
     text_lines,
 )
@@ -894,7 +895,9 @@ def _polars_batches(pl: Any, query: polars.LazyFrame, rows: int) -> Iterator[pol
 class _Header:
     names: tuple[str, ...]
     delimiter: str
-    encoding: str  # of the whole file: "utf-8", "cp949" or UTF16
+    # "utf-8", "cp949" or UTF16: the header line's, which polars' read checks for the whole
+    # file (_NotUtf8); the whole file's for numpy (_in_file_encoding)
+    encoding: str
     rows_estimate: int
 
     @property
@@ -921,7 +924,7 @@ def _read_header(path: str) -> _Header:
                         line=1,
                     )
                 text = decode_text(first, path)  # drops a byte-order mark
-                encoding = "utf-8" if _is_utf8(first) else "cp949"
+                encoding = "utf-8" if is_utf8(first) else "cp949"
                 header_bytes = len(first)
             stream.seek(header_bytes)
             sample = stream.read(_SAMPLE_BYTES)
@@ -956,19 +959,39 @@ def _read_header(path: str) -> _Header:
     return _Header(tuple(names), delimiter, encoding, estimate)
 
 
-def _is_utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
 def _read_text(path: str, label_column: str | None, tracker: _Tracker) -> list[ModelPredictions]:
     header = _read_header(path)
     layout = _layout(header.names, label_column, Path(path).stem, path, line=1)
     pl = import_polars() if header.encoding == "utf-8" else None  # polars reads only UTF-8
+    if pl is None:  # numpy decodes line by line: in the encoding of the whole file
+        header = _in_file_encoding(header, path)
+    try:
+        return _read_rows(pl, path, header, layout, tracker)
+    except _NotUtf8:
+        pass  # (out of the except clause, the rows read so far are let go)
+    # polars read UTF-8 lines up to one that is not: the file as a whole is CP949 (as a
+    # table would be), and is read again so
+    return _read_rows(None, path, _in_file_encoding(header, path), layout, tracker)
 
+
+class _NotUtf8(Exception):
+    """The file, whose header is UTF-8, is not UTF-8 as a whole."""
+
+
+def _in_file_encoding(header: _Header, path: str) -> _Header:
+    """The header, with the encoding of the whole file (file_encoding) instead of its own
+    line's: an ASCII header may head a CP949 file."""
+    try:
+        with open_regular(path) as stream:
+            return replace(header, encoding=file_encoding(stream, path))
+    except OSError as error:
+        raise read_error(error, path) from None
+
+
+def _read_rows(
+    pl: Any, path: str, header: _Header, layout: _Layout, tracker: _Tracker
+) -> list[ModelPredictions]:
+    """The models of a text file, read with polars (``pl``) or numpy (None)."""
     diagnose = functools.partial(_diagnose_line, path, header, layout)
     collector = _Collector(layout, path, tracker, header.rows_estimate, diagnose)
     columns = {column: layout.names[column] for column in layout.probability_columns}
@@ -1073,7 +1096,9 @@ def _collect_text_polars(
     except _PolarsFailed:
         # polars refused something (a ragged or non-UTF-8 line, a cell with spaces after the
         # number, ...) and says neither line nor column: numpy reads on from where it stopped
-        # and names the line if something is wrong.
+        # and names the line if something is wrong (unless the file is not UTF-8 at all).
+        if _in_file_encoding(header, path).encoding != header.encoding:
+            raise _NotUtf8() from None
         _collect_text_numpy(path, header, layout, collector, start=next_line)
 
 

@@ -438,7 +438,15 @@ def test_text_that_is_neither_utf8_nor_cp949_is_named_by_line(tmp_path, engine):
     data = b"label,dog,cat\ndog,0.5,0.5\n\xff\xfe\xfa,0.5,0.5\n"
     (tmp_path / "p.csv").write_bytes(data)
     error = located(tmp_path / "p.csv", 3)
-    assert "not UTF-8" in error.reason
+    assert error.reason == (
+        "this line is neither UTF-8 nor CP949/EUC-KR text; save the file as UTF-8"
+    )
+    mixed = "label,dog,cat\n개,0.5,0.5\n".encode() + "고양이,0.5,0.5\n".encode("cp949")
+    (tmp_path / "mixed.csv").write_bytes(mixed)
+    error = located(tmp_path / "mixed.csv", 2)  # as the file is CP949, the UTF-8 line is wrong
+    assert error.reason == (
+        "this line is UTF-8 text but other lines are not: save the whole file as UTF-8"
+    )
 
 
 @pytest.mark.parametrize(

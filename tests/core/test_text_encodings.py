@@ -126,3 +126,15 @@ def test_problems_in_utf16_prediction_files_are_found_at_their_line(tmp_path, ro
 def write_utf8(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8", newline="")
     return path
+
+
+def test_a_cp949_file_whose_header_is_ascii_reads_as_cp949(tmp_path, engine, monkeypatch):
+    """The encoding is the whole file's, as for tables and labels: not the header line's."""
+    monkeypatch.setattr(readers, "_BATCH_VALUES", 20)  # batches of 64 rows: polars reads some
+    rows = ["x,b,0.5,0.5"] * 100 + ["고양이,a,0.25,0.75", "개,b,0.5,0.5"]
+    path = tmp_path / "model.csv"
+    path.write_bytes("\n".join(["sample,label,a,b", *rows, ""]).encode("cp949"))
+    (model,) = read_predictions(path)
+    assert model.samples == 102
+    assert model.labels.tolist()[-2:] == [0, 1]
+    assert model.probabilities[-2].tolist() == [0.25, 0.75]
