@@ -43,8 +43,8 @@ renormalised. Each problem is a FormatError naming the file and the line and col
 or the sample index (Parquet and arrays).
 
 Speed and memory (see the design notes): text and Parquet are read by polars, imported on
-first use (never at start-up; without its Ctrl+C handler, see
-core.predictions.polars_import), in batches copied straight into one C-contiguous (N, K)
+first use (never at start-up; without its Ctrl+C handler and with CSV read in chunks of 4 MB,
+see core.predictions.polars_import), in batches copied straight into one C-contiguous (N, K)
 array per model; rows are checked in cache-sized blocks, so there is no whole-file copy and
 no big temporary. Parquet columns are read in passes, as polars decodes a row group whole.
 From a line polars refuses on, and for all of a file when polars is missing, numpy reads the
@@ -138,7 +138,9 @@ _READ_SHARE = 0.95
 _BLOCK_VALUES = 256 * 1024  # probabilities checked or copied at a time: 2 MB, stays in cache
 #: Parquet column types whose every value is exactly a float32 (polars' names).
 _FLOAT32_EXACT_POLARS = ("Float16", "Float32", "Int8", "Int16", "UInt8", "UInt16")
-_BATCH_VALUES = 1_000_000  # probabilities per batch from text or Parquet (8 MB): fastest
+#: Probabilities per batch from text or Parquet (4 MB): as fast as more, and the batches
+#: polars holds ready for us take little room.
+_BATCH_VALUES = 500_000
 _PASS_VALUES = 8_000_000  # probabilities of a Parquet file decoded in one pass (≤ 64 MB)
 _READ_BYTES = 16 * 1024**2  # bytes of a .npy array read between progress reports
 _MAX_HEADER_BYTES = 16 * 1024**2
@@ -862,10 +864,8 @@ def _polars_batches(pl: Any, query: polars.LazyFrame, rows: int) -> Iterator[pol
     batches that end before it are refused: no read is ever taken for a whole file unless
     it reached the end."""
     errors = (Exception, pl.exceptions.PanicException)  # a panic is a BaseException
-    ended = pl.lit(True).alias(_END)
-    marked = pl.concat(
-        [query.with_columns(pl.lit(False).alias(_END)), query.clear(1).with_columns(ended)]
-    )
+    end = pl.LazyFrame({_END: [True]})  # its other columns null ("diagonal")
+    marked = pl.concat([query.with_columns(pl.lit(False).alias(_END)), end], how="diagonal")
     try:
         if hasattr(marked, "collect_batches"):
             source = iter(marked.collect_batches(chunk_size=rows))
