@@ -4,7 +4,8 @@ Formats, chosen by the file's extension:
 
 - ``.csv``, ``.tsv``, ``.tab``, ``.txt``: delimited text, UTF-8 with or without a byte-order
   mark, CP949, or UTF-16 with a byte-order mark (Excel's "Unicode text"), decoded as in
-  core.formats.text_files. The delimiter is the header's most frequent of tab, ';' and ','
+  core.formats.text_files, in the encoding of the whole file (an ASCII header may head CP949
+  lines). The delimiter is the header's most frequent of tab, ';' and ','
   (core.formats.delimiters: the rule of tables and of the detection too); with a tab or ';'
   a number may have a decimal comma (``0,25``), as spreadsheets in many locales write it.
   Lines end with '\n' or '\r\n'; a carriage return alone (old Mac line ends) is refused at
@@ -36,11 +37,12 @@ Probabilities are kept exactly as the file holds them: a value > 0 in the file i
 Decimal text and float64 data (text, float64 Parquet columns and arrays, and anything else
 float32 cannot hold exactly) are held as float64; float32 only where the file itself holds
 float32 (float16 and float32 arrays and Parquet columns, 8- and 16-bit integers, all exact in
-float32). A text number too small for a double (``1e-400``, which would read as 0) and a
-long double that float64 cannot hold are refused. Probabilities must be finite, ≥ 0 and at
+float32). A text number too small or too large for a double (``1e-400``, which would read
+as 0, and ``1e400``; core.formats.number_text) and a long double that float64 cannot hold are
+refused. Probabilities must be finite, ≥ 0 and at
 most 1, and each row must sum to 1 within PREDICTION_SUM_TOLERANCE: nothing is
 renormalised. Each problem is a FormatError naming the file and the line and column (text)
-or the sample index (Parquet and arrays).
+or the sample, numbered from 0 (Parquet and arrays); of several, the first in the file.
 
 Speed and memory (see the design notes): text and Parquet are read by polars, imported on
 first use (never at start-up; without its Ctrl+C handler and with CSV read in chunks of 4 MB,
@@ -64,8 +66,11 @@ together with it, in the memory available (core.memory: the machine's, or a cont
 limit if less); otherwise it is refused, saying what it would take. So an NPZ member that
 would inflate far beyond it is refused before it is inflated, a Parquet file of a few
 kilobytes that says it holds 10⁸ rows before a row is decoded, a text file by the rows its
-size suggests and again as its arrays grow. Class names and labels in arrays may take 1 MB
-each.
+size suggests and again as its arrays grow; labels are counted with what mapping them to
+classes takes. Class names and labels in arrays may take 1 MB each, and labels of text are
+held no wider than a class name or a number needs (a type that gives each label room for
+100,000 characters is read in blocks, each narrowed), and one too long to name a class is
+refused where it is. A text file of labels is read no further than a label beyond the rows.
 
 Files: every file read here is opened by core.formats.regular_files.open_regular: a folder,
 a device, a FIFO or a socket is refused at once, by what it is, and what is read here stops
