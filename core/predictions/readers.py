@@ -45,7 +45,7 @@ renormalised. Each problem is a FormatError naming the file and the line and col
 or the sample, numbered from 0 (Parquet and arrays); of several, the first in the file.
 
 Speed and memory (see the design notes): text and Parquet are read by polars, imported on
-first use (never at start-up; without its Ctrl+C handler and with CSV read in chunks of 4 MB,
+first use (never at start-up; without its Ctrl+C handler and with CSV read ahead in 8 MB,
 see core.predictions.polars_import), in batches copied straight into one C-contiguous (N, K)
 array per model; rows are checked in cache-sized blocks, so there is no whole-file copy and
 no big temporary. Parquet columns are read in passes, as polars decodes a row group whole.

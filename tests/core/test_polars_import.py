@@ -101,8 +101,10 @@ def test_polars_reads_csv_in_small_chunks_unless_the_user_says_otherwise(monkeyp
     from core.predictions.polars_import import import_polars
 
     monkeypatch.delenv("POLARS_CSV_CHUNK_SIZE", raising=False)
+    monkeypatch.delenv("POLARS_CSV_CHUNK_PREFETCH_LIMIT", raising=False)
     import_polars()
-    assert os.environ["POLARS_CSV_CHUNK_SIZE"] == str(4 * 1024**2)
+    assert os.environ["POLARS_CSV_CHUNK_SIZE"] == str(8 * 1024**2)
+    assert os.environ["POLARS_CSV_CHUNK_PREFETCH_LIMIT"] == "1"
     monkeypatch.setenv("POLARS_CSV_CHUNK_SIZE", "123456")
     import_polars()
     assert os.environ["POLARS_CSV_CHUNK_SIZE"] == "123456"
