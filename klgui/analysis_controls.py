@@ -9,6 +9,7 @@ from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QWidget
 
 from core import MEASURES, Smoothing
+from core.formats.number_text import number_value
 from klgui.document import Document
 from klgui.measure_names import measure_long_name
 
@@ -37,13 +38,31 @@ def describe_smoothing(smoothing: Smoothing) -> str:
     )
 
 
+#: The most decimals Qt's spin boxes take: enough for the smallest double.
+MOST_DECIMALS = 323
+
+
+def _typed_number(text: str) -> float | None:
+    """The number typed (a decimal comma too), or None while it is not one, or not one a
+    double can hold (1e-400 is not 0)."""
+    try:
+        return number_value(text.strip().replace(",", "."))
+    except ValueError:
+        return None
+
+
 class AmountSpinBox(QDoubleSpinBox):
     """A spin box for ε and k: shows 1e-07 as 1e-07, not 0.000000, and in logarithmic mode
     (for ε) the arrows multiply or divide by 10 instead of adding a fixed step."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setDecimals(15)
+        # Qt rounds a spin box's value to its decimals: with fewer than a double can have,
+        # an ε of 1e-20 would silently become 0 (smoothing off).
+        self.setDecimals(MOST_DECIMALS)
+        # The value counts when typing ends (Enter, or focus leaving), not at every key:
+        # "1e-3" on the way to "1e-300" is no value the user chose.
+        self.setKeyboardTracking(False)
         self.setRange(0.0, 100.0)
         self.logarithmic = False
 
@@ -51,15 +70,12 @@ class AmountSpinBox(QDoubleSpinBox):
         return f"{value:g}"
 
     def valueFromText(self, text: str) -> float:
-        try:
-            return float(text.replace(",", "."))
-        except ValueError:
-            return self.value()
+        value = _typed_number(text)
+        return self.value() if value is None else value
 
     def validate(self, text: str, position: int):
-        try:
-            value = float(text.replace(",", "."))
-        except ValueError:
+        value = _typed_number(text)
+        if value is None:
             return QValidator.Intermediate, text, position
         acceptable = self.minimum() <= value <= self.maximum()
         return (QValidator.Acceptable if acceptable else QValidator.Intermediate), text, position

@@ -194,3 +194,26 @@ def test_a_narrow_ranking_marks_the_last_valid_input_briefly(qtbot, document, ra
     assert ranking.title.text() == "Ranking against P ⚠"
     ranking.resize(900, 300)
     assert ranking.title.text() == "Ranking against P (last valid input)"
+
+
+def type_amount(qtbot, controls, text: str) -> None:
+    """Select the ε box's text, type ``text`` and press Enter, as a user does."""
+    editor = controls.amount.lineEdit()
+    controls.amount.setFocus()
+    editor.selectAll()
+    QTest.keyClicks(editor, text)
+    QTest.keyClick(editor, Qt.Key_Return)
+
+
+@pytest.mark.parametrize("typed", ["1e-20", "3e-300"])
+def test_a_tiny_epsilon_typed_is_the_epsilon_used(qtbot, document, controls, typed):
+    controls.smoothing.setCurrentIndex(controls.smoothing.findData("epsilon"))
+    type_amount(qtbot, controls, typed)
+    assert document.workspace.smoothing.amount == float(typed)  # not rounded to 0
+
+
+def test_an_epsilon_too_small_for_a_double_is_not_taken_as_0(qtbot, document, controls):
+    controls.smoothing.setCurrentIndex(controls.smoothing.findData("epsilon"))
+    before = document.workspace.smoothing.amount
+    type_amount(qtbot, controls, "1e-400")
+    assert document.workspace.smoothing.amount == before
