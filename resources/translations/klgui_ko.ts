@@ -4,7 +4,7 @@
 <context>
     <name>AnalysisControls</name>
     <message>
-        <location filename="../../klgui/analysis_controls.py" line="+17"/>
+        <location filename="../../klgui/analysis_controls.py" line="+18"/>
         <source>bits (log₂)</source>
         <extracomment>(label, base) in the order shown; the labels are translated where they are shown.</extracomment>
         <translation>비트 (bits, log₂)</translation>
@@ -20,8 +20,9 @@
         <translation>반 (bans, log₁₀)</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+77"/>
         <source>The unit of every entropy, KL and JS value and axis.</source>
+        <extracomment>The most decimals Qt&apos;s spin boxes take: enough for the smallest double.</extracomment>
         <translation>모든 엔트로피, KL, JS 값과 축에 쓰이는 단위입니다.</translation>
     </message>
     <message>
@@ -91,7 +92,7 @@
 <context>
     <name>CrossEntropyHistogram</name>
     <message>
-        <location filename="../../klgui/predictions_panel.py" line="+82"/>
+        <location filename="../../klgui/predictions_panel.py" line="+87"/>
         <source>Per-sample cross-entropy</source>
         <extracomment>Infinite samples listed in a tooltip before &quot;…&quot;.</extracomment>
         <translation>샘플별 교차 엔트로피</translation>
@@ -150,7 +151,7 @@ H(P,Q) = %s %s</translation>
 <context>
     <name>DistributionChart</name>
     <message>
-        <location filename="../../klgui/distribution_chart.py" line="+54"/>
+        <location filename="../../klgui/distribution_chart.py" line="+61"/>
         <source>Distributions</source>
         <extracomment>Room above the tallest bar. Value step of the Up and Down keys (Alt: a tenth of it). How far above a bar&apos;s top a press still grabs it, as a fraction of the y span. Something the user should know (a drag that cannot be made), for the status bar.</extracomment>
         <translation>분포</translation>
@@ -171,12 +172,12 @@ H(P,Q) = %s %s</translation>
         <translation> (고정)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+50"/>
         <source>Cannot change it: %s</source>
         <translation>바꿀 수 없습니다: %s</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+142"/>
         <source>Unlock %s</source>
         <translation>%s 고정 해제</translation>
     </message>
@@ -357,12 +358,12 @@ q = %s</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+265"/>
+        <location line="+270"/>
         <source>Set to zero</source>
         <translation>0으로 설정</translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-267"/>
         <source>Set the selected values to 0</source>
         <translation>선택한 값을 0으로 설정합니다</translation>
     </message>
@@ -397,7 +398,7 @@ q = %s</translation>
         <translation>정규화했습니다: 이제 %s의 합은 1입니다.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+48"/>
         <source>Not pasted: choose a cell to paste into first.</source>
         <translation>붙여넣지 않음: 먼저 붙여넣을 셀을 선택하세요.</translation>
     </message>
@@ -474,8 +475,8 @@ q = %s</translation>
     </message>
     <message>
         <location line="+31"/>
-        <source>%s, %s: empty. A table merged in has no value for this class: type one to fill it (0 if the model gives the class no probability).</source>
-        <translation>%s, %s: 비어 있습니다. 병합한 표에 이 클래스의 값이 없습니다. 값을 입력해 채우세요(모델이 이 클래스에 확률을 주지 않으면 0).</translation>
+        <source>%s, %s: empty. Type a value to fill it (0 if the model gives the class no probability).</source>
+        <translation>%s, %s: 비어 있습니다. 값을 입력해 채우세요(모델이 이 클래스에 확률을 주지 않으면 0).</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -582,9 +583,14 @@ q = %s</translation>
         <translation>%s 정규화</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Normalize all</source>
         <translation>모두 정규화</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not normalized: %s</source>
+        <translation>정규화하지 않음: %s</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -769,7 +775,7 @@ q = %s</translation>
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../klgui/export_actions.py" line="+40"/>
+        <location filename="../../klgui/export_actions.py" line="+41"/>
         <source>&amp;Export</source>
         <extracomment>QSettings key: PNG exports at 2× (sharp on projectors) or 1×. Something worth a line in the status bar.</extracomment>
         <translation>내보내기(&amp;E)</translation>
@@ -826,23 +832,33 @@ q = %s</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+9"/>
-        <location line="+7"/>
+        <location line="+29"/>
+        <location line="+5"/>
         <source>KL Explorer</source>
         <translation>KL Explorer</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-28"/>
         <source>There is nothing to export until the input is valid.</source>
         <translation>입력이 유효해질 때까지 내보낼 것이 없습니다.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
         <source>The input is not valid now (%s). Export the last valid comparison, which no longer matches the table?</source>
         <translation>지금 입력이 올바르지 않습니다 (%s). 표와 더 이상 맞지 않는 마지막 유효한 비교를 내보낼까요?</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+8"/>
+        <source>There is nothing to copy until the input is valid.</source>
+        <translation>입력이 올바르게 될 때까지 복사할 것이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The input is not valid now (%s). Copy the last valid comparison, which no longer matches the table?</source>
+        <translation>지금 입력이 올바르지 않습니다 (%s). 표와 더 이상 맞지 않는 마지막 유효한 비교를 복사할까요?</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Export the %s chart</source>
         <translation>%s 차트 내보내기</translation>
     </message>
@@ -862,12 +878,12 @@ q = %s</translation>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Copied; paste it into a spreadsheet.</source>
         <translation>복사했습니다. 스프레드시트에 붙여넣으세요.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Export the report</source>
         <translation>보고서 내보내기</translation>
     </message>
@@ -880,8 +896,8 @@ q = %s</translation>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../klgui/application.py" line="+170"/>
-        <location filename="../../klgui/file_actions.py" line="+129"/>
+        <location filename="../../klgui/application.py" line="+176"/>
+        <location filename="../../klgui/file_actions.py" line="+144"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
@@ -993,12 +1009,12 @@ q = %s</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+88"/>
+        <location line="+101"/>
         <source>open these files</source>
         <translation>이 파일들 열기</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-100"/>
         <source>give either distribution tables or prediction files, not both</source>
         <translation>분포 표와 예측 파일 중 한 가지만 주세요. 둘을 섞을 수는 없습니다</translation>
     </message>
@@ -1008,13 +1024,13 @@ q = %s</translation>
         <translation>파일 열기</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+93"/>
+        <location line="+14"/>
+        <location line="+106"/>
         <source>Opened %s</source>
         <translation>열었습니다: %s</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-101"/>
         <source>Opened as a distribution table</source>
         <translation>분포 표로 열었습니다</translation>
     </message>
@@ -1024,7 +1040,7 @@ q = %s</translation>
         <translation>%s 파일을 분포 표로 열었습니다. 무엇이 잘못되었는지는 배너에 나옵니다.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>%s: %s. File ▸ Open predictions… asks which column holds the true labels.</source>
         <translation>%s: %s. 파일 ▸ 예측 파일 열기…에서 참 레이블이 든 열을 고를 수 있습니다.</translation>
     </message>
@@ -1049,7 +1065,7 @@ q = %s</translation>
         <translation>%s의 어느 열에 정답 레이블이 있습니까?</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+37"/>
         <source>The true labels for %s</source>
         <translation>%s의 정답 레이블</translation>
     </message>
@@ -1059,7 +1075,7 @@ q = %s</translation>
         <translation>레이블 (*.npy *.csv *.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Loading %s…</source>
         <translation>불러오는 중: %s…</translation>
     </message>
@@ -1094,7 +1110,7 @@ q = %s</translation>
         <translation>%s 가져오기 (모든 클래스 일치)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>None of the classes of %s is in the table it is merged into. Tables are merged by class name, so each side&apos;s cells for the other&apos;s classes are left empty, marked in the table.</source>
         <translation>%s의 클래스 중 병합 대상 표에 있는 것이 하나도 없습니다. 표는 클래스 이름으로 병합되므로, 상대편 클래스에 대한 각 쪽의 칸은 비어 있는 채로 표에 표시됩니다.</translation>
     </message>
@@ -1119,37 +1135,37 @@ q = %s</translation>
         <translation>%s을(를) 클래스 이름으로 병합함: %s 일치.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>%s merged by class name: no class matched.</source>
         <translation>%s을(를) 클래스 이름으로 병합함: 일치하는 클래스 없음.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Added from it: %s (left empty in %s).</source>
         <translation>추가된 클래스: %s (%s에서는 비어 있음).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>It lacks %s (left empty in %s).</source>
         <translation>없는 클래스: %s (%s에서는 비어 있음).</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
         <source>%s and %d more</source>
         <translation>%s 외 %d개</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-39"/>
         <source>Imported %s</source>
         <translation>가져왔습니다: %s</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>No classes in common</source>
         <translation>공통 클래스 없음</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+46"/>
         <source>Save session</source>
         <translation>세션 저장</translation>
     </message>
@@ -1178,8 +1194,9 @@ q = %s</translation>
 <context>
     <name>InputBanner</name>
     <message>
-        <location filename="../../klgui/input_banner.py" line="+22"/>
+        <location filename="../../klgui/input_banner.py" line="+26"/>
         <source>Normalize all</source>
+        <extracomment>What Normalize all left out and why, for the status bar.</extracomment>
         <translation>모두 정규화</translation>
     </message>
     <message>
@@ -1206,12 +1223,12 @@ q = %s</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../klgui/application.py" line="-42"/>
+        <location filename="../../klgui/application.py" line="-31"/>
         <source>No font with Hangul is installed: install fonts-nanum.</source>
         <translation>한글 글꼴이 설치되어 있지 않습니다. fonts-nanum을 설치하세요.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+25"/>
         <source>Restore unsaved work?</source>
         <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
@@ -1226,7 +1243,7 @@ q = %s</translation>
         <translation>저장하지 않은 작업 복원</translation>
     </message>
     <message>
-        <location filename="../../klgui/main_window.py" line="+82"/>
+        <location filename="../../klgui/main_window.py" line="+83"/>
         <source>Distributions</source>
         <extracomment>How long a status-bar message stays, in milliseconds. First-run splitter sizes (scaled to the window); afterwards the user&apos;s own, from QSettings. The user chose an interface language (a code from klgui.language.LANGUAGES).</extracomment>
         <translation>분포</translation>
@@ -1242,7 +1259,7 @@ q = %s</translation>
         <translation>교차 엔트로피</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Analysis</source>
         <translation>분석</translation>
     </message>
@@ -1462,7 +1479,7 @@ q = %s</translation>
         <translation>불러오기를 멈춥니다. 아무것도 바뀌지 않습니다</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>%s[*] — KL Explorer</source>
         <translation>%s[*] — KL Explorer</translation>
     </message>
@@ -1549,12 +1566,12 @@ M = %s</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+51"/>
+        <location line="+60"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-59"/>
         <source>Samples</source>
         <translation>샘플 수</translation>
     </message>
@@ -1589,9 +1606,9 @@ M = %s</translation>
         <translation>∞ 샘플</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>max</source>
-        <extracomment>The named percentiles of core&apos;s PERCENTILES (the numbered ones need no translation).</extracomment>
+        <extracomment>The columns of METRIC_HEADERS whose cells have tooltips of their own. The named percentiles of core&apos;s PERCENTILES (the numbered ones need no translation).</extracomment>
         <translation>최댓값</translation>
     </message>
     <message>
@@ -1605,17 +1622,17 @@ M = %s</translation>
         <translation>최솟값</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Share of samples whose most probable class is the true one</source>
         <translation>가장 확률이 높은 클래스가 정답인 샘플의 비율</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+119"/>
         <source>%d samples, %d classes; cross-entropy in %s. With one-hot targets each sample&apos;s cross-entropy is its KL divergence, and mean q(true) ≥ exp(−mean CE in nats).</source>
         <translation>샘플 %d개, 클래스 %d개, 교차 엔트로피 단위 %s. 원-핫 타깃에서는 샘플마다 교차 엔트로피가 곧 KL 발산이며, 평균 q(정답) ≥ exp(−평균 CE, 내트 단위)입니다.</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-114"/>
         <source>Standard error of the mean cross-entropy</source>
         <translation>평균 교차 엔트로피의 표준오차</translation>
     </message>
@@ -1625,7 +1642,7 @@ M = %s</translation>
         <translation>정답 클래스에 준 확률의 평균</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-38"/>
         <source>Jensen bound</source>
         <translation>옌센 하한</translation>
     </message>
@@ -1635,7 +1652,7 @@ M = %s</translation>
         <translation>KL(레이블‖평균 q)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+31"/>
         <source>Mean of −log q(true class): the cross-entropy, here also the KL divergence, since a one-hot target has H(y) = 0</source>
         <translation>−log q(정답 클래스)의 평균: 교차 엔트로피이며, 원-핫 타깃은 H(y) = 0이므로 여기서는 KL 발산이기도 합니다</translation>
     </message>
@@ -1685,12 +1702,17 @@ M = %s</translation>
         <translation>A가 나은 비율</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Percentiles of the per-sample cross-entropy</source>
         <translation>샘플별 교차 엔트로피의 백분위수</translation>
     </message>
     <message>
         <location line="+39"/>
+        <source>The Comparison tab compares every model&apos;s mean prediction with one reference, %s; the figures here score each model against the labels of its own file.</source>
+        <translation>비교 탭은 모든 모델의 평균 예측을 하나의 기준 분포 %s와(과) 비교합니다. 여기 있는 수치는 각 모델을 자기 파일의 레이블로 평가합니다.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Open prediction files (true labels and predicted probabilities) to see per-sample results here.</source>
         <translation>예측 파일(정답 레이블과 예측 확률)을 열면 여기에 샘플별 결과가 나옵니다.</translation>
     </message>
@@ -1700,7 +1722,7 @@ M = %s</translation>
         <translation>클래스 %d개, 교차 엔트로피 단위 %s. 파일마다 레이블이 붙은 샘플이 다르므로 각 모델은 자기 파일의 레이블로 평가합니다(샘플 수 참고). 원-핫 타깃에서는 샘플마다 교차 엔트로피가 곧 KL 발산이며, 평균 q(정답) ≥ exp(−평균 CE, 내트 단위)입니다.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Labels from %s</source>
         <translation>레이블 출처: %s</translation>
     </message>
@@ -1728,7 +1750,7 @@ M = %s</translation>
 <context>
     <name>RankingModel</name>
     <message>
-        <location filename="../../klgui/ranking_table.py" line="+132"/>
+        <location filename="../../klgui/ranking_table.py" line="+133"/>
         <source>Rank</source>
         <extracomment>Measures shown as columns, in order. The model column&apos;s widest, in average characters; longer names are elided.</extracomment>
         <translation>순위</translation>
@@ -1748,16 +1770,23 @@ M = %s</translation>
     <name>RankingTable</name>
     <message>
         <location line="+13"/>
+        <location line="+55"/>
         <source>Ranking</source>
         <translation>순위</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="-33"/>
         <source>Click a measure to rank by it</source>
         <translation>척도를 클릭하면 그 척도로 순위를 매깁니다</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+38"/>
+        <location line="+1"/>
+        <source>Ranking against %s</source>
+        <translation>%s 기준 순위</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>H(P,Q) = H(P) + KL(P‖Q), and H(P) = %s %s does not depend on the model: ranking by cross-entropy gives the same order as ranking by KL.</source>
         <translation>H(P,Q) = H(P) + KL(P‖Q)이고 H(P) = %s %s는 모델과 무관합니다. 따라서 교차 엔트로피로 매긴 순위는 KL로 매긴 순위와 같습니다.</translation>
     </message>
@@ -2250,7 +2279,7 @@ p = %s, q = %s
 <context>
     <name>report</name>
     <message>
-        <location filename="../../klgui/report_export.py" line="+47"/>
+        <location filename="../../klgui/report_export.py" line="+48"/>
         <source>HTML page</source>
         <translation>HTML 페이지</translation>
     </message>
@@ -2281,17 +2310,12 @@ p = %s, q = %s
         <translation>단위: &lt;b&gt;%s&lt;/b&gt; · 기준 분포: &lt;b&gt;%s&lt;/b&gt; · H(%s) = &lt;b&gt;%s %s&lt;/b&gt; · %s</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Ranking</source>
-        <translation>순위</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+23"/>
         <source>Models best first by %s; lower is better. The best is highlighted.</source>
         <translation>%s 기준으로 좋은 모델부터 나열합니다. 낮을수록 좋으며, 가장 좋은 모델은 강조 표시됩니다.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Per-class terms</source>
         <translation>클래스별 항</translation>
     </message>
@@ -2322,18 +2346,23 @@ p = %s, q = %s
     </message>
     <message>
         <location line="-28"/>
-        <location line="+190"/>
+        <location line="+201"/>
         <source>Rank</source>
         <translation>순위</translation>
     </message>
     <message>
-        <location line="-189"/>
-        <location line="+190"/>
+        <location line="-289"/>
+        <source>Ranking against %s</source>
+        <translation>%s 기준 순위</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <location line="+201"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-152"/>
         <source>Class</source>
         <translation>클래스</translation>
     </message>
@@ -2368,7 +2397,12 @@ p = %s, q = %s
         <translation>%s. 숫자는 원래 분포가 아니라 평활화한 분포의 값입니다.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
+        <source>The files label different samples: this ranking and the per-class terms compare every model&apos;s mean prediction with one reference, %s, while the per-sample results below score each model against the labels of its own file.</source>
+        <translation>파일마다 레이블이 붙은 샘플이 다릅니다. 이 순위와 클래스별 항은 모든 모델의 평균 예측을 하나의 기준 분포 %s와(과) 비교하고, 아래의 샘플별 결과는 각 모델을 자기 파일의 레이블로 평가합니다.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>1 sample</source>
         <translation>샘플 1개</translation>
     </message>
@@ -2481,7 +2515,7 @@ p = %s, q = %s
 <context>
     <name>smoothing</name>
     <message>
-        <location filename="../../klgui/analysis_controls.py" line="-78"/>
+        <location filename="../../klgui/analysis_controls.py" line="-93"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
@@ -2499,22 +2533,32 @@ p = %s, q = %s
 <context>
     <name>values</name>
     <message>
-        <location filename="../../klgui/value_parsing.py" line="+24"/>
+        <location filename="../../klgui/value_parsing.py" line="+27"/>
         <source>%s is ambiguous: write %s or %s</source>
         <translation>%s은(는) 모호합니다. %s 또는 %s로 쓰세요</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>%s is not a number</source>
         <translation>%s은(는) 숫자가 아닙니다</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
+        <source>%s is too small for a double (below 4.9e-324): it would be read as 0</source>
+        <translation>%s은(는) double로 나타내기에 너무 작습니다(4.9e-324 미만). 0으로 읽히게 됩니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%s is too large for a double (above 1.8e308)</source>
+        <translation>%s은(는) double로 나타내기에 너무 큽니다(1.8e308 초과)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>the cell is empty; type a number</source>
         <translation>셀이 비어 있습니다. 숫자를 입력하세요</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>%s divides by zero</source>
         <translation>%s은(는) 0으로 나눕니다</translation>
     </message>
