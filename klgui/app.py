@@ -306,8 +306,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # "ended by SIGINT", as Unix tools do.
         return 128 + signal.SIGINT
     finally:
-        # Only the exit is left: a Ctrl+C now, or the same one raised again (polars chains
-        # its own handler to Python's, and may raise it first), must not end in a traceback.
+        # Only the exit is left: a second Ctrl+C now must not end in a traceback.
         signal.signal(signal.SIGINT, _ignore_signal)
 
 
