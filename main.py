@@ -2,7 +2,7 @@
 
 import sys
 
-from klgui.app import main
+from klcli.main import main
 
 if __name__ == "__main__":
     sys.exit(main())

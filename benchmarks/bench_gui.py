@@ -26,7 +26,7 @@ import numpy as np  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from core import Distribution, Workspace  # noqa: E402
-from klgui.main_window import MainWindow  # noqa: E402
+from klgui.window.main_window import MainWindow  # noqa: E402
 
 EDITS = 60
 WARM_UP_EDITS = 10
@@ -90,7 +90,7 @@ def mouse_drag_fps(app: QApplication, classes: int, frames: int = 60) -> float:
     from PySide6.QtCore import QPointF, Qt
     from PySide6.QtTest import QTest
 
-    from klgui.bar_chart import group_geometry
+    from klgui.charts.bar_chart import group_geometry
 
     rng = np.random.default_rng(classes)
     window = MainWindow(random_workspace(classes, rng))

@@ -21,7 +21,7 @@ def first_paint_of_app() -> None:
     from PySide6.QtWidgets import QApplication
 
     from core import example_workspace
-    from klgui.main_window import MainWindow
+    from klgui.window.main_window import MainWindow
 
     app = QApplication(sys.argv[:1])
     window = MainWindow(example_workspace())

@@ -347,7 +347,7 @@ def test_screenshot_of_prediction_files_shows_the_per_sample_tab(tmp_path):
 
 
 def test_the_text_report_aligns_korean_names_as_a_terminal_shows_them(tmp_path):
-    from klgui.report import display_width
+    from core.reports.text_table import display_width
 
     table = tmp_path / "kor.csv"
     table.write_text(

@@ -49,6 +49,16 @@ def merge_files(
     return MergedFiles(workspace, tuple(merges))
 
 
+def files_or_example(paths: Sequence[str | os.PathLike[str]]) -> MergedFiles:
+    """What the command line opens: the files merged by class name, or the built-in example
+    when none are named. FormatError names the file at fault."""
+    if paths:
+        return merge_files(paths)
+    from core.examples import example_workspace
+
+    return MergedFiles(example_workspace(), ())
+
+
 def refuse_repeated(paths: Sequence[str | os.PathLike[str]]) -> None:
     """FormatError naming the first file given twice (by another name too), if one is: its
     distributions or models would be there twice under confusing names."""

@@ -27,7 +27,7 @@ def isolated_settings(qapp, tmp_path):
 
 @pytest.fixture
 def document(qapp):
-    from klgui.document import Document
+    from klgui.document.document import Document
 
     doc = Document(example_workspace())
     yield doc
@@ -90,7 +90,7 @@ def crashed_autosave(ended_pid):
     in ``directory``: the example with model B's rabbit at 0.4, its work on ``source``,
     written by a process that has ended (or by ``writer``, a process identity's record)."""
     from core.formats.session import session_dict
-    from klgui.autosave import AUTOSAVE_SUFFIX
+    from klgui.document.autosave import AUTOSAVE_SUFFIX
 
     def leave(
         directory: Path, source: str | None = None, title: str = "", writer: dict | None = None
@@ -120,7 +120,7 @@ def close_without_asking(window) -> None:
 @pytest.fixture
 def make_window(qapp, tmp_path):
     """Build main windows that are closed without questions after the test."""
-    from klgui.main_window import MainWindow
+    from klgui.window.main_window import MainWindow
 
     made = []
 

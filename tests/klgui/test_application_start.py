@@ -8,8 +8,8 @@ import numpy as np
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from klgui.app import parse_arguments
-from klgui.application import run_application
+from klcli.arguments import parse_arguments
+from klgui.window.application import run_application
 from tests.klgui.conftest import close_without_asking
 
 #: The event loop is ended after this if nothing ended it before (a test fails, not hangs).

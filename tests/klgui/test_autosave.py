@@ -12,11 +12,11 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-import klgui.autosave
+import klgui.document.autosave
 from core.processes import ProcessIdentity, current_boot, start_time
-from klgui.application import offer_recovery
-from klgui.autosave import AUTOSAVE_SUFFIX, find_recoverable
-from klgui.language import install_language
+from klgui.document.autosave import AUTOSAVE_SUFFIX, find_recoverable
+from klgui.window.application import offer_recovery
+from klgui.window.language import install_language
 
 #: Short enough for tests; the timer, its connections and the writer are the real ones.
 TEST_DELAY_MS = 20
@@ -24,7 +24,7 @@ TEST_DELAY_MS = 20
 
 @pytest.fixture(autouse=True)
 def short_autosave_delay(monkeypatch):
-    monkeypatch.setattr(klgui.autosave, "AUTOSAVE_DELAY_MS", TEST_DELAY_MS)
+    monkeypatch.setattr(klgui.document.autosave, "AUTOSAVE_DELAY_MS", TEST_DELAY_MS)
 
 
 def autosaved_values(path, name: str) -> list[float]:
@@ -56,8 +56,8 @@ def test_edits_that_keep_coming_are_autosaved_within_the_longest_wait(
     qtbot, make_window, monkeypatch
 ):
     # The quiet time never passes here: only the longest wait can write.
-    monkeypatch.setattr(klgui.autosave, "AUTOSAVE_DELAY_MS", 3_600_000)
-    monkeypatch.setattr(klgui.autosave, "AUTOSAVE_MAX_WAIT_MS", 200)
+    monkeypatch.setattr(klgui.document.autosave, "AUTOSAVE_DELAY_MS", 3_600_000)
+    monkeypatch.setattr(klgui.document.autosave, "AUTOSAVE_MAX_WAIT_MS", 200)
     window = make_window()
     window.show()
     chart = window.distribution_chart

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 
 from core import Distribution, Workspace
-from klgui.cell_updates import CELL_BY_CELL_LIMIT
-from klgui.distribution_table_model import DistributionTableModel
-from klgui.ranking_table import RankingModel
+from klgui.tables.cell_updates import CELL_BY_CELL_LIMIT
+from klgui.tables.distribution_table_model import DistributionTableModel
+from klgui.tables.ranking_table import RankingModel
 
 
 def record_changes(model) -> list[tuple[int, int, int, int]]:

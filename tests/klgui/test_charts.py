@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QApplication
 
-from klgui.bar_chart import Y_SPAN_GROWTH, next_y_span
-from klgui.contribution_chart import ContributionChart
-from klgui.decomposition_chart import DecompositionChart
-from klgui.distribution_chart import DistributionChart
+from klgui.charts.bar_chart import Y_SPAN_GROWTH, next_y_span
+from klgui.charts.contribution_chart import ContributionChart
+from klgui.charts.decomposition_chart import DecompositionChart
+from klgui.charts.distribution_chart import DistributionChart
 
 
 def heights(bar) -> np.ndarray:
@@ -196,7 +196,7 @@ def test_the_axes_redraw_their_ticks_when_the_range_changes(qtbot, document, cha
 
 def chart_of_classes(qtbot, names: list[str], width: int) -> DistributionChart:
     from core import Distribution, Workspace
-    from klgui.document import Document
+    from klgui.document.document import Document
 
     values = np.full(len(names), 1 / len(names))
     document = Document(
@@ -217,7 +217,7 @@ def chart_of_classes(qtbot, names: list[str], width: int) -> DistributionChart:
 
 def drawn_name_rects(chart) -> list:
     """What pyqtgraph draws under the x axis: (rectangle, text) of every name."""
-    from klgui.bar_chart import tick_labels_drawn
+    from klgui.charts.bar_chart import tick_labels_drawn
 
     return tick_labels_drawn(chart.getPlotItem().getAxis("bottom"))
 
@@ -271,7 +271,7 @@ def test_a_legend_shows_a_series_of_bars_as_a_plain_square(qapp):
     import pyqtgraph as pg
     from PySide6.QtGui import QColor, QImage, QPainter
 
-    from klgui.bar_chart import Bars, LegendSample
+    from klgui.charts.bar_chart import Bars, LegendSample
 
     bars = Bars(x=[0.0], height=[1.0], width=0.5, brush=pg.mkBrush("#e69f00"), pen=pg.mkPen("k"))
     image = QImage(20, 20, QImage.Format.Format_RGB32)
@@ -284,7 +284,7 @@ def test_a_legend_shows_a_series_of_bars_as_a_plain_square(qapp):
 
 
 def test_long_names_are_cut_in_the_middle_so_their_ends_tell_them_apart():
-    from klgui.bar_chart import _short, legend_label
+    from klgui.charts.bar_chart import _short, legend_label
 
     first, second = (
         "a_really_long_model_name_for_purposes_v1",
@@ -327,7 +327,7 @@ def test_infinite_terms_are_marked_inside_the_plot_when_no_finite_term_is_positi
 @pytest.mark.parametrize("make", [DistributionChart, ContributionChart, DecompositionChart])
 def test_an_empty_chart_s_notice_wraps_within_its_plot(qtbot, make):
     from core import example_workspace
-    from klgui.document import Document
+    from klgui.document.document import Document
 
     document = Document(example_workspace().with_value("A", 0, -1.0))  # never valid
     document.recompute_now()

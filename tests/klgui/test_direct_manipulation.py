@@ -8,8 +8,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from core import example_workspace
-from klgui.bar_chart import group_geometry
-from klgui.distribution_chart import DistributionChart
+from klgui.charts.bar_chart import group_geometry
+from klgui.charts.distribution_chart import DistributionChart
 
 
 @pytest.fixture

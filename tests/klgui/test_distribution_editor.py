@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from core import example_workspace
-from klgui.distribution_editor import DistributionEditor
-from klgui.palette import INVALID_CELL_COLOUR
+from klgui.style.palette import INVALID_CELL_COLOUR
+from klgui.tables.distribution_editor import DistributionEditor
 
 
 @pytest.fixture

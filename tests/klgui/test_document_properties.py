@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core import Smoothing, WorkspaceError, example_workspace
-from klgui.document import Document
+from klgui.document.document import Document
 
 values = st.one_of(
     st.floats(min_value=0, max_value=1, allow_nan=False),

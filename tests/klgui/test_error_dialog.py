@@ -6,7 +6,7 @@ import sys
 
 from PySide6.QtWidgets import QMessageBox
 
-from klgui.error_dialog import install_excepthook
+from klgui.window.error_dialog import install_excepthook
 
 
 def test_uncaught_exception_opens_a_dialog_with_the_traceback(qtbot, monkeypatch, capsys):

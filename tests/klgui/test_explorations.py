@@ -17,7 +17,7 @@ from core.explorations import (
     temperature_curve,
     temperature_scaled,
 )
-from klgui.explorations import (
+from klgui.panels.explorations import (
     TEMPERATURE_HIGH,
     TEMPERATURE_LOW,
     TEMPERATURE_STEPS,
@@ -25,7 +25,7 @@ from klgui.explorations import (
     step_of,
     temperature_at,
 )
-from klgui.number_format import format_number
+from klgui.text.number_format import format_number
 
 P = np.array([0.6, 0.3, 0.1])
 Q = np.array([0.5, 0.35, 0.15])

@@ -17,13 +17,14 @@ from PySide6.QtWidgets import QApplication
 
 from core import Smoothing, Workspace, example_workspace
 from core.workspace import Distribution
-from klgui import chart_export, report_export
-from klgui.chart_export import chart_image, export_chart
-from klgui.contribution_chart import ContributionChart
-from klgui.decomposition_chart import DecompositionChart
-from klgui.distribution_chart import DistributionChart
-from klgui.document import Document
-from klgui.report_export import report_html, write_report
+from klgui.charts import chart_export
+from klgui.charts.chart_export import chart_image, export_chart
+from klgui.charts.contribution_chart import ContributionChart
+from klgui.charts.decomposition_chart import DecompositionChart
+from klgui.charts.distribution_chart import DistributionChart
+from klgui.document.document import Document
+from klgui.files import report_export
+from klgui.files.report_export import report_html, write_report
 
 SVG = "{http://www.w3.org/2000/svg}"
 ORANGE = (0xE6, 0x9F, 0x00)  # Okabe–Ito orange: model A
@@ -606,7 +607,7 @@ def test_a_report_of_the_reference_alone_has_no_tables_of_models(qapp, tmp_path)
 
 def test_a_report_chart_wraps_its_legend_to_the_report_width(qtbot):
     from core import Distribution, Workspace
-    from klgui.chart_export import _laid_out
+    from klgui.charts.chart_export import _laid_out
 
     workspace = Workspace(
         classes=("dog", "cat", "rabbit"),

@@ -17,9 +17,9 @@ from core.formats import read_workspace
 from core.formats.comparison_tables import ranking_rows
 from core.formats.session import session_text
 from core.merging import merge
-from klgui.application import offer_recovery
-from klgui.autosave import find_recoverable
-from klgui.palette import table_brushes
+from klgui.document.autosave import find_recoverable
+from klgui.style.palette import table_brushes
+from klgui.window.application import offer_recovery
 
 TABLE = "class,Truth,Net\ndog,0.5,0.4\ncat,0.5,0.6\n"
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QPoint
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core import example_workspace
-from klgui.main_window import MainWindow
+from klgui.window.main_window import MainWindow
 
 
 def test_window_opens_on_the_example_and_ranks_a_first(window):

@@ -23,7 +23,7 @@ LOAD_WITH_A_CTRL_C = """
 import os, signal, sys
 from PySide6.QtCore import QCoreApplication
 from core.predictions import readers
-from klgui.prediction_loader import PredictionLoader, PredictionRequest
+from klgui.files.prediction_loader import PredictionLoader, PredictionRequest
 
 app = QCoreApplication([])
 seen = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-from klgui.palette import BEST_ROW_COLOUR, is_dark
+from klgui.style.palette import BEST_ROW_COLOUR, is_dark
 
 
 def test_presentation_mode_is_full_screen_with_large_type_and_heavy_lines(window):

@@ -20,7 +20,7 @@ import pytest
 
 from core import example_workspace
 from core.formats import read_workspace
-from klgui.autosave import AUTOSAVE_SUFFIX, find_recoverable
+from klgui.document.autosave import AUTOSAVE_SUFFIX, find_recoverable
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 TIMEOUT_S = 60
@@ -31,12 +31,12 @@ import sys
 from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
-import klgui.autosave
+import klgui.document.autosave
 from core import example_workspace
-from klgui.main_window import MainWindow
+from klgui.window.main_window import MainWindow
 
 ending, directory = sys.argv[1], Path(sys.argv[2])
-klgui.autosave.AUTOSAVE_DELAY_MS = 10
+klgui.document.autosave.AUTOSAVE_DELAY_MS = 10
 app = QApplication(sys.argv[:1])
 window = MainWindow(example_workspace(), autosave_directory=directory)
 window.show()
@@ -60,12 +60,12 @@ import sys
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
-import klgui.autosave
+import klgui.document.autosave
 from core import example_workspace
-from klgui.main_window import MainWindow
+from klgui.window.main_window import MainWindow
 
 ending, directory = sys.argv[1], Path(sys.argv[2])
-klgui.autosave.AUTOSAVE_DELAY_MS = 3_600_000  # its timer never fires in this run
+klgui.document.autosave.AUTOSAVE_DELAY_MS = 3_600_000  # its timer never fires in this run
 app = QApplication(sys.argv[:1])
 window = MainWindow(example_workspace(), autosave_directory=directory)
 window.show()
@@ -108,7 +108,7 @@ SAVE_LOOP_DRIVER = """
 import itertools, sys
 from PySide6.QtWidgets import QApplication
 from core import example_workspace
-from klgui.main_window import MainWindow
+from klgui.window.main_window import MainWindow
 
 app = QApplication(sys.argv[:1])
 window = MainWindow(example_workspace(), title="loop.klsession", path=sys.argv[1])

@@ -7,10 +7,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemDelegate, QApplication, QLineEdit, QWidget
 
-from klgui.analysis_controls import AnalysisControls
-from klgui.input_banner import InputBanner
-from klgui.palette import BEST_ROW_COLOUR
-from klgui.ranking_table import RankingTable
+from klgui.panels.analysis_controls import AnalysisControls
+from klgui.panels.input_banner import InputBanner
+from klgui.style.palette import BEST_ROW_COLOUR
+from klgui.tables.ranking_table import RankingTable
 
 
 @pytest.fixture

@@ -8,9 +8,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemDelegate, QApplication, QLineEdit
 
 from core import Smoothing, example_workspace
-from klgui.analysis_controls import AmountSpinBox
-from klgui.palette import MODEL_COLOURS
-from klgui.value_parsing import ValueParseError, parse_value
+from klgui.panels.analysis_controls import AmountSpinBox
+from klgui.style.palette import MODEL_COLOURS
+from klgui.text.value_parsing import ValueParseError, parse_value
 
 
 def test_enter_commits_a_cell_and_moves_down(qtbot, window):

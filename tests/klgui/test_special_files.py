@@ -9,7 +9,7 @@ from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
-from klgui.file_actions import RECENT_KEY
+from klgui.files.file_actions import RECENT_KEY
 
 
 def choose_in_file_dialog(monkeypatch, path) -> None:

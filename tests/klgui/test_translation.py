@@ -19,7 +19,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
-from klgui.language import TRANSLATIONS, has_hangul_font, install_language
+from klgui.window.language import TRANSLATIONS, has_hangul_font, install_language
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 KOREAN_TS = TRANSLATIONS / "klgui_ko.ts"
@@ -55,7 +55,8 @@ def _messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
 
 
 def _source_files() -> list[str]:
-    return sorted(str(path.relative_to(REPOSITORY)) for path in (REPOSITORY / "klgui").glob("*.py"))
+    sources = (REPOSITORY / "klgui").rglob("*.py")
+    return sorted(str(path.relative_to(REPOSITORY)) for path in sources)
 
 
 # -- the .ts source -------------------------------------------------------------------------------
@@ -129,7 +130,7 @@ def korean(qapp):
 
 
 def test_the_korean_qm_translates_the_interface_and_english_comes_back(qapp, make_window):
-    from klgui.measure_names import measure_long_name
+    from klgui.text.measure_names import measure_long_name
 
     try:
         assert install_language(qapp, "ko")
@@ -159,7 +160,7 @@ def test_the_korean_qm_translates_the_interface_and_english_comes_back(qapp, mak
 
 
 def test_a_missing_translation_leaves_the_interface_english(qapp, monkeypatch, tmp_path):
-    from klgui import language
+    from klgui.window import language
 
     monkeypatch.setattr(language, "TRANSLATIONS", tmp_path)
     try:

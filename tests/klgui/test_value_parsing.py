@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from klgui.distribution_editor import DistributionEditor
-from klgui.value_parsing import ValueParseError, parse_value
+from klgui.tables.distribution_editor import DistributionEditor
+from klgui.text.value_parsing import ValueParseError, parse_value
 
 TOO_SMALL = "is too small for a double (below 4.9e-324): it would be read as 0"
 TOO_LARGE = "is too large for a double (above 1.8e308)"

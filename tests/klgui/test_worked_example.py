@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from klgui.number_format import format_number
-from klgui.worked_example import WorkedExample
+from klgui.panels.worked_example import WorkedExample
+from klgui.text.number_format import format_number
 
 LN2 = math.log(2.0)
 

@@ -1,0 +1,104 @@
+"""The headless report (``--report``): read the files named, compare or evaluate them, and
+print the text or JSON report of core.reports. Imports no Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from klcli.arguments import BASES, bootstrap_options
+from klcli.console import print_error, print_line
+
+
+def read_prediction_files(args: argparse.Namespace):  # -> list[ModelPredictions]
+    """Every model in the prediction files named. Raises FormatError."""
+    from core.formats.merged_files import refuse_repeated
+    from core.predictions.readers import read_predictions
+
+    refuse_repeated(args.files)
+    models = []
+    for path in args.files:
+        models.extend(
+            read_predictions(path, label_column=args.label_column, labels_path=args.labels)
+        )
+    return models
+
+
+def run_prediction_report(args: argparse.Namespace) -> int:
+    from core import FormatError
+    from core.predictions.evaluation import evaluate
+    from core.reports.prediction_report import prediction_report_json, prediction_report_text
+
+    try:
+        models = read_prediction_files(args)
+        report = evaluate(
+            models,
+            base=BASES[args.base] if args.base is not None else None,
+            **bootstrap_options(args),
+        )
+    except (FormatError, ValueError) as error:
+        print_error(str(error))
+        return 2
+    source = ", ".join(args.files)
+    print(
+        prediction_report_json(report) if args.json else prediction_report_text(report, source),
+        end="",
+    )
+    if args.json:
+        print()
+    return 0
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from core import FormatError, InvalidDistributionError
+    from core.formats.merged_files import files_or_example
+    from core.merging import describe_empty_cells
+    from core.predictions.detection import is_prediction_file
+    from core.reports.comparison_report import report_json, report_text
+
+    kinds = {is_prediction_file(path, args.label_column) for path in args.files}
+    if kinds == {True}:
+        return run_prediction_report(args)
+    if kinds == {True, False}:
+        print_error("give either distribution tables or prediction files, not both")
+        return 2
+
+    try:
+        tables = files_or_example(args.files)
+    except FormatError as error:
+        print_error(f"{error}{_prediction_hint(args.files)}")
+        return 2
+    for table, summary in tables.merges:
+        print_line(summary.describe(table))
+    workspace = tables.workspace
+    if args.base is not None:
+        workspace = workspace.with_base(BASES[args.base])
+    source = ", ".join(args.files) if args.files else "the built-in example"
+    empty = workspace.empty_cells()
+    if empty:
+        left_by_merges = {cell for _, summary in tables.merges for cell in summary.empty_cells()}
+        print_error(f"{source}: {describe_empty_cells(empty, left_by_merges)}")
+        return 2
+    try:
+        comparison = workspace.compare()
+    except InvalidDistributionError as error:
+        print_error(f"{source}: {error}{_prediction_hint(args.files)}")
+        return 2
+    source = ", ".join(args.files) if args.files else "built-in example (dog / cat / rabbit)"
+    print(report_json(comparison) if args.json else report_text(comparison, source), end="")
+    if args.json:
+        print()
+    return 0
+
+
+def _prediction_hint(files: Sequence[str]) -> str:
+    """For an error about tables: why one of them may be a prediction file in disguise."""
+    from core.errors import file_name
+    from core.predictions.detection import first_prediction_hint
+
+    found = first_prediction_hint(files)
+    if found is None:
+        return ""
+    path, hint = found
+    return f" ({file_name(path)}: {hint}, or pass --label-column NAME)"

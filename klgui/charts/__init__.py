@@ -1,0 +1,1 @@
+"""The charts: the bar chart they share, each chart, and chart export."""

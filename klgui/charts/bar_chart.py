@@ -1,0 +1,553 @@
+"""What the bar charts share: style, class-name ticks, grouped-bar geometry, hover tooltips."""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QCursor, QFont, QFontMetricsF, QImage, QPainter, QShowEvent, QTextOption
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from klgui.style.chart_style import DEFAULT_STYLE, ChartStyle
+from klgui.style.stale_mark import StaleMark
+
+#: Fraction of a class's slot filled by its group of bars.
+GROUP_WIDTH = 0.8
+MINIMUM_WIDTH = 200
+#: The y span is kept while the data fills at least this fraction of it.
+Y_SPAN_KEEP = 0.75
+#: When data outgrows the span, the new span has this much extra room.
+Y_SPAN_GROWTH = 1.15
+#: Room between two class names under the axis (pixels); with less, every n-th is named.
+NAME_GAP = 16
+#: How far (pixels) the first and last names may reach past the ends of the x axis.
+NAME_OVERHANG = 18
+#: Longest series name a legend shows whole (characters).
+LEGEND_NAME_LIMIT = 24
+#: Most legend entries on a row; fewer when the chart is narrow (they wrap, never widen it).
+LEGEND_COLUMNS = 5
+#: Room for a legend entry's colour sample and spacing, beside its label (pixels).
+LEGEND_SAMPLE_ROOM = 50
+#: Room for the y axis and margins beside a chart's title (pixels).
+LEFT_AXIS_ROOM = 90
+#: The y span for data that is all zero: a readable axis, not ticks at 1e-09.
+EMPTY_Y_SPAN = 0.05
+#: Room between a plot's notice (an empty chart's "what to do") and its sides (pixels).
+NOTICE_MARGIN = 6
+
+
+class Bars(pg.BarGraphItem):
+    """A BarGraphItem that remembers its bounding rectangle.
+
+    pyqtgraph recomputes it, with a pixel-size lookup, on every one of the scene's many calls
+    per repaint; at 1000 bars that alone cost a millisecond per frame of a drag.
+    """
+
+    _cached_rect: QRectF | None = None
+
+    def setOpts(self, **opts) -> None:
+        self._cached_rect = None
+        super().setOpts(**opts)
+
+    def viewTransformChanged(self) -> None:
+        self._cached_rect = None
+        super().viewTransformChanged()
+
+    def boundingRect(self) -> QRectF:
+        if self._cached_rect is None:
+            self._cached_rect = super().boundingRect()
+        return self._cached_rect
+
+    def set_bars(self, **opts) -> None:
+        """Like setOpts, but passes on only the options that changed: a series the edit did
+        not touch costs nothing, and pyqtgraph rebuilds pens and brushes only when they change."""
+        changed = {key: new for key, new in opts.items() if not _same(self.opts.get(key), new)}
+        if changed:
+            self.setOpts(**changed)
+
+
+def _same(old: object, new: object) -> bool:
+    if isinstance(old, np.ndarray) or isinstance(new, np.ndarray):
+        return np.array_equal(np.asarray(old), np.asarray(new))
+    return type(old) is type(new) and old == new
+
+
+class LegendSample(pg.ItemSample):
+    """A legend's sample of a series: bars as a plain filled square in their colours
+    (pyqtgraph draws a line under it too, a stray dash beside every square); other items as
+    pyqtgraph draws them."""
+
+    def paint(self, painter, *args) -> None:
+        if not isinstance(self.item, pg.BarGraphItem) or not self.item.isVisible():
+            super().paint(painter, *args)
+            return
+        opts = self.item.opts
+        painter.setPen(pg.mkPen(opts["pen"]))
+        painter.setBrush(pg.mkBrush(opts["brush"]))
+        painter.drawRect(QRectF(2, 2, 16, 16))
+
+
+def group_geometry(series_count: int) -> tuple[np.ndarray, float]:
+    """Offsets from the class centre of each series' bar, and the bar width."""
+    width = GROUP_WIDTH / max(series_count, 1)
+    offsets = (np.arange(series_count) - (series_count - 1) / 2) * width
+    return offsets, width
+
+
+def series_at(x: float, class_count: int, series_count: int) -> tuple[int, int] | None:
+    """(class index, series index) of the bar under data coordinate ``x``, or None."""
+    class_index = round(x)
+    if not 0 <= class_index < class_count or series_count == 0:
+        return None
+    offset = x - class_index + GROUP_WIDTH / 2
+    if not 0 <= offset < GROUP_WIDTH:
+        return None
+    return class_index, min(int(offset / (GROUP_WIDTH / series_count)), series_count - 1)
+
+
+class PlainAxis(pg.AxisItem):
+    """An axis that writes values as they are: probabilities as 0.6, never as 600 with a
+    "(×0.001)" in the label (pyqtgraph's SI prefixes are for physical units)."""
+
+    def __init__(self, orientation: str) -> None:
+        super().__init__(orientation)
+        # Off, a range change redraws the ticks without laying the label out again.
+        self.autoSIPrefix = False
+
+
+class ClassAxis(PlainAxis):
+    """The x axis of grouped bars: class names under their groups, as many as fit the
+    axis's length when it is drawn (in the window, in an export, zoomed in), measured with
+    its font; when they do not all fit, every n-th, and a short tick for the others. The
+    last one that fits is always named (the Σ of the terms)."""
+
+    _MAJOR, _MINOR = 1.0, 0.5  # the spacings that tell tickStrings which level it labels
+
+    def __init__(self) -> None:
+        super().__init__("bottom")
+        self._names: tuple[str, ...] = ()
+        self._widths: tuple[float, ...] = ()
+        self._text_height = 0.0
+
+    def set_names(self, names: Sequence[str]) -> None:
+        names = tuple(names)
+        if names != self._names:
+            self._names = names
+            self._measure()
+
+    def setTickFont(self, font: QFont) -> None:
+        super().setTickFont(font)
+        self._measure()
+
+    def _measure(self) -> None:
+        metrics = QFontMetricsF(self.style["tickFont"] or QFont())
+        # A little more than the advance, as Qt's text rectangles measure.
+        self._widths = tuple(metrics.horizontalAdvance(name) + 2 for name in self._names)
+        self._text_height = metrics.height()
+        self.picture = None
+        self.update()
+
+    def _updateMaxTextSize(self, x: float) -> None:
+        # pyqtgraph takes 0.8 of a label's height as the room it needs, which cuts off the
+        # bottom of tall glyphs (Hangul) in large type: a line of the font, at least.
+        super()._updateMaxTextSize(max(x, getattr(self, "_text_height", 0.0)))
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
+        first, last = max(0, math.ceil(minVal)), min(len(self._names) - 1, math.floor(maxVal))
+        if last < first or maxVal <= minVal or size <= 0:
+            return []
+        per_class = size / (maxVal - minVal)  # pixels
+        step = max(1, math.ceil((max(self._widths) + NAME_GAP) / per_class))
+
+        def within_ends(index: int) -> bool:  # pyqtgraph drops a name reaching further
+            centre, half = (index - minVal) * per_class, self._widths[index] / 2
+            return centre - half >= -NAME_OVERHANG and centre + half <= size + NAME_OVERHANG
+
+        fitting = [i for i in range(first, last + 1) if within_ends(i)]
+        named: list[int] = []
+        for index in fitting:
+            if not named or index - named[-1] >= step:
+                named.append(index)
+        if named and fitting[-1] != named[-1]:  # the last one too, moved to if need be
+            if fitting[-1] - named[-1] >= step:
+                named.append(fitting[-1])
+            elif len(named) == 1 or fitting[-1] - named[-2] >= step:
+                named[-1] = fitting[-1]
+        unnamed = sorted(set(range(first, last + 1)) - set(named))
+        return [
+            (self._MAJOR, [float(i) for i in named]),
+            (self._MINOR, [float(i) for i in unnamed]),
+        ]
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        if spacing != self._MAJOR:
+            return [""] * len(values)
+        return [self._names[round(value)] for value in values]
+
+    def names_drawn(self) -> list[str]:
+        """The names pyqtgraph draws at the axis's current range and length, after its own
+        checks (a name reaching too far past an end is dropped)."""
+        return [text for _, text in tick_labels_drawn(self)]
+
+
+def tick_labels_drawn(axis: pg.AxisItem) -> list[tuple[QRectF, str]]:
+    """(rectangle, text) of every tick label ``axis`` draws at its range and length now. As
+    in a paint, the axis also updates the room its labels need."""
+    image = QImage(1, 1, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    try:
+        specs = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [(rect, text) for rect, _, text in specs[2]] if specs else []
+
+
+class BarChart(pg.PlotWidget):
+    """A PlotWidget styled for reading at a distance, with class names on the x axis (or
+    numbers, for a chart of a parameter: ``class_names=False``)."""
+
+    def __init__(self, title: str, parent: QWidget | None = None, class_names: bool = True) -> None:
+        bottom = ClassAxis() if class_names else PlainAxis("bottom")
+        super().__init__(
+            parent=parent,
+            axisItems={"left": PlainAxis("left"), "bottom": bottom},
+            enableMenu=False,  # never built: pyqtgraph's menus cost start-up time, unused here
+        )
+        self._style = DEFAULT_STYLE
+        self._x_span: tuple[float, float] | None = None
+        self._y_data_span: tuple[float, float] | None = None  # the span before its margin
+        self._y_span: tuple[float, float] = (0.0, 1.0)
+        self._axis_label: str | None = None
+        self._texts: list[pg.TextItem] = []
+        plot = self.getPlotItem()
+        plot.hideButtons()
+        plot.setMouseEnabled(x=True, y=False)  # zoom into many classes, never lose the zero line
+        plot.showGrid(x=False, y=False)
+        # The legend sits in its own row between the title and the plot, never over bars.
+        self.legend = pg.LegendItem(
+            offset=None, colCount=LEGEND_COLUMNS, horSpacing=14, sampleType=LegendSample
+        )
+        self.legend.setSizePolicy(QSizePolicy.Maximum, QSizePolicy.Fixed)
+        plot.layout.removeItem(plot.getAxis("top"))
+        plot.layout.addItem(self.legend, 1, 1, alignment=Qt.AlignHCenter)
+        # Room on the right for the last class name, which may reach past the axis's end.
+        plot.layout.setContentsMargins(4, 4, NAME_OVERHANG, 4)
+        self._mark = StaleMark(title, LEFT_AXIS_ROOM)
+        if title:
+            self.setTitle(title)
+        self._notice = pg.TextItem("", color=DEFAULT_STYLE.notice_colour, anchor=(0.5, 0.5))
+        self._notice.setZValue(20)
+        # Wrapped to the plot's width, each line centred: a long one (a translation, a narrow
+        # chart) is never cut at the plot's edges.
+        self._notice.textItem.document().setDefaultTextOption(QTextOption(Qt.AlignHCenter))
+        plot.getViewBox().addItem(self._notice, ignoreBounds=True)
+        plot.getViewBox().sigResized.connect(self._fit_notice)
+        self._notice.hide()
+        self.setMinimumSize(MINIMUM_WIDTH, 120)
+        # The view fills every pixel it repaints with the chart's background: Qt need not
+        # repaint the window, splitters and tabs behind it first (a third of a repaint's cost).
+        self.viewport().setAttribute(Qt.WA_OpaquePaintEvent)
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
+        self._style_plot(DEFAULT_STYLE)
+
+    # -- appearance -----------------------------------------------------------------------------
+
+    def apply_style(self, style: ChartStyle) -> None:
+        """Restyle everything: fonts, colours, lines; the chart redraws."""
+        self._style_plot(style)
+        self.restyle()
+
+    def _style_plot(self, style: ChartStyle) -> None:
+        self._style = style
+        self.setBackground(style.background)
+        # Keyboard focus shows as a frame (F6 and Ctrl+1…5 move it between the views).
+        self.setStyleSheet(
+            f"{type(self).__name__}:focus {{ border: 2px solid {style.focus_colour}; }}"
+        )
+        font = QFont()
+        font.setPointSize(style.font_point_size)
+        plot = self.getPlotItem()
+        for name in ("left", "bottom"):
+            axis = plot.getAxis(name)
+            axis.setTickFont(font)
+            axis.setPen(pg.mkPen(style.foreground))
+            axis.setTextPen(pg.mkPen(style.foreground))
+            # The 0 of the y axis sits at its edge: show it, don't hide it as overlapping.
+            # Names may reach past the x axis's ends into the margins: that far, no further.
+            hide = NAME_OVERHANG if name == "bottom" else False
+            axis.setStyle(tickTextOffset=6, hideOverlappingLabels=hide)
+        self.legend.setLabelTextSize(f"{style.font_point_size}pt")
+        self.legend.setLabelTextColor(style.foreground)
+        for _sample, label in self.legend.items:  # existing entries take the new style too
+            label.setText(label.text, size=f"{style.font_point_size}pt", color=style.foreground)
+        self._apply_axis_label()
+        self._notice.setColor(style.notice_colour)
+        notice_font = QFont()
+        notice_font.setPointSize(style.font_point_size)
+        self._notice.setFont(notice_font)
+        for label in self._texts:
+            label.setColor(style.foreground)
+            label.setFont(self._text_font(label.scale_factor))
+        self._show_title()
+        self.fit_minimum_width()
+
+    def restyle(self) -> None:
+        """Redraw with the new style; charts whose items carry colours override this."""
+
+    @property
+    def closed_down(self) -> bool:
+        """True once pyqtgraph's close() has let go of the plot and deleted its items: a late
+        signal must then touch nothing (the items' C++ objects are gone)."""
+        return getattr(self, "plotItem", None) is None
+
+    @property
+    def style(self) -> ChartStyle:
+        return self._style
+
+    def _text_font(self, scale: float) -> QFont:
+        font = QFont()
+        font.setPointSizeF(self._style.font_point_size * scale)
+        return font
+
+    def _title_font(self) -> QFont:
+        font = QFont()
+        font.setPointSize(self._style.title_point_size)
+        return font
+
+    def _show_title(self) -> None:
+        if self._mark.title:
+            self.getPlotItem().setTitle(
+                self._mark.title_text(self._title_font(), self.width()),
+                size=f"{self._style.title_point_size}pt",
+                color=self._style.foreground,
+                justify="left",
+            )
+
+    def show_state(self, current: bool, notice: str = "") -> None:
+        """Dim the plot and mark its title while it shows the last valid input; show
+        ``notice`` (for an empty chart: what to do) in the middle of the plot."""
+        if self._mark.stale == current:
+            self._mark.stale = not current
+            self._show_title()
+        view = self.getPlotItem().getViewBox()
+        opacity = self._mark.opacity
+        if view.opacity() != opacity:  # setting it repaints the whole plot
+            view.setOpacity(opacity)
+        if notice and notice != self._notice.toPlainText():
+            self._notice.setText(notice)
+            (x0, x1), (y0, y1) = self.getPlotItem().getViewBox().viewRange()
+            self._notice.setPos((x0 + x1) / 2, (y0 + y1) / 2)
+            self._fit_notice()
+        if self._notice.isVisible() != bool(notice):
+            self._notice.setVisible(bool(notice))
+
+    def _fit_notice(self) -> None:
+        """Wrap the notice to the plot's width, less a margin on each side."""
+        width = self.getPlotItem().getViewBox().width() - 2 * NOTICE_MARGIN
+        self._notice.setTextWidth(max(width, 1.0))
+
+    def add_text(self, text: str, anchor: tuple[float, float], scale: float = 1.0) -> pg.TextItem:
+        """A text label in data coordinates, in the chart's font and colour (both follow the
+        style), added to the plot."""
+        label = pg.TextItem(text, color=self._style.foreground, anchor=anchor)
+        label.scale_factor = scale
+        label.setFont(self._text_font(scale))
+        self._texts.append(label)
+        self.addItem(label)
+        return label
+
+    def outline_pen(self, many: bool = False) -> pg.functions.QtGui.QPen:
+        """The bar outline of the style; none when bars are too many to show one."""
+        return (
+            pg.mkPen(None)
+            if many
+            else pg.mkPen(self._style.outline, width=self._style.outline_width)
+        )
+
+    def fit_minimum_width(self) -> None:
+        """Never narrower than the plot's title (pyqtgraph would clip it, not shrink it); the
+        legend wraps into more rows instead of widening the chart."""
+        self._wrap_legend()
+        # With room for the short mark the title gets while the input is invalid.
+        self.setMinimumWidth(max(MINIMUM_WIDTH, self._mark.minimum_width(self._title_font())))
+
+    def _wrap_legend(self, width: float | None = None) -> None:
+        """As many legend entries on a row as fit the chart's width (or ``width``: an export
+        lays the chart out at its own size)."""
+        width = self.width() if width is None else width
+        entries = max(1, len(self.legend.items))
+        widest = max((label.width() for _, label in self.legend.items), default=0.0)
+        per_row = max(1, int(max(width, MINIMUM_WIDTH) // (widest + LEGEND_SAMPLE_ROOM)))
+        columns = min(entries, per_row, LEGEND_COLUMNS)
+        if self.legend.columnCount != columns:
+            self.legend.setColumnCount(columns)
+
+    def lay_out_for(self, width: float | None) -> None:
+        """Fit what depends on the width (the legend's rows) to ``width`` pixels, for an
+        export at another size than the window's; None: back to the chart's own."""
+        self._wrap_legend(width)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit_minimum_width()
+
+    def set_axis_label(self, text: str) -> None:
+        if text == self._axis_label:
+            return  # a new label makes the axis redraw itself from scratch
+        self._axis_label = text
+        self._apply_axis_label()
+
+    def _apply_axis_label(self) -> None:
+        text = self._axis_label
+        if text is None:
+            return
+        self.getPlotItem().setLabel(
+            "left",
+            text,
+            **{"font-size": f"{self._style.font_point_size}pt", "color": self._style.foreground},
+        )
+
+    def set_class_ticks(self, names: Sequence[str], suffixes: Sequence[str] = ()) -> None:
+        """Class names under their groups (long ones shortened, then ``suffixes`` added);
+        every n-th name when they would not fit."""
+        suffixes = tuple(suffixes) or ("",) * len(names)
+        self.getPlotItem().getAxis("bottom").set_names(
+            [_short(name) + suffix for name, suffix in zip(names, suffixes, strict=True)]
+        )
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if getattr(self, "legend", None) is not None and self.getPlotItem() is not None:
+            self._wrap_legend()  # (pyqtgraph resizes during __init__, and while closing)
+            if self._mark.stale:
+                self._show_title()  # the long or the short mark
+
+    def set_x_span(self, first: float, last: float) -> None:
+        """Show x from ``first`` to ``last``; only when the span changes (keeps a user's zoom)."""
+        if self._x_span == (first, last):
+            return
+        self._x_span = (first, last)
+        self.getPlotItem().getViewBox().setXRange(first, last, padding=0)
+
+    def reset_zoom(self) -> None:
+        """Back to every class in view (after zooming with the mouse wheel)."""
+        if self._x_span is not None:
+            self.getPlotItem().getViewBox().setXRange(*self._x_span, padding=0)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        self.reset_zoom()
+        super().mouseDoubleClickEvent(event)
+
+    def set_y_span(
+        self, low: float, high: float, bottom_margin: float = 0.0
+    ) -> tuple[float, float]:
+        """Show the data range [low, high] (plus ``bottom_margin`` × its extent below, so a
+        zero line is not on the edge), but keep the current span while the data still fills
+        most of it: a drag then changes bars only, and the axes need no new ticks every
+        frame. A span that must grow gets room to grow more. Returns the span shown."""
+        data_span = next_y_span(self._y_data_span, low, high)
+        if data_span != self._y_data_span:
+            self._y_data_span = data_span
+            low, high = data_span
+            self._y_span = (low - bottom_margin * (high - low), high)
+            self.getPlotItem().getViewBox().setYRange(*self._y_span, padding=0)
+        return self._y_span
+
+    def reset_y_span(self) -> None:
+        """An axis from 0 to 1, whatever was shown before (an empty chart)."""
+        self._y_data_span = None
+        self.set_y_span(0.0, 1.0)
+
+    # -- hover ----------------------------------------------------------------------------------
+
+    def tooltip_at(self, x: float, y: float) -> str | None:
+        """The tooltip for data coordinates (x, y); subclasses say what is there."""
+        return None
+
+    def _on_scene_mouse_moved(self, position: QPointF) -> None:
+        plot = self.getPlotItem()
+        if not plot.vb.sceneBoundingRect().contains(position):
+            QToolTip.hideText()
+            return
+        point = plot.vb.mapSceneToView(position)
+        text = self.tooltip_at(point.x(), point.y())
+        if text:
+            QToolTip.showText(QCursor.pos(), text, self)
+        else:
+            QToolTip.hideText()
+
+
+def next_y_span(
+    current: tuple[float, float] | None, low: float, high: float
+) -> tuple[float, float]:
+    """The y span (before any margin) to show data from ``low`` to ``high``: ``current``
+    while the data fits it and fills most of it; otherwise one that holds both, with room
+    to grow on the side that overflowed, or a fresh one when the data shrank."""
+    if not (math.isfinite(low) and math.isfinite(high)):
+        low, high = 0.0, 1.0
+    if high - low <= 1e-12:
+        high = low + EMPTY_Y_SPAN
+    if current is None:
+        return low, high
+    shown_low, shown_high = current
+    fits = shown_low <= low and high <= shown_high
+    if fits:
+        filled = (high - low) >= Y_SPAN_KEEP * (shown_high - shown_low)
+        return current if filled else (low, high)
+    grown = _with_room(min(low, shown_low), max(high, shown_high), low, high, current)
+    if (high - low) >= Y_SPAN_KEEP * (grown[1] - grown[0]):
+        return grown
+    # The old span would leave the data too little of the axis: start again from the data
+    # (with room), so that the same data next frame keeps the span.
+    return _with_room(low, high, low, high, current)
+
+
+def _with_room(
+    new_low: float, new_high: float, low: float, high: float, current: tuple[float, float]
+) -> tuple[float, float]:
+    """[new_low, new_high] with room to grow on the side(s) where the data left ``current``."""
+    room = (Y_SPAN_GROWTH - 1) * (new_high - new_low)
+    if high > current[1]:
+        new_high += room
+    if low < current[0] and low < 0:  # a span that starts at 0 stays there
+        new_low -= room
+    return new_low, new_high
+
+
+def show_markers(markers: pg.ScatterPlotItem, spots: list[dict]) -> None:
+    """Show ``spots`` (ScatterPlotItem.setData's dicts); an empty item is hidden, since
+    pyqtgraph paints even an empty scatter, at a cost on every repaint."""
+    if spots or len(markers.data):
+        markers.setData(spots)
+    markers.setVisible(bool(spots))
+
+
+def legend_label(name: str) -> str:
+    """A series' name for a legend: HTML-escaped (legends read HTML), a long one cut short
+    so that the legend does not squeeze the plot."""
+    return html.escape(_short(name, LEGEND_NAME_LIMIT))
+
+
+def _short(name: str, limit: int = 14) -> str:
+    """``name`` in at most ``limit`` characters, cut in the middle: long names often differ
+    only at the end (model_v1, model_v2; class_17, class_18)."""
+    if len(name) <= limit:
+        return name
+    tail = (limit - 1) * 2 // 5
+    return name[: limit - 1 - tail] + "…" + name[len(name) - tail :]
+
+
+def finite_range(*arrays: np.ndarray) -> tuple[float, float]:
+    """The smallest and largest finite value over ``arrays`` (0 included, so bars have a base)."""
+    low, high = 0.0, 0.0
+    for array in arrays:
+        finite = array[np.isfinite(array)]
+        if finite.size:
+            low = min(low, float(finite.min()))
+            high = max(high, float(finite.max()))
+    return low, high

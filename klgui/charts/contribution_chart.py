@@ -1,0 +1,252 @@
+"""Per-class terms p·log(p/q) of KL(P‖Q) for every model, signed, with their sum.
+
+Positive terms (the model gives the class less than P) are solid; negative terms (more than
+P) are hatched. The last group, Σ, is the sum of the terms: the KL divergence itself. A term
+that is infinite is marked with ▲ and ∞ at the top of the plot, never drawn as a huge bar.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
+
+from klgui.charts.bar_chart import (
+    EMPTY_Y_SPAN,
+    BarChart,
+    Bars,
+    finite_range,
+    group_geometry,
+    legend_label,
+    series_at,
+    show_markers,
+)
+from klgui.document.document import Document
+from klgui.style.palette import model_colour
+from klgui.text.number_format import format_number, format_precise
+
+HEADROOM = 1.2
+INFINITY_HEADROOM = 1.5
+
+
+class _TermsPlot(BarChart):
+    """The plot of :class:`ContributionChart`."""
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Per-class terms"), parent)
+        self.corner_widget: QWidget | None = None
+        self._document = document
+        self.reverse = False
+        self._positive: list[Bars] = []
+        self._negative: list[Bars] = []
+        self._legend_names: tuple[str, ...] = ()
+        self._infinite = pg.ScatterPlotItem(symbol="t1")
+        self._infinite.setZValue(10)
+        self.addItem(self._infinite)
+        self._infinity_labels: list[pg.TextItem] = []
+        self._zero_line = pg.InfiniteLine(pos=0, angle=0)
+        self.addItem(self._zero_line)
+        self._style_markers()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if getattr(self, "corner_widget", None) is not None:
+            self.corner_widget.adjustSize()
+            self.corner_widget.move(self.width() - self.corner_widget.width() - 6, 4)
+
+    def terms_and_totals(self) -> tuple[np.ndarray, np.ndarray]:
+        comparison = self._document.comparison
+        if self.reverse:
+            return comparison.reverse_kl_terms, comparison.reverse_kl
+        return comparison.kl_terms, comparison.kl
+
+    def _ensure_series(self, count: int) -> None:
+        while len(self._positive) < count:
+            positive = Bars(x=[], height=[], width=0.1)
+            negative = Bars(x=[], height=[], width=0.1)
+            self.addItem(positive)
+            self.addItem(negative)
+            self._positive.append(positive)
+            self._negative.append(negative)
+        while len(self._positive) > count:
+            self.removeItem(self._positive.pop())
+            self.removeItem(self._negative.pop())
+
+    def redraw(self) -> None:
+        if self.closed_down:
+            return
+        comparison = self._document.comparison
+        if comparison is None:  # nothing valid in this document yet
+            self._ensure_series(0)
+            self._legend_names = ()
+            self.legend.clear()
+            show_markers(self._infinite, [])
+            for label in self._infinity_labels:
+                label.hide()
+            self.set_class_ticks(())
+            self.reset_y_span()
+            self.show_state(True, self.tr("No valid input yet: see the table."))
+            return
+        terms, totals = self.terms_and_totals()
+        model_count, class_count = terms.shape
+        self._ensure_series(model_count)
+        offsets, width = group_geometry(model_count)
+        # Class groups, then the Σ group with the totals.
+        values = np.hstack([terms, totals[:, None]])
+        positions = np.arange(class_count + 1)
+        finite = np.isfinite(values)
+        low, high = finite_range(values)
+        style = self.style
+        many = class_count > 60
+        outline = self.outline_pen(many)
+        for model in range(model_count):
+            colour = model_colour(model)
+            row = values[model]
+            self._positive[model].set_bars(
+                x=positions + offsets[model],
+                height=np.where(finite[model] & (row > 0), row, 0.0),
+                width=width,
+                brush=pg.mkBrush(colour),
+                pen=outline,
+                name=comparison.models[model],
+            )
+            self._negative[model].set_bars(
+                x=positions + offsets[model],
+                height=np.where(row < 0, row, 0.0),
+                width=width,
+                brush=QBrush(colour, Qt.BDiagPattern),
+                # Stroking thousands of hairline-thin bars costs more than filling them.
+                pen=pg.mkPen(None) if many else pg.mkPen(colour, width=2 * style.outline_width),
+            )
+        names = comparison.models
+        if names != self._legend_names:
+            self._legend_names = names
+            self.legend.clear()
+            for bar, name in zip(self._positive, names, strict=True):
+                self.legend.addItem(bar, legend_label(name))
+            self.fit_minimum_width()
+        # Room above the bars for the ▲ ∞ markers of infinite terms, even when every finite
+        # term is negative or zero.
+        if finite.all():
+            top = high * HEADROOM
+        else:
+            top = max(high, 0.5 * (high - low), EMPTY_Y_SPAN) * INFINITY_HEADROOM
+        _, shown_top = self.set_y_span(min(low * 1.15, 0.0), top, bottom_margin=0.0)
+        self._mark_infinite(values, offsets, width, shown_top * 0.85)
+        self.set_class_ticks((*comparison.classes, "Σ"))
+        self.set_x_span(-0.6, class_count + 0.6)
+        notice = "" if model_count else self.tr("Add a model to compare with %s (Ctrl+Shift+M)")
+        self.show_state(
+            self._document.input_error is None,
+            notice % comparison.reference if notice else "",
+        )
+        unit = comparison.unit
+        self.set_axis_label(unit)  # which terms: the title's toggle says
+
+    def restyle(self) -> None:
+        self._style_markers()
+        self.redraw()
+
+    def _style_markers(self) -> None:
+        # Only on a style change: setting a pen repaints the item, and the zero line's
+        # repaint spans the whole plot, axes included.
+        style = self.style
+        self._zero_line.setPen(pg.mkPen(style.outline, width=max(1.0, style.outline_width)))
+        self._infinite.setSize(style.marker_size)
+        self._infinite.setPen(pg.mkPen(style.outline))
+
+    def _mark_infinite(
+        self, values: np.ndarray, offsets: np.ndarray, width: float, y: float
+    ) -> None:
+        models, classes = np.nonzero(np.isinf(values))
+        spots = [
+            {"pos": (c + offsets[m], y), "brush": pg.mkBrush(model_colour(m))}
+            for m, c in zip(models, classes, strict=True)
+        ]
+        show_markers(self._infinite, spots)
+        while len(self._infinity_labels) < len(spots):
+            label = self.add_text("∞", anchor=(0.0, 0.5), scale=1.6)
+            self._infinity_labels.append(label)
+        for index, label in enumerate(self._infinity_labels):
+            if index < len(spots):
+                x, _ = spots[index]["pos"]
+                label.setPos(x + width * 0.3, y)
+                label.show()
+            else:
+                label.hide()
+
+    def tooltip_at(self, x: float, y: float) -> str | None:
+        comparison = self._document.comparison
+        if comparison is None:
+            return None
+        terms, totals = self.terms_and_totals()
+        model_count, class_count = terms.shape
+        hit = series_at(x, class_count + 1, model_count)
+        if hit is None:
+            return None
+        class_index, model = hit
+        name = comparison.models[model]
+        kl = self.tr("KL(%s‖%s)") % (
+            (name, comparison.reference) if self.reverse else (comparison.reference, name)
+        )
+        if class_index == class_count:
+            total = float(totals[model])
+            return self.tr("%s: Σ of the terms = %s = %s %s") % (
+                name,
+                kl,
+                format_precise(total),
+                comparison.unit,
+            )
+        p = float(comparison.reference_distribution[class_index])
+        q = float(comparison.model_distributions[model, class_index])
+        term = float(terms[model, class_index])
+        formula = "q·log(q/p)" if self.reverse else "p·log(p/q)"
+        text = self.tr("%s, class %s\np = %s, q = %s\n%s = %s %s") % (
+            name,
+            comparison.classes[class_index],
+            format_number(p),
+            format_number(q),
+            formula,
+            format_precise(term),
+            comparison.unit,
+        )
+        if np.isinf(term):
+            text += "\n" + self.tr("Infinite: the model gives this class probability 0.")
+        return text
+
+
+class ContributionChart(QWidget):
+    """The per-term plot with its direction toggle."""
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self.plot = _TermsPlot(document, self)
+        self.direction = QComboBox(self)
+        self.direction.addItem(self.tr("KL(P‖Q): Σ p·log(p/q)"))
+        self.direction.addItem(self.tr("KL(Q‖P): Σ q·log(q/p)"))
+        self.direction.setToolTip(
+            self.tr("KL is not symmetric: compare the terms in both directions.")
+        )
+        self.direction.currentIndexChanged.connect(self._on_direction_changed)
+        # The toggle sits in the plot's top-right corner, beside the title, so the plot keeps
+        # its height in a small window.
+        self.direction.setParent(self.plot)
+        self.plot.corner_widget = self.direction
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot, 1)
+        document.comparisonChanged.connect(self._on_document_comparison_changed)
+        self._on_document_comparison_changed()
+
+    def set_reverse(self, reverse: bool) -> None:
+        self.direction.setCurrentIndex(1 if reverse else 0)
+
+    def _on_direction_changed(self, index: int) -> None:
+        self.plot.reverse = index == 1
+        self.plot.redraw()
+
+    def _on_document_comparison_changed(self) -> None:
+        self.plot.redraw()

@@ -1,0 +1,1 @@
+"""The document: the single source of truth of a window, its undoable edits and its autosave."""

@@ -1,0 +1,1 @@
+"""Files: open, import, save, export, and loading prediction files in the background."""

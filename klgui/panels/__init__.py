@@ -1,0 +1,2 @@
+"""The panels beside the charts: analysis controls, the invalid-input banner, the worked
+example, the explorations and the per-sample results."""

@@ -1,0 +1,65 @@
+"""The banner over the editor while the input cannot be compared: what is wrong, and a fix."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from klgui.document.document import Document
+from klgui.style.palette import BANNER_COLOUR
+
+
+class InputBanner(QFrame):
+    #: What Normalize all left out and why, for the status bar.
+    message = Signal(str)
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self.setObjectName("inputBanner")
+        self.setStyleSheet(
+            f"#inputBanner {{ background: {BANNER_COLOUR.name()}; border: 1px solid #c9a400;"
+            " border-radius: 4px; }"
+        )
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.normalize_button = QPushButton(self.tr("Normalize all"), self)
+        self.normalize_button.setToolTip(
+            self.tr("Divide every column that does not sum to 1 by its sum")
+        )
+        self.normalize_button.clicked.connect(self._on_normalize_button_clicked)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.normalize_button)
+        document.comparisonChanged.connect(self._on_document_comparison_changed)
+        self._on_document_comparison_changed()
+
+    def _on_document_comparison_changed(self) -> None:
+        error = self._document.input_error
+        if error is None:
+            self.hide()
+            return
+        problems = self._document.problems
+        more = len(problems) - 1
+        text = "⚠ " + error
+        if more == 1:
+            text += " " + self.tr("(and 1 more problem, marked in the table)")
+        elif more > 1:
+            text += " " + self.tr("(and %d more problems, marked in the table)") % more
+        if self._document.comparison is not None:
+            text += "\n" + self.tr("The charts show the last valid input.")
+        self.label.setText(text)
+        workspace = self._document.workspace
+        self.normalize_button.setVisible(
+            any(
+                p.class_index is None and not workspace.distribution(p.distribution).is_counts
+                for p in problems
+            )
+        )
+        self.show()
+
+    def _on_normalize_button_clicked(self) -> None:
+        left_out = self._document.normalize_all()
+        if left_out:
+            self.message.emit(left_out)

@@ -1,0 +1,1 @@
+"""The tables: the editor of distributions, the ranking, and the table models behind them."""

@@ -1,0 +1,262 @@
+"""The editor's table model: classes as rows (plus a Σ row), class names then distributions
+as columns. A thin model over the Document's workspace; edits go through the Document.
+
+An empty cell (NaN: a table merged in had no value for the class) shows as empty, marked as
+an invalid cell, until a value is typed into it."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
+
+from core import Problem, WorkspaceError
+from core.workspace import Workspace
+from klgui.document.document import Document
+from klgui.style.palette import table_brushes
+from klgui.tables.cell_updates import CELL_BY_CELL_LIMIT, announce_changed_cells
+from klgui.tables.item_roles import (
+    ALIGN_RIGHT,
+    ALIGNMENT,
+    BACKGROUND,
+    DISPLAY,
+    EDIT,
+    FONT,
+    TOOLTIP,
+)
+from klgui.text.value_parsing import ValueParseError, format_editable, parse_value
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+NAME_COLUMN = 0
+_SUM_ROW_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+_CELL_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsEditable
+_ANSWERED_ROLES = frozenset({DISPLAY, EDIT, TOOLTIP, BACKGROUND, ALIGNMENT, FONT})
+
+
+def _shape(workspace: Workspace) -> tuple[int, int]:
+    """What decides the table's rows and columns; names and values change without a reset."""
+    return (len(workspace.classes), len(workspace.distributions))
+
+
+def format_cell(value: float, is_counts: bool) -> str:
+    """At most 12 characters (-0.000123457), six significant digits, which the editor's
+    columns are wide enough for: a value is never cut to a misleading prefix. Nothing for an
+    empty cell (and for the sum of a column with one)."""
+    if math.isnan(value):
+        return ""
+    if is_counts and float(value).is_integer() and abs(value) < 1e9:
+        return f"{value:.0f}"
+    if value != 0 and (abs(value) < 1e-4 or abs(value) >= 1e6):
+        return f"{value:.2e}"
+    return f"{value:.6g}"
+
+
+class DistributionTableModel(QAbstractTableModel):
+    #: An edit could not be made; the message says why (for the status bar).
+    editRejected = Signal(str)
+
+    def __init__(self, document: Document) -> None:
+        super().__init__(document)
+        self._document = document
+        self._shape = _shape(document.workspace)
+        self._shown = document.workspace
+        self._cell_problems: dict[tuple[int, int], str] = {}
+        self._column_problems: dict[int, str] = {}
+        self._index_problems(document.problems)
+        document.workspaceChanged.connect(self._on_document_workspace_changed)
+
+    # -- geometry -------------------------------------------------------------------------------
+
+    @property
+    def workspace(self) -> Workspace:
+        return self._document.workspace
+
+    @property
+    def sum_row(self) -> int:
+        return len(self.workspace.classes)
+
+    def distribution_at(self, column: int) -> str | None:
+        """The distribution shown in ``column`` (None for the class-name column)."""
+        if column <= NAME_COLUMN or column > len(self.workspace.distributions):
+            return None
+        return self.workspace.distributions[column - 1].name
+
+    def column_of(self, name: str) -> int:
+        return self.workspace.index_of(name) + 1
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.workspace.classes) + 1
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.workspace.distributions) + 1
+
+    # -- document → view ------------------------------------------------------------------------
+
+    def _index_problems(self, problems: tuple[Problem, ...]) -> None:
+        names = self.workspace.names
+        self._cell_problems = {}
+        self._column_problems = {}
+        for problem in problems:
+            column = names.index(problem.distribution) + 1
+            if problem.class_index is None:
+                self._column_problems[column] = problem.message
+            else:
+                self._cell_problems[(problem.class_index, column)] = problem.message
+
+    def _on_document_workspace_changed(self) -> None:
+        before, after = self._shown, self.workspace
+        self._shown = after
+        shape = _shape(after)
+        if shape != self._shape:
+            self.beginResetModel()
+            self._shape = shape
+            self._index_problems(self._document.problems)
+            self.endResetModel()
+            return
+        old_columns = self._column_problems
+        self._index_problems(self._document.problems)
+        if after.classes != before.classes:
+            self.dataChanged.emit(self.index(0, 0), self.index(self.sum_row, 0))
+        if after.names != before.names:
+            self.dataChanged.emit(self.index(0, 1), self.index(self.sum_row, len(after.names)))
+        # Transitions keep unchanged columns as the same objects: repaint only the changed ones.
+        changed = [
+            column
+            for column, (old, new) in enumerate(
+                zip(before.distributions, after.distributions, strict=True), start=1
+            )
+            if old is not new
+        ]
+        rows = self.sum_row + 1
+        if len(changed) * rows <= CELL_BY_CELL_LIMIT:
+            announce_changed_cells(
+                self, [(row, column) for column in changed for row in range(rows)]
+            )
+        elif changed:
+            self.dataChanged.emit(self.index(0, changed[0]), self.index(self.sum_row, changed[-1]))
+        if (
+            after.reference != before.reference
+            or after.names != before.names
+            or self._column_problems != old_columns
+            or any(
+                old.kind != new.kind
+                for old, new in zip(before.distributions, after.distributions, strict=True)
+            )
+        ):
+            self.headerDataChanged.emit(Qt.Horizontal, 0, self.columnCount() - 1)
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY):
+        workspace = self.workspace
+        if orientation == Qt.Vertical:
+            if role == DISPLAY:
+                return "Σ" if section == self.sum_row else str(section + 1)
+            return None
+        name = self.distribution_at(section)
+        if name is None:
+            return self.tr("Class") if role == DISPLAY else None
+        distribution = workspace.distribution(name)
+        is_reference = name == workspace.reference
+        if role == DISPLAY:
+            label = f"★ {name}" if is_reference else name
+            return self.tr("%s\n(counts)") % label if distribution.is_counts else label
+        if role == TOOLTIP:
+            lines = [
+                self.tr("%s: the reference P, the true distribution") % name
+                if is_reference
+                else self.tr("%s: a model's predicted distribution Q") % name,
+                self.tr("Values are counts; they are divided by their total.")
+                if distribution.is_counts
+                else self.tr("Values are probabilities; they must sum to 1."),
+                self.tr("Right-click for more: reference, rename, counts, normalize, remove."),
+            ]
+            if section in self._column_problems:
+                lines.append(self._column_problems[section])
+            return "\n".join(lines)
+        if role == FONT and is_reference:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def data(self, index: AnyIndex, role: int = DISPLAY):
+        if role not in _ANSWERED_ROLES or not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        workspace = self.workspace
+        if row == self.sum_row:
+            return self._sum_data(column, role)
+        if column == NAME_COLUMN:
+            if role in (DISPLAY, EDIT):
+                return workspace.classes[row]
+            return None
+        distribution = workspace.distributions[column - 1]
+        value = float(distribution.values[row])
+        problem = self._cell_problems.get((row, column))
+        if role == DISPLAY:
+            return format_cell(value, distribution.is_counts)
+        if role == EDIT:  # an empty cell copies as nothing, which pastes as nothing
+            return "" if math.isnan(value) else format_editable(value)
+        if role == TOOLTIP and math.isnan(value):
+            return self.tr(
+                "%s, %s: empty. Type a value to fill it (0 if the model gives the class no "
+                "probability)."
+            ) % (distribution.name, workspace.classes[row])
+        if role == TOOLTIP:
+            return problem or f"{distribution.name}, {workspace.classes[row]}: {value!r}"
+        if role == BACKGROUND and problem:
+            return table_brushes().invalid_cell
+        if role == ALIGNMENT:
+            return ALIGN_RIGHT
+        return None
+
+    def _sum_data(self, column: int, role: int):
+        if role == BACKGROUND:
+            brushes = table_brushes()
+            return brushes.invalid_cell if column in self._column_problems else brushes.sum_row
+        if column == NAME_COLUMN:
+            return self.tr("Σ sum") if role == DISPLAY else None
+        distribution = self.workspace.distributions[column - 1]
+        total = float(distribution.values.sum())
+        if role == DISPLAY:
+            return format_cell(total, distribution.is_counts)
+        if role == TOOLTIP and np.isnan(distribution.values).any():
+            return self.tr("No sum while a cell of %s is empty.") % distribution.name
+        if role == TOOLTIP:
+            return self._column_problems.get(column) or (
+                self.tr("Total count %s") % format_cell(total, True)
+                if distribution.is_counts
+                else self.tr("Sum of probabilities: %r") % total
+            )
+        if role == ALIGNMENT:
+            return ALIGN_RIGHT
+        if role == FONT:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.NoItemFlags
+        return _SUM_ROW_FLAGS if index.row() == self.sum_row else _CELL_FLAGS
+
+    # -- view → document ------------------------------------------------------------------------
+
+    def setData(self, index: AnyIndex, value: object, role: int = EDIT) -> bool:
+        if role != EDIT or not index.isValid() or index.row() == self.sum_row:
+            return False
+        row, column = index.row(), index.column()
+        try:
+            if column == NAME_COLUMN:
+                self._document.rename_class(row, str(value))
+            else:
+                number = value if isinstance(value, float) else parse_value(str(value))
+                self._document.set_value(self.distribution_at(column), row, number)
+        except (ValueParseError, WorkspaceError) as error:
+            self.editRejected.emit(self.tr("Not changed: %s") % error)
+            return False
+        return True

@@ -1,0 +1,321 @@
+"""The ranking: models in rank order by the chosen measure, best first."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QGraphicsOpacityEffect,
+    QHeaderView,
+    QLabel,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.errors import one_line
+from klgui.document.document import Document
+from klgui.style.palette import table_brushes
+from klgui.style.stale_mark import StaleMark
+from klgui.tables.cell_updates import announce_changed_cells
+from klgui.tables.item_roles import (
+    ALIGN_LEFT,
+    ALIGN_RIGHT,
+    ALIGNMENT,
+    BACKGROUND,
+    DISPLAY,
+    FONT,
+    TOOLTIP,
+)
+from klgui.text.measure_names import describe_smoothing, measure_title, measure_tooltip
+from klgui.text.number_format import format_number, format_precise
+
+#: Measures shown as columns, in order.
+RANKING_MEASURES = (
+    "kl",
+    "reverse_kl",
+    "cross_entropy",
+    "js_divergence",
+    "js_distance",
+    "total_variation",
+    "hellinger",
+    "bhattacharyya",
+    "chi_square",
+    "wasserstein",
+)
+
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+#: The model column's widest, in average characters; longer names are elided.
+MODEL_COLUMN_CHARACTERS = 22
+
+
+class RankingModel(QAbstractTableModel):
+    """Rows: models in rank order. Columns: rank, model, then every measure.
+
+    The display text of every cell is formatted once per comparison, not on every repaint.
+    """
+
+    def __init__(self, document: Document) -> None:
+        super().__init__(document)
+        self._document = document
+        self._order: tuple[int, ...] = ()
+        self._cells: list[list[str]] = []
+        self._best_rows: frozenset[int] = frozenset()
+        self._rank_column = -1
+        self._header_key: tuple = ()
+        self._bold = QFont()
+        self._bold.setBold(True)
+        document.comparisonChanged.connect(self._on_document_comparison_changed)
+        self._on_document_comparison_changed()
+
+    def _on_document_comparison_changed(self) -> None:
+        comparison = self._document.comparison
+        order = comparison.order if comparison is not None else ()
+        old_best, old_rank_column = self._best_rows, self._rank_column
+        cells = []
+        if comparison is not None:
+            columns = [comparison.measure(m) for m in RANKING_MEASURES]
+            cells = [
+                [
+                    str(int(comparison.rank[i])),
+                    comparison.models[i],
+                    *(format_number(float(values[i])) for values in columns),
+                ]
+                for i in order
+            ]
+            self._best_rows = frozenset(
+                row for row, i in enumerate(order) if comparison.rank[i] == 1
+            )
+            self._rank_column = 2 + RANKING_MEASURES.index(comparison.rank_by)
+        if len(order) != len(self._order):
+            self.beginResetModel()
+            self._order, self._cells = order, cells
+            self.endResetModel()
+            return
+        old_cells = self._cells
+        self._order, self._cells = order, cells
+        if self._best_rows != old_best or self._rank_column != old_rank_column:
+            changed = [
+                (row, column) for row in range(len(order)) for column in range(self.columnCount())
+            ]
+        else:  # in a drag, only the dragged model's row
+            changed = [
+                (row, column)
+                for row, (old, new) in enumerate(zip(old_cells, cells, strict=True))
+                for column, (before, after) in enumerate(zip(old, new, strict=True))
+                if before != after
+            ]
+        announce_changed_cells(self, changed)
+        header_key = (self._rank_column, comparison.unit if comparison is not None else "")
+        if header_key != self._header_key:
+            self._header_key = header_key
+            self.headerDataChanged.emit(Qt.Horizontal, 0, self.columnCount() - 1)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._order)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 2 + len(RANKING_MEASURES)
+
+    def measure_at(self, column: int) -> str | None:
+        return RANKING_MEASURES[column - 2] if column >= 2 else None
+
+    def longest_texts(self) -> list[int]:
+        """The length of the longest text in each column."""
+        return [
+            max((len(row[c]) for row in self._cells), default=0) for c in range(self.columnCount())
+        ]
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY):
+        if orientation != Qt.Horizontal:
+            return None
+        comparison = self._document.comparison
+        measure = self.measure_at(section)
+        if role == DISPLAY:
+            if section == 0:
+                return self.tr("Rank")
+            if section == 1:
+                return self.tr("Model")
+            title = measure_title(measure)
+            return f"{title} ▲" if section == self._rank_column else title
+        if role == TOOLTIP and measure is not None:
+            unit = comparison.unit if comparison is not None else ""
+            return measure_tooltip(measure, unit)
+        return None
+
+    def data(self, index: AnyIndex, role: int = DISPLAY):
+        row, column = index.row(), index.column()
+        if role == DISPLAY:
+            return self._cells[row][column]
+        if role == ALIGNMENT:
+            return ALIGN_LEFT if column == 1 else ALIGN_RIGHT
+        if role == BACKGROUND:
+            return table_brushes().best_row if row in self._best_rows else None
+        if role == FONT:
+            return self._bold if row in self._best_rows or column == self._rank_column else None
+        if role == TOOLTIP and column == 1:
+            return self._cells[row][1]
+        if role == TOOLTIP and column >= 2:
+            return self._tooltip(self._order[row], RANKING_MEASURES[column - 2])
+        return None
+
+    def _tooltip(self, model_index: int, measure: str) -> str:
+        comparison = self._document.comparison
+        value = float(comparison.measure(measure)[model_index])
+        tip = f"{measure_title(measure)} = {format_precise(value)}"
+        if measure in ("kl", "cross_entropy", "chi_square"):
+            infinite = comparison.infinite_classes[model_index]
+            if infinite:
+                tip += "\n" + self.tr("Infinite: the model gives 0 to %s") % ", ".join(infinite)
+        return tip
+
+
+class RankingTable(QWidget):
+    """The ranking table under its title, which names the reference the models are compared
+    with, and the sentence that explains why CE and KL rank alike. While the input is invalid
+    it shows the last valid input, marked and dimmed (the sentence too) as the charts are."""
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self.model = RankingModel(document)
+        self._mark = StaleMark(self.tr("Ranking"))
+        self.title = QLabel(self._mark.title, self)
+        self.title.setTextFormat(Qt.PlainText)
+        bold = QFont()
+        bold.setBold(True)
+        self.title.setFont(bold)
+        # The title follows the width it is given (long or short mark), never widens the view.
+        self.title.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QTableView.SelectRows)
+        self.view.setAlternatingRowColors(True)
+        self.view.setTextElideMode(Qt.ElideMiddle)  # long names often differ only at the end
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        # Fitted on a new set of models only: ResizeToContents would measure every cell on
+        # every edit.
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setStretchLastSection(False)
+        self.view.resizeColumnsToContents()
+        self._fitted_lengths: list[int] = []
+        header.setSectionsClickable(True)
+        header.setToolTip(self.tr("Click a measure to rank by it"))
+        header.sectionClicked.connect(self._on_header_section_clicked)
+        self.view.clicked.connect(self._on_view_clicked)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        # The cells and the note on them are dimmed, as the charts' plots are (their axes,
+        # like the header, are not).
+        self._dimmings = [_dimming(self.view.viewport()), _dimming(self.note)]
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.view)
+        layout.addWidget(self.note)
+        document.comparisonChanged.connect(self._on_document_comparison_changed)
+        self._on_document_comparison_changed()
+
+    def is_stale(self) -> bool:
+        """True while the table shows the last valid input, not the current one."""
+        return self._mark.stale
+
+    def _show_state(self, current: bool) -> None:
+        """Mark the title and dim the table while it shows the last valid input."""
+        if self._mark.stale == current:
+            self._mark.stale = not current
+            self._show_title()
+            for dimming in self._dimmings:
+                dimming.setOpacity(self._mark.opacity)
+                dimming.setEnabled(not current)
+
+    def _show_title(self) -> None:
+        font = self.title.font()
+        reference = self._reference()
+        if reference is None:
+            self._mark.title = self.tr("Ranking")
+            self.title.setToolTip("")
+        else:  # a long name shortened in the middle; the tooltip has it whole
+            widest = QFontMetrics(font).averageCharWidth() * MODEL_COLUMN_CHARACTERS
+            short = QFontMetrics(font).elidedText(reference, Qt.ElideMiddle, widest)
+            self._mark.title = self.tr("Ranking against %s") % short
+            self.title.setToolTip(self.tr("Ranking against %s") % reference)
+        self.title.setMinimumWidth(self._mark.minimum_width(font))
+        self.title.setText(self._mark.title_text(font, self.width()))
+
+    def _reference(self) -> str | None:
+        """What the figures compare with, on one line (after prediction files that label
+        different samples, the first file's labels, not each model's own)."""
+        comparison = self._document.comparison
+        return None if comparison is None else one_line(comparison.reference)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._show_title()  # the long or the short mark
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.FontChange:
+            self._show_title()
+
+    def _on_view_clicked(self, index) -> None:
+        name = self.model.data(self.model.index(index.row(), 1))
+        if name:
+            self._document.select_model(name)
+
+    def _on_header_section_clicked(self, column: int) -> None:
+        measure = self.model.measure_at(column)
+        if measure is not None:
+            self._document.set_rank_by(measure)
+
+    def fit_columns(self, force: bool = False) -> None:
+        """Widen columns when their text grew (a new name, a longer number), not on every edit:
+        fitting measures every cell. ``force``: fit them now (a new font)."""
+        lengths = self.model.longest_texts()
+        if force or lengths != self._fitted_lengths:
+            self._fitted_lengths = lengths
+            self.view.resizeColumnsToContents()
+            # A long model name is cut short (its tooltip has it whole), not let push the
+            # measures out of sight.
+            widest = self.view.fontMetrics().averageCharWidth() * MODEL_COLUMN_CHARACTERS
+            if self.view.columnWidth(1) > widest:
+                self.view.setColumnWidth(1, widest)
+
+    def _on_document_comparison_changed(self) -> None:
+        self.fit_columns()
+        comparison = self._document.comparison
+        self._show_state(comparison is None or self._document.input_error is None)
+        self._show_title()  # the reference may have changed
+        if comparison is None:
+            self.note.clear()
+            return
+        lines = [
+            self.tr(
+                "H(P,Q) = H(P) + KL(P‖Q), and H(P) = %s %s does not depend on the model: "
+                "ranking by cross-entropy gives the same order as ranking by KL."
+            )
+            % (format_number(comparison.reference_entropy), comparison.unit)
+        ]
+        smoothing = comparison.smoothing
+        has_counts = any(d.is_counts for d in self._document.workspace.distributions)
+        if smoothing.is_active and smoothing.method == "add_k" and not has_counts:
+            lines.append(self.tr("Add-k smoothing has no effect: no column holds counts."))
+        elif smoothing.is_active:
+            lines.append(
+                self.tr("Smoothing is on (%s): these are not the raw distributions.")
+                % describe_smoothing(smoothing)
+            )
+        self.note.setText("\n".join(lines))
+
+
+def _dimming(widget: QWidget) -> QGraphicsOpacityEffect:
+    """An opacity effect on ``widget``, off: an effect renders offscreen, so only while dimmed."""
+    effect = QGraphicsOpacityEffect(widget)
+    effect.setEnabled(False)
+    widget.setGraphicsEffect(effect)
+    return effect

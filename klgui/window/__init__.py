@@ -1,0 +1,1 @@
+"""The main window and the application around it: start-up, language, errors, signals."""
