@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import REPOSITORY as ROOT
+
 FORBIDDEN = ("PySide6", "shiboken6", "pyqtgraph", "klgui", "scipy", "pandas", "polars", "pyarrow")
 
 SCRIPT = """

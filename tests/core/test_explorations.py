@@ -6,7 +6,6 @@ import json
 import math
 import subprocess
 import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -21,6 +20,7 @@ from core.explorations import (
     temperature_curve,
     temperature_scaled,
 )
+from tests.conftest import REPOSITORY
 
 P = np.array([0.6, 0.3, 0.1])
 Q = np.array([0.5, 0.35, 0.15])
@@ -267,7 +267,7 @@ def test_explorations_import_no_gui():
     script = "import json, sys, core.explorations; print(json.dumps(sorted(sys.modules)))"
     result = subprocess.run(
         [sys.executable, "-c", script],
-        cwd=Path(__file__).resolve().parents[2],
+        cwd=REPOSITORY,
         capture_output=True,
         text=True,
         check=True,

@@ -10,9 +10,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+)
 
 from core import example_workspace
+from klgui.panels.analysis_controls import AnalysisControls
+from klgui.tables.ranking_table import RankingTable
 
 
 @pytest.fixture(autouse=True)
@@ -142,3 +148,17 @@ def window(qtbot, make_window):
     main.show()
     qtbot.waitExposed(main)
     return main
+
+
+@pytest.fixture
+def ranking(qtbot, document):
+    widget = RankingTable(document)
+    qtbot.addWidget(widget)
+    return widget
+
+
+@pytest.fixture
+def controls(qtbot, document):
+    widget = AnalysisControls(document)
+    qtbot.addWidget(widget)
+    return widget

@@ -1,30 +1,12 @@
-"""Ranking table, analysis controls and the invalid-input banner, both directions."""
+"""The ranking: models in rank order, its title, its marks, and the note under it."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemDelegate, QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemDelegate, QApplication, QLineEdit
 
-from klgui.panels.analysis_controls import AnalysisControls
-from klgui.panels.input_banner import InputBanner
 from klgui.style.palette import BEST_ROW_COLOUR
-from klgui.tables.ranking_table import RankingTable
-
-
-@pytest.fixture
-def ranking(qtbot, document):
-    widget = RankingTable(document)
-    qtbot.addWidget(widget)
-    return widget
-
-
-@pytest.fixture
-def controls(qtbot, document):
-    widget = AnalysisControls(document)
-    qtbot.addWidget(widget)
-    return widget
 
 
 def row_names(ranking):
@@ -47,76 +29,16 @@ def test_the_note_explains_why_cross_entropy_ranks_like_kl(ranking):
     assert "0.8979 nats" in ranking.note.text()
 
 
-def test_unit_control_changes_the_document_and_every_number(qtbot, document, controls, ranking):
-    with qtbot.waitSignal(document.comparisonChanged):
-        controls.base.setCurrentIndex(0)  # bits
-    assert document.workspace.base == 2.0
-    assert "bits" in ranking.note.text()
-    assert ranking.model.data(ranking.model.index(0, 2)) == "0.0326"
 
 
-def test_document_changes_show_in_the_controls(document, controls):
-    document.set_rank_by("hellinger")
-    assert controls.rank_by.currentData() == "hellinger"
-    document.undo_stack.undo()
-    assert controls.rank_by.currentData() == "kl"
 
 
-def test_rank_by_control_changes_the_ranking_header(qtbot, document, controls, ranking):
-    with qtbot.waitSignal(document.comparisonChanged):
-        controls.rank_by.setCurrentIndex(controls.rank_by.findData("total_variation"))
-    assert document.comparison.rank_by == "total_variation"
-    header = [
-        ranking.model.headerData(column, Qt.Horizontal)
-        for column in range(ranking.model.columnCount())
-    ]
-    assert any(text.endswith("▲") and text.startswith("TV") for text in header)
 
 
-def test_smoothing_control_is_undoable_and_announced(qtbot, document, controls, ranking):
-    with qtbot.waitSignal(document.comparisonChanged):
-        controls.smoothing.setCurrentIndex(controls.smoothing.findData("epsilon"))
-    assert document.workspace.smoothing.method == "epsilon"
-    assert controls.amount.isEnabled()
-    assert "Smoothing is on" in ranking.note.text()
-    document.undo_stack.undo()
-    assert not controls.amount.isEnabled()
 
 
-def test_banner_shows_the_problem_and_normalize_fixes_it(qtbot, document):
-    window = QWidget()
-    qtbot.addWidget(window)
-    banner = InputBanner(document, window)
-    window.show()
-    assert not banner.isVisible()
-    with qtbot.waitSignal(document.comparisonChanged):
-        document.set_value("A", 0, 0.9)
-    assert banner.isVisible()
-    assert "sums to 1.4" in banner.label.text()
-    assert "last valid" in banner.label.text()
-    assert banner.normalize_button.isVisible()
-    with qtbot.waitSignal(document.comparisonChanged):
-        qtbot.mouseClick(banner.normalize_button, Qt.LeftButton)
-    assert not banner.isVisible()
-    assert document.workspace.distribution("A").values.sum() == pytest.approx(1.0)
 
 
-@pytest.mark.parametrize(
-    ("broken", "words"),
-    [
-        (("A",), None),
-        (("A", "B"), "(and 1 more problem,"),
-        (("P", "A", "B"), "(and 2 more problems,"),
-    ],
-)
-def test_the_banner_counts_the_other_problems(qtbot, document, broken, words):
-    banner = InputBanner(document)
-    qtbot.addWidget(banner)
-    for name in broken:
-        document.set_value(name, 0, 0.95)
-    document.recompute_now()
-    text = banner.label.text()
-    assert "more problem" not in text if words is None else words in text
 
 
 def test_a_long_model_name_is_cut_short_in_the_ranking_and_the_legends(qtbot, window):
@@ -196,24 +118,8 @@ def test_a_narrow_ranking_marks_the_last_valid_input_briefly(qtbot, document, ra
     assert ranking.title.text() == "Ranking against P (last valid input)"
 
 
-def type_amount(qtbot, controls, text: str) -> None:
-    """Select the ε box's text, type ``text`` and press Enter, as a user does."""
-    editor = controls.amount.lineEdit()
-    controls.amount.setFocus()
-    editor.selectAll()
-    QTest.keyClicks(editor, text)
-    QTest.keyClick(editor, Qt.Key_Return)
-
-
-@pytest.mark.parametrize("typed", ["1e-20", "3e-300"])
-def test_a_tiny_epsilon_typed_is_the_epsilon_used(qtbot, document, controls, typed):
-    controls.smoothing.setCurrentIndex(controls.smoothing.findData("epsilon"))
-    type_amount(qtbot, controls, typed)
-    assert document.workspace.smoothing.amount == float(typed)  # not rounded to 0
-
-
-def test_an_epsilon_too_small_for_a_double_is_not_taken_as_0(qtbot, document, controls):
-    controls.smoothing.setCurrentIndex(controls.smoothing.findData("epsilon"))
-    before = document.workspace.smoothing.amount
-    type_amount(qtbot, controls, "1e-400")
-    assert document.workspace.smoothing.amount == before
+def test_clicking_a_ranking_header_ranks_by_that_measure(window):
+    header = window.ranking.view.horizontalHeader()
+    column = 2 + list(window.ranking.model.measure_at(c) for c in range(2, 12)).index("hellinger")
+    header.sectionClicked.emit(column)
+    assert window.document.workspace.rank_by == "hellinger"

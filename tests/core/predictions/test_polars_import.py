@@ -9,9 +9,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
 
-REPOSITORY = Path(__file__).resolve().parents[2]
+from tests.conftest import REPOSITORY
 
 #: argv[1] "ignored": Ctrl+C ignored, as in a job started in the background of a shell;
 #: "default": Ctrl+C raises KeyboardInterrupt, as in a terminal. polars is imported through

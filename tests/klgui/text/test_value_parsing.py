@@ -52,3 +52,9 @@ def test_typing_a_number_too_small_for_a_double_changes_nothing(qtbot, document)
         assert not editor.model.setData(editor.model.index(2, 2), "1e-400")
     assert f"'1e-400' {TOO_SMALL}" in signal.args[0]
     assert document.workspace == start
+
+
+def test_a_thousands_comma_is_refused_not_misread():
+    with pytest.raises(ValueParseError, match="ambiguous"):
+        parse_value("1,000")
+    assert parse_value("0,125") == 0.125 and parse_value("2,5") == 2.5

@@ -6,6 +6,7 @@ import gc
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core import example_workspace
@@ -100,3 +101,22 @@ def test_closed_windows_do_not_leak_top_level_widgets(qtbot):
         main.deleteLater()
         del main
     assert top_level_count() <= before
+
+
+def test_redo_answers_both_usual_shortcuts_once_each(window):
+    keys = [shortcut.toString() for shortcut in window.redo_action.shortcuts()]
+    assert keys == ["Ctrl+Shift+Z", "Ctrl+Y"]
+    assert window.undo_action.shortcut() == QKeySequence(QKeySequence.Undo)
+
+
+def test_undo_keeps_its_text_and_tells_the_step_in_its_tooltip(window):
+    window.document.set_value("A", 0, 0.45)
+    assert window.undo_action.text() == "&Undo"
+    assert "Edit A, dog" in window.undo_action.toolTip()
+
+
+def test_status_summary_counts_models_in_good_english(window):
+    assert "2 models" in window.summary.text()
+    window.document.remove_distribution("B")
+    window.document.recompute_now()
+    assert "1 model ·" in window.summary.text()

@@ -7,6 +7,8 @@ import math
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractItemDelegate, QApplication, QLineEdit
 
 from core import example_workspace
 from klgui.style.palette import INVALID_CELL_COLOUR
@@ -248,3 +250,44 @@ def test_normalize_all_normalizes_what_it_can_and_says_what_it_left_out(qtbot, w
         "Not normalized: 'P' has an empty cell (class 'x'): fill it first; "
     )
     assert window.document.workspace.distribution("B").values.sum() == pytest.approx(1.0)
+
+
+def test_enter_commits_a_cell_and_moves_down(qtbot, window):
+    editor = window.editor
+    editor.select(class_index=0, distribution="A")
+    editor.view.edit(editor.view.currentIndex())
+    qtbot.waitUntil(lambda: bool(editor.view.findChildren(QLineEdit)))
+    QApplication.processEvents()
+    line_edit = editor.view.findChildren(QLineEdit)[-1]
+    line_edit.selectAll()
+    QTest.keyClicks(line_edit, "0.4")
+    # What the item delegate does on Return (offscreen, the key itself may not reach it).
+    editor.view.commitData(line_edit)
+    editor.view.closeEditor(line_edit, QAbstractItemDelegate.SubmitModelCache)
+    assert window.document.workspace.distribution("A").values[0] == 0.4
+    assert editor.current_class() == 1 and editor.current_distribution() == "A"
+
+
+def test_the_cursor_stays_put_when_a_class_is_renamed_or_added(window):
+    editor = window.editor
+    editor.select(class_index=1, distribution="B")
+    window.document.rename_class(1, "kitten")
+    assert (editor.current_class(), editor.current_distribution()) == (1, "B")
+    window.document.add_class("mouse")
+    assert (editor.current_class(), editor.current_distribution()) == (1, "B")
+    assert editor.remove_class_action.isEnabled()
+
+
+def test_pasting_names_that_swap_places_works(window):
+    editor = window.editor
+    editor.view.setCurrentIndex(editor.model.index(0, 0))
+    editor.paste_text("cat\ndog\n")
+    assert window.document.workspace.classes == ("cat", "dog", "rabbit")
+
+
+def test_paste_accepts_space_and_semicolon_separated_values(window):
+    editor = window.editor
+    editor.select(class_index=0, distribution="A")
+    editor.paste_text("0.2 0.3\n0.3;0.3\n0.5   0.4")
+    assert window.document.workspace.distribution("A").values.tolist() == [0.2, 0.3, 0.5]
+    assert window.document.workspace.distribution("B").values.tolist() == [0.3, 0.3, 0.4]

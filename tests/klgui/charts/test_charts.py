@@ -6,9 +6,10 @@ from itertools import pairwise
 
 import numpy as np
 import pytest
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtGui import QColor, QFontMetricsF
 from PySide6.QtWidgets import QApplication
 
+from core import example_workspace
 from klgui.charts.bar_chart import Y_SPAN_GROWTH, next_y_span
 from klgui.charts.contribution_chart import ContributionChart
 from klgui.charts.decomposition_chart import DecompositionChart
@@ -269,7 +270,7 @@ def test_at_its_narrowest_a_stale_chart_still_fits_its_view(qtbot, document, cha
 
 def test_a_legend_shows_a_series_of_bars_as_a_plain_square(qapp):
     import pyqtgraph as pg
-    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtGui import QImage, QPainter
 
     from klgui.charts.bar_chart import Bars, LegendSample
 
@@ -347,3 +348,65 @@ def test_an_empty_chart_s_notice_wraps_within_its_plot(qtbot, make):
     one_line = QFontMetricsF(notice.textItem.font()).lineSpacing()
     assert shown.height() > 1.5 * one_line  # wrapped onto lines of its own
     document.deleteLater()
+
+
+def test_charts_say_when_they_show_the_last_valid_input(window):
+    chart = window.distribution_chart
+    window.document.set_value("A", 0, 0.9)
+    window.document.recompute_now()
+    assert "last valid input" in chart.getPlotItem().titleLabel.text
+    assert chart.getPlotItem().getViewBox().opacity() < 1
+    window.document.undo_stack.undo()
+    window.document.recompute_now()
+    assert "last valid input" not in chart.getPlotItem().titleLabel.text
+    assert chart.getPlotItem().getViewBox().opacity() == 1
+
+
+def test_a_narrow_chart_marks_the_last_valid_input_briefly_and_keeps_its_width(window):
+    chart = window.decomposition_chart
+    window.resize(900, 700)
+    QApplication.processEvents()
+    width = chart.width()
+    window.document.set_value("A", 0, 0.9)
+    window.document.recompute_now()
+    QApplication.processEvents()
+    title = chart.getPlotItem().titleLabel.text
+    assert title.endswith(" ⚠") and "last valid" not in title
+    assert chart.width() == width  # the title did not push the layout
+    plot_right = chart.getPlotItem().getViewBox().sceneBoundingRect().right()
+    assert plot_right <= chart.viewport().width()  # nothing cut off at the right
+    window.document.undo_stack.undo()
+    window.document.recompute_now()
+    assert not chart.getPlotItem().titleLabel.text.endswith(" ⚠")
+
+
+def test_without_models_the_charts_say_what_to_do(window):
+    window.document.remove_distribution("A")
+    window.document.remove_distribution("B")
+    window.document.recompute_now()
+    notice = window.contribution_chart.plot._notice
+    assert notice.isVisible() and "Add a model" in notice.toPlainText()
+
+
+def test_many_classes_get_thinned_names_under_the_axis(window):
+    workspace = example_workspace()
+    for index in range(200):
+        workspace = workspace.with_class_added(f"class {index}")
+    window.document.replace_workspace(workspace)
+    axis = window.distribution_chart.getPlotItem().getAxis("bottom")
+    names = axis.names_drawn()
+    assert 2 <= len(names) <= window.distribution_chart.width() // 60
+    assert names[0] == "dog" and int(names[-1].split()[-1]) >= 190  # near both ends
+
+
+def test_many_models_drop_the_value_labels_of_the_decomposition(window):
+    assert all(label.isVisible() for label in window.decomposition_chart._entropy_labels[:2])
+    for _ in range(6):
+        window.document.add_distribution()
+    window.document.recompute_now()
+    labels = window.decomposition_chart._labels
+    assert not any(label.isVisible() for label in labels)
+    for _ in range(12):  # bars narrower than "H(P)": it is no longer written in them
+        window.document.add_distribution()
+    window.document.recompute_now()
+    assert not any(label.isVisible() for label in window.decomposition_chart._entropy_labels)

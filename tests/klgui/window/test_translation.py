@@ -20,8 +20,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
 from klgui.window.language import TRANSLATIONS, has_hangul_font, install_language
+from tests.conftest import REPOSITORY
 
-REPOSITORY = Path(__file__).resolve().parents[2]
 KOREAN_TS = TRANSLATIONS / "klgui_ko.ts"
 KOREAN_QM = TRANSLATIONS / "klgui_ko.qm"
 UPDATE_HINT = (

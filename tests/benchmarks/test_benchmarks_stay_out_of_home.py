@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
 
-BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+from tests.conftest import REPOSITORY
+
+BENCHMARKS = REPOSITORY / "benchmarks"
 
 #: One entry of the GUI benchmark: its windows are closed, which saves their layout.
 EDIT_LATENCY = """

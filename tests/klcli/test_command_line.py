@@ -14,7 +14,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-REPOSITORY = Path(__file__).resolve().parent.parent
+from tests.conftest import REPOSITORY
+
 MAIN = REPOSITORY / "main.py"
 
 

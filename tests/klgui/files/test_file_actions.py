@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
@@ -20,6 +19,7 @@ from core.merging import merge
 from klgui.document.autosave import find_recoverable
 from klgui.style.palette import table_brushes
 from klgui.window.application import offer_recovery
+from tests.conftest import REPOSITORY
 
 TABLE = "class,Truth,Net\ndog,0.5,0.4\ncat,0.5,0.6\n"
 
@@ -234,7 +234,7 @@ def test_opening_several_tables_says_what_merging_them_left_empty(window, tmp_pa
 
 
 def test_the_same_prediction_file_twice_is_refused_before_loading(window, warnings):
-    model = str(Path(__file__).resolve().parents[2] / "resources" / "examples" / "model_a.csv")
+    model = str(REPOSITORY / "resources" / "examples" / "model_a.csv")
     assert not window.file_actions.open_predictions([model, model])
     assert "given twice" in warnings[0]
     assert not window.file_actions.loader.busy

@@ -21,8 +21,8 @@ import pytest
 from core import example_workspace
 from core.formats import read_workspace
 from klgui.document.autosave import AUTOSAVE_SUFFIX, find_recoverable
+from tests.conftest import REPOSITORY
 
-REPOSITORY = Path(__file__).resolve().parents[2]
 TIMEOUT_S = 60
 
 #: Unsaved work autosaved through the real timer, then the end named by argv[1].

@@ -10,11 +10,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import polars as pl
 
-REPOSITORY = Path(__file__).resolve().parents[2]
+from tests.conftest import REPOSITORY
 
 #: A window-less load of argv[1] through PredictionLoader, during which a Ctrl+C comes (sent
 #: from a function polars calls while it reads); Python's handler only records it. Prints

@@ -25,8 +25,8 @@ from hypothesis import strategies as st
 from core.errors import FormatError
 from core.predictions import Cancelled, ModelPredictions, readers, tiny_numbers
 from core.predictions.readers import read_predictions
+from tests.conftest import REPOSITORY as ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 

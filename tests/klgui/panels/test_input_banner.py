@@ -1,0 +1,45 @@
+"""The banner over the editor while the input is invalid: what it says, and Normalize."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from klgui.panels.input_banner import InputBanner
+
+
+def test_banner_shows_the_problem_and_normalize_fixes_it(qtbot, document):
+    window = QWidget()
+    qtbot.addWidget(window)
+    banner = InputBanner(document, window)
+    window.show()
+    assert not banner.isVisible()
+    with qtbot.waitSignal(document.comparisonChanged):
+        document.set_value("A", 0, 0.9)
+    assert banner.isVisible()
+    assert "sums to 1.4" in banner.label.text()
+    assert "last valid" in banner.label.text()
+    assert banner.normalize_button.isVisible()
+    with qtbot.waitSignal(document.comparisonChanged):
+        qtbot.mouseClick(banner.normalize_button, Qt.LeftButton)
+    assert not banner.isVisible()
+    assert document.workspace.distribution("A").values.sum() == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize(
+    ("broken", "words"),
+    [
+        (("A",), None),
+        (("A", "B"), "(and 1 more problem,"),
+        (("P", "A", "B"), "(and 2 more problems,"),
+    ],
+)
+def test_the_banner_counts_the_other_problems(qtbot, document, broken, words):
+    banner = InputBanner(document)
+    qtbot.addWidget(banner)
+    for name in broken:
+        document.set_value(name, 0, 0.95)
+    document.recompute_now()
+    text = banner.label.text()
+    assert "more problem" not in text if words is None else words in text
