@@ -1,19 +1,20 @@
 """The interface language: English or Korean, from the system locale or the View menu.
 
-KL Explorer's own strings come from ``resources/translations/klgui_<code>.qm`` (compiled from
-the ``.ts`` sources beside them with pyside6-lrelease); Qt's standard dialogs use the
-translations that ship with PySide6.
+KL Explorer's own strings come from ``klgui/resources/translations/klgui_<code>.qm``
+(compiled from the ``.ts`` sources beside them with pyside6-lrelease; package data, so an
+installed wheel has them too); Qt's standard dialogs use the translations that ship with
+PySide6.
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from PySide6.QtCore import QDateTime, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+from klgui.resources import shipped_path
+
+TRANSLATIONS = shipped_path("translations")
 #: Language codes and their names, each in its own language.
 LANGUAGES = {"en": "English", "ko": "한국어"}
 LANGUAGE_KEY = "view/language"
@@ -51,11 +52,17 @@ def install_language(app: QApplication, code: str) -> bool:
     return True
 
 
+def interface_language() -> str:
+    """The code of the language the interface speaks now (``--language`` may differ from
+    the one chosen in the menu before)."""
+    app = QApplication.instance()
+    return (app.property("klguiLanguage") if app else None) or "en"
+
+
 def interface_locale() -> QLocale:
     """How the interface's language writes dates: the system's own formats when the system
     speaks that language, else the language's usual ones."""
-    app = QApplication.instance()
-    code = (app.property("klguiLanguage") if app else None) or "en"
+    code = interface_language()
     system = QLocale.system()
     return system if system.name().split("_")[0] == code else QLocale(code)
 

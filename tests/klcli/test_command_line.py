@@ -253,7 +253,7 @@ def test_a_prediction_file_without_a_label_column_says_what_it_needs(tmp_path):
     assert misspelled.returncode == 2 and "no column named 'turth'" in misspelled.stderr
 
 
-EXAMPLES = REPOSITORY / "resources" / "examples"
+EXAMPLES = REPOSITORY / "klgui" / "resources" / "examples"
 
 
 def test_json_report_of_prediction_files_has_per_sample_metrics_and_pairwise():

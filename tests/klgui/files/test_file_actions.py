@@ -234,7 +234,7 @@ def test_opening_several_tables_says_what_merging_them_left_empty(window, tmp_pa
 
 
 def test_the_same_prediction_file_twice_is_refused_before_loading(window, warnings):
-    model = str(REPOSITORY / "resources" / "examples" / "model_a.csv")
+    model = str(REPOSITORY / "klgui" / "resources" / "examples" / "model_a.csv")
     assert not window.file_actions.open_predictions([model, model])
     assert "given twice" in warnings[0]
     assert not window.file_actions.loader.busy

@@ -25,7 +25,7 @@ from tests.conftest import REPOSITORY
 KOREAN_TS = TRANSLATIONS / "klgui_ko.ts"
 KOREAN_QM = TRANSLATIONS / "klgui_ko.qm"
 UPDATE_HINT = (
-    "update the translation as resources/translations/README.md says "
+    "update the translation as klgui/resources/translations/README.md says "
     "(pyside6-lupdate, translate, pyside6-lrelease)"
 )
 PLACEHOLDER = re.compile(r"%(?:\d+|[sdrnp%])")

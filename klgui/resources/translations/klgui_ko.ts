@@ -4,7 +4,7 @@
 <context>
     <name>AnalysisControls</name>
     <message>
-        <location filename="../../klgui/panels/analysis_controls.py" line="+18"/>
+        <location filename="../../panels/analysis_controls.py" line="+18"/>
         <source>bits (log₂)</source>
         <extracomment>(label, base) in the order shown; the labels are translated where they are shown.</extracomment>
         <translation>비트 (bits, log₂)</translation>
@@ -74,7 +74,7 @@
 <context>
     <name>ContributionChart</name>
     <message>
-        <location filename="../../klgui/charts/contribution_chart.py" line="+228"/>
+        <location filename="../../charts/contribution_chart.py" line="+228"/>
         <source>KL(P‖Q): Σ p·log(p/q)</source>
         <translation>KL(P‖Q): Σ p·log(p/q)</translation>
     </message>
@@ -92,7 +92,7 @@
 <context>
     <name>CrossEntropyHistogram</name>
     <message>
-        <location filename="../../klgui/panels/predictions_panel.py" line="+87"/>
+        <location filename="../../panels/predictions_panel.py" line="+87"/>
         <source>Per-sample cross-entropy</source>
         <extracomment>Infinite samples listed in a tooltip before &quot;…&quot;.</extracomment>
         <translation>샘플별 교차 엔트로피</translation>
@@ -116,7 +116,7 @@
 <context>
     <name>DecompositionChart</name>
     <message>
-        <location filename="../../klgui/charts/decomposition_chart.py" line="+36"/>
+        <location filename="../../charts/decomposition_chart.py" line="+36"/>
         <source>H(P,Q) = H(P) + KL(P‖Q)</source>
         <extracomment>With more models than this the value labels would overlap; the tooltips still tell. Nor when a bar&apos;s slot is narrower than a label (pixels). Size of the value labels, relative to the chart&apos;s font. Room around a two-line value label (pixels). Value labels show only while they need less than this share of the plot&apos;s height.</extracomment>
         <translation>H(P,Q) = H(P) + KL(P‖Q)</translation>
@@ -151,7 +151,7 @@ H(P,Q) = %s %s</translation>
 <context>
     <name>DistributionChart</name>
     <message>
-        <location filename="../../klgui/charts/distribution_chart.py" line="+61"/>
+        <location filename="../../charts/distribution_chart.py" line="+61"/>
         <source>Distributions</source>
         <extracomment>Room above the tallest bar. Value step of the Up and Down keys (Alt: a tenth of it). How far above a bar&apos;s top a press still grabs it, as a fraction of the y span. Something the user should know (a drag that cannot be made), for the status bar.</extracomment>
         <translation>분포</translation>
@@ -204,7 +204,7 @@ q = %s</translation>
 <context>
     <name>DistributionEditor</name>
     <message>
-        <location filename="../../klgui/tables/distribution_editor.py" line="+127"/>
+        <location filename="../../tables/distribution_editor.py" line="+127"/>
         <source>Add &amp;class</source>
         <extracomment>Text a value column is wide enough for: the longest a cell shows (format_cell gives at most six significant digits: -0.000123457). Room beside a cell&apos;s text: margins and the grid line (pixels). Something could not be done, or was done and is worth saying (for the status bar).</extracomment>
         <translation>클래스 추가(&amp;C)</translation>
@@ -436,7 +436,7 @@ q = %s</translation>
 <context>
     <name>DistributionTableModel</name>
     <message>
-        <location filename="../../klgui/tables/distribution_table_model.py" line="+160"/>
+        <location filename="../../tables/distribution_table_model.py" line="+160"/>
         <source>Class</source>
         <extracomment>An edit could not be made; the message says why (for the status bar).</extracomment>
         <translation>클래스</translation>
@@ -507,7 +507,7 @@ q = %s</translation>
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../klgui/document/document.py" line="+200"/>
+        <location filename="../../document/document.py" line="+200"/>
         <source>Edit %s, %s</source>
         <extracomment>QUndoCommand.id() of commands that may merge; their merge_key decides whether they do. The workspace changed (any edit, undo or redo). A recompute finished: :attr:`comparison` or :attr:`input_error` changed. Prediction files were opened, or the workspace no longer comes from them. The model the worked example and explorations are about changed (view state: no undo). Classes locked against rescaling during a drag changed (view state: no undo).</extracomment>
         <translation>%s, %s 편집</translation>
@@ -621,7 +621,7 @@ q = %s</translation>
 <context>
     <name>Explorations</name>
     <message>
-        <location filename="../../klgui/panels/explorations.py" line="+238"/>
+        <location filename="../../panels/explorations.py" line="+238"/>
         <source>Model:</source>
         <extracomment>λ moves in steps of 1/100. The temperature slider: T from 1/20 to 20 on a log scale, T = 20^(step/100 − 1), so the middle step is T = 1 exactly. The temperature plot&apos;s y axis reaches this many times the KL of the model (T = 1): the dip around the best T stays readable; the steep ends leave the plot (the label has the value). The unit of KL, for the tooltips.</extracomment>
         <translation>모델:</translation>
@@ -775,7 +775,7 @@ q = %s</translation>
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../klgui/files/export_actions.py" line="+41"/>
+        <location filename="../../files/export_actions.py" line="+41"/>
         <source>&amp;Export</source>
         <extracomment>QSettings key: PNG exports at 2× (sharp on projectors) or 1×. Something worth a line in the status bar.</extracomment>
         <translation>내보내기(&amp;E)</translation>
@@ -896,8 +896,8 @@ q = %s</translation>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../klgui/files/file_actions.py" line="+144"/>
-        <location filename="../../klgui/window/application.py" line="+178"/>
+        <location filename="../../files/file_actions.py" line="+144"/>
+        <location filename="../../window/application.py" line="+178"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
@@ -1194,7 +1194,7 @@ q = %s</translation>
 <context>
     <name>InputBanner</name>
     <message>
-        <location filename="../../klgui/panels/input_banner.py" line="+26"/>
+        <location filename="../../panels/input_banner.py" line="+26"/>
         <source>Normalize all</source>
         <extracomment>What Normalize all left out and why, for the status bar.</extracomment>
         <translation>모두 정규화</translation>
@@ -1223,7 +1223,7 @@ q = %s</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../klgui/window/application.py" line="-31"/>
+        <location filename="../../window/application.py" line="-31"/>
         <source>No font with Hangul is installed: install fonts-nanum.</source>
         <translation>한글 글꼴이 설치되어 있지 않습니다. fonts-nanum을 설치하세요.</translation>
     </message>
@@ -1243,7 +1243,7 @@ q = %s</translation>
         <translation>저장하지 않은 작업 복원</translation>
     </message>
     <message>
-        <location filename="../../klgui/window/main_window.py" line="+83"/>
+        <location filename="../../window/main_window.py" line="+83"/>
         <source>Distributions</source>
         <extracomment>How long a status-bar message stays, in milliseconds. First-run splitter sizes (scaled to the window); afterwards the user&apos;s own, from QSettings. The user chose an interface language (a code from klgui.window.language.LANGUAGES).</extracomment>
         <translation>분포</translation>
@@ -1517,7 +1517,7 @@ q = %s</translation>
 <context>
     <name>MixtureChart</name>
     <message>
-        <location filename="../../klgui/panels/worked_example.py" line="+191"/>
+        <location filename="../../panels/worked_example.py" line="+191"/>
         <source>P, Q and M = (P+Q)/2</source>
         <translation>P, Q와 M = (P+Q)/2</translation>
     </message>
@@ -1560,7 +1560,7 @@ M = %s</translation>
 <context>
     <name>PredictionsPanel</name>
     <message>
-        <location filename="../../klgui/panels/predictions_panel.py" line="+10"/>
+        <location filename="../../panels/predictions_panel.py" line="+10"/>
         <source>Rank</source>
         <translation>순위</translation>
     </message>
@@ -1750,7 +1750,7 @@ M = %s</translation>
 <context>
     <name>RankingModel</name>
     <message>
-        <location filename="../../klgui/tables/ranking_table.py" line="+141"/>
+        <location filename="../../tables/ranking_table.py" line="+141"/>
         <source>Rank</source>
         <extracomment>Measures shown as columns, in order. The model column&apos;s widest, in average characters; longer names are elided.</extracomment>
         <translation>순위</translation>
@@ -1804,7 +1804,7 @@ M = %s</translation>
 <context>
     <name>StaleMark</name>
     <message>
-        <location filename="../../klgui/style/stale_mark.py" line="+35"/>
+        <location filename="../../style/stale_mark.py" line="+35"/>
         <source> (last valid input)</source>
         <extracomment>After the title of a view too narrow for &quot; (last valid input)&quot;. Opacity of a view&apos;s content while it shows the last valid input rather than the current one. Pixels the view needs beside its title (an axis, margins).</extracomment>
         <translation> (마지막 유효 입력)</translation>
@@ -1813,7 +1813,7 @@ M = %s</translation>
 <context>
     <name>WorkedExample</name>
     <message>
-        <location filename="../../klgui/panels/worked_example.py" line="+173"/>
+        <location filename="../../panels/worked_example.py" line="+173"/>
         <source>One-hot target</source>
         <translation>원-핫 타깃</translation>
     </message>
@@ -2016,7 +2016,7 @@ M = %s</translation>
 <context>
     <name>_TermsPlot</name>
     <message>
-        <location filename="../../klgui/charts/contribution_chart.py" line="-193"/>
+        <location filename="../../charts/contribution_chart.py" line="-193"/>
         <source>Per-class terms</source>
         <translation>클래스별 항</translation>
     </message>
@@ -2058,7 +2058,7 @@ p = %s, q = %s
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../klgui/window/error_dialog.py" line="+22"/>
+        <location filename="../../window/error_dialog.py" line="+22"/>
         <source>Unexpected error</source>
         <translation>예상하지 못한 오류</translation>
     </message>
@@ -2071,7 +2071,7 @@ p = %s, q = %s
 <context>
     <name>export</name>
     <message>
-        <location filename="../../klgui/charts/chart_export.py" line="+54"/>
+        <location filename="../../charts/chart_export.py" line="+54"/>
         <source>PNG image</source>
         <extracomment>What a file name may end with, and what it gets.</extracomment>
         <translation>PNG 이미지</translation>
@@ -2116,7 +2116,7 @@ p = %s, q = %s
 <context>
     <name>measures</name>
     <message>
-        <location filename="../../klgui/text/measure_names.py" line="+19"/>
+        <location filename="../../text/measure_names.py" line="+19"/>
         <source>KL(P‖Q)</source>
         <translation>KL(P‖Q)</translation>
     </message>
@@ -2279,7 +2279,7 @@ p = %s, q = %s
 <context>
     <name>report</name>
     <message>
-        <location filename="../../klgui/files/report_export.py" line="+48"/>
+        <location filename="../../files/report_export.py" line="+48"/>
         <source>HTML page</source>
         <translation>HTML 페이지</translation>
     </message>
@@ -2515,7 +2515,7 @@ p = %s, q = %s
 <context>
     <name>smoothing</name>
     <message>
-        <location filename="../../klgui/panels/analysis_controls.py" line="-93"/>
+        <location filename="../../panels/analysis_controls.py" line="-93"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
@@ -2533,7 +2533,7 @@ p = %s, q = %s
 <context>
     <name>values</name>
     <message>
-        <location filename="../../klgui/text/value_parsing.py" line="+27"/>
+        <location filename="../../text/value_parsing.py" line="+27"/>
         <source>%s is ambiguous: write %s or %s</source>
         <translation>%s은(는) 모호합니다. %s 또는 %s로 쓰세요</translation>
     </message>
