@@ -38,7 +38,7 @@ from klgui.style.theme import Theme, ThemeApplier
 from klgui.tables.distribution_editor import DistributionEditor
 from klgui.tables.ranking_table import RankingTable
 from klgui.text.measure_names import measure_long_name, measures_help_html
-from klgui.window.language import LANGUAGES, preferred_language
+from klgui.window.language import LANGUAGES, interface_language
 from klgui.window.lazy_page import LazyPage
 
 #: How long a status-bar message stays, in milliseconds.
@@ -292,7 +292,7 @@ class MainWindow(QMainWindow):
             ],
         )
         self.language_menu = self.view_menu.addMenu(self.tr("&Language"))
-        current = preferred_language()
+        current = interface_language()  # what is shown, not what was chosen before
         for code, name in LANGUAGES.items():
             action = self.language_menu.addAction(name)
             action.setCheckable(True)
