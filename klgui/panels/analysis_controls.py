@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, QSize
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QWidget
 
@@ -25,6 +25,16 @@ DEFAULT_AMOUNTS = {"none": 0.0, "epsilon": 1e-6, "add_k": 1.0}
 
 #: The most decimals Qt's spin boxes take: enough for the smallest double.
 MOST_DECIMALS = 323
+#: The box is wide enough for this text: Qt sizes a spin box for its minimum and maximum
+#: ("0", "100"), which cuts an ε of "1e-06" to "1e-0". Longer values scroll in the box.
+WIDEST_USUAL_TEXT = "1.25e-300"
+
+
+def amount_text(value: float) -> str:
+    """``value`` as short as it reads (1e-06, 0.5, 1) yet exactly: a value with more digits
+    than %g shows is written in full, so that reading the text back never changes it."""
+    short = f"{value:g}"
+    return short if float(short) == value else repr(value)
 
 
 def _typed_number(text: str) -> float | None:
@@ -52,7 +62,21 @@ class AmountSpinBox(QDoubleSpinBox):
         self.logarithmic = False
 
     def textFromValue(self, value: float) -> str:
-        return f"{value:g}"
+        return amount_text(value)
+
+    def sizeHint(self) -> QSize:
+        return self._widened(super().sizeHint())
+
+    def minimumSizeHint(self) -> QSize:
+        return self._widened(super().minimumSizeHint())
+
+    def _widened(self, hint: QSize) -> QSize:
+        """``hint`` (Qt's, sized for "100") widened to hold :data:`WIDEST_USUAL_TEXT`."""
+        metrics = self.fontMetrics()
+        extra = metrics.horizontalAdvance(WIDEST_USUAL_TEXT) - metrics.horizontalAdvance(
+            self.textFromValue(self.maximum())
+        )
+        return QSize(hint.width() + max(0, extra), hint.height())
 
     def valueFromText(self, text: str) -> float:
         value = _typed_number(text)

@@ -81,3 +81,33 @@ def test_add_k_without_count_columns_says_it_does_nothing(window):
     window.document.set_smoothing(Smoothing("add_k", 1.0))
     window.document.recompute_now()
     assert "no effect" in window.ranking.note.text()
+
+
+def _text_fits(box: AmountSpinBox) -> bool:
+    editor = box.lineEdit()
+    margins = editor.textMargins()
+    room = editor.contentsRect().width() - margins.left() - margins.right()
+    return editor.fontMetrics().horizontalAdvance(editor.text()) <= room - 4  # QLineEdit's margin
+
+
+@pytest.mark.parametrize("amount", [1e-6, 1e-300, 0.5])
+@pytest.mark.parametrize("points", [None, 16])  # the usual font and presentation's
+def test_the_epsilon_box_shows_its_whole_value(qtbot, document, controls, amount, points):
+    if points is not None:
+        font = controls.font()
+        font.setPointSize(points)
+        controls.setFont(font)
+    controls.resize(controls.minimumSizeHint())
+    controls.show()
+    qtbot.waitExposed(controls)
+    document.set_smoothing(Smoothing("epsilon", amount))
+    assert controls.amount.text() == f"{amount:g}"
+    assert _text_fits(controls.amount)  # "1e-06", not "1e-0" cut by the box's edge
+
+
+def test_an_epsilon_with_many_digits_shows_them_all_and_enter_keeps_it(qtbot, document, controls):
+    controls.smoothing.setCurrentIndex(controls.smoothing.findData("epsilon"))
+    type_amount(qtbot, controls, "1.23456789e-05")
+    assert controls.amount.text() == "1.23456789e-05"  # not %g's 1.23457e-05
+    type_amount(qtbot, controls, controls.amount.text())  # Enter again on what is shown
+    assert document.workspace.smoothing.amount == 1.23456789e-05
