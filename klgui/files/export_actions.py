@@ -16,6 +16,7 @@ from core.errors import file_name
 from core.formats.atomic_write import write_atomically
 from core.formats.comparison_tables import delimited_text, ranking_rows, terms_rows
 from klgui.document.document import Document
+from klgui.files.export_names import export_file_name
 
 #: QSettings key: PNG exports at 2× (sharp on projectors) or 1×.
 PNG_SCALE_KEY = "export/png_scale"
@@ -78,8 +79,11 @@ class ExportActions(QObject):
             QSettings().setValue(DIRECTORY_KEY, os.path.dirname(path))
         return path
 
-    def _base_name(self) -> str:
-        return os.path.splitext(self._title())[0] or "kl-explorer"
+    def _suggested_name(self, what: str, extension: str) -> str:
+        return export_file_name(self._title(), what, extension)
+
+    def _table_names(self) -> dict[str, str]:
+        return {"ranking": self.tr("ranking"), "terms": self.tr("per-class terms")}
 
     def _done(self, path: str) -> None:
         self.message.emit(self.tr("Exported %s") % file_name(path))
@@ -136,10 +140,9 @@ class ExportActions(QObject):
     # -- exports --------------------------------------------------------------------------------
 
     def export_chart(self, name: str, plot: pg.PlotWidget) -> bool:
-        suggested = f"{self._base_name()} - {name}.png"
         path = self._ask_path(
             self.tr("Export the %s chart") % name,
-            suggested,
+            self._suggested_name(name, ".png"),
             self.tr("PNG image (*.png);;SVG vector image (*.svg)"),
         )
         if not path:
@@ -162,7 +165,9 @@ class ExportActions(QObject):
         if comparison is None:
             return False
         path = self._ask_path(
-            self.tr("Export as CSV"), f"{self._base_name()} - {kind}.csv", self.tr("CSV (*.csv)")
+            self.tr("Export as CSV"),
+            self._suggested_name(self._table_names()[kind], ".csv"),
+            self.tr("CSV (*.csv)"),
         )
         if not path:
             return False
@@ -188,7 +193,7 @@ class ExportActions(QObject):
             return False
         path = self._ask_path(
             self.tr("Export the report"),
-            f"{self._base_name()} - report.pdf",
+            self._suggested_name(self.tr("report"), ".pdf"),
             self.tr("PDF (*.pdf);;HTML page (*.html)"),
         )
         if not path:
