@@ -640,8 +640,8 @@ CTRL_C_WHILE_POLARS_READS = """
 import os, runpy, signal, sys
 ignored = sys.argv[1] == "ignored"
 signal.signal(signal.SIGINT, signal.SIG_IGN if ignored else signal.default_int_handler)
-from core.predictions import readers
-batches, sent = readers._polars_batches, []
+from core.predictions.readers import polars_reading
+batches, sent = polars_reading.batches, []
 
 def ctrl_c_once(values):
     if not sent:
@@ -654,7 +654,7 @@ def batches_with_a_ctrl_c(pl, query, rows):
     sending = pl.col(name).map_batches(ctrl_c_once, return_dtype=dtype)
     return batches(pl, query.with_columns(sending), rows)
 
-readers._polars_batches = batches_with_a_ctrl_c
+polars_reading.batches = batches_with_a_ctrl_c
 sys.argv = sys.argv[2:]
 runpy.run_path(sys.argv[0], run_name="__main__")
 """

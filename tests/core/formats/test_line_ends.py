@@ -12,7 +12,7 @@ import pytest
 
 from core.errors import FormatError
 from core.formats import read_workspace
-from core.predictions import readers
+from core.predictions import polars_import
 from core.predictions.detection import is_prediction_file
 from core.predictions.readers import read_predictions
 
@@ -26,7 +26,7 @@ OLD_MAC = (
 def engine(request, monkeypatch) -> str:
     """Text files are read with polars, or with numpy when polars is not installed."""
     if request.param == "numpy":
-        monkeypatch.setattr(readers, "import_polars", lambda: None)
+        monkeypatch.setattr(polars_import, "import_polars", lambda: None)
     return request.param
 
 

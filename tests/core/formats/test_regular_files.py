@@ -11,8 +11,8 @@ import pytest
 from core.errors import FormatError
 from core.formats import read_workspace, regular_files
 from core.formats.regular_files import open_regular
-from core.predictions import readers
-from core.predictions.readers import read_predictions
+from core.predictions import polars_import
+from core.predictions.readers import line_checks, read_predictions
 
 
 def test_a_fifo_swapped_in_after_the_check_is_refused(special_file, monkeypatch, tmp_path):
@@ -58,8 +58,8 @@ def test_a_table_bigger_than_any_table_is_refused_before_it_is_read(tmp_path):
 
 
 def test_a_line_longer_than_any_row_is_refused_without_reading_it_whole(tmp_path, monkeypatch):
-    monkeypatch.setattr(readers, "import_polars", lambda: None)  # numpy reads line by line
-    monkeypatch.setattr(readers, "_MAX_LINE_BYTES", 1000)
+    monkeypatch.setattr(polars_import, "import_polars", lambda: None)  # numpy reads line by line
+    monkeypatch.setattr(line_checks, "_MAX_LINE_BYTES", 1000)
     path = tmp_path / "long.csv"
     path.write_text("label,a,b\na,0.5,0.5\nb," + "0" * 2000 + ",1\n", encoding="utf-8")
     with pytest.raises(FormatError) as caught:

@@ -12,9 +12,9 @@ import pytest
 
 from core.errors import FormatError
 from core.formats import read_workspace
-from core.predictions import readers
+from core.predictions import polars_import
 from core.predictions.detection import header_columns, is_prediction_file
-from core.predictions.readers import read_predictions
+from core.predictions.readers import blocks, read_predictions
 
 BOMS = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
 TABLE = "class\t참값\t모델 A\r\n고양이\t0.5\t0.25\r\n개\t0.5\t0.75\r\n"
@@ -24,7 +24,7 @@ PREDICTIONS = 'id\tlabel\t고양이\t"개"\r\n0\t고양이\t0.75\t0.25\r\n1\t개
 @pytest.fixture(params=["polars", "numpy"])
 def engine(request, monkeypatch) -> str:
     if request.param == "numpy":
-        monkeypatch.setattr(readers, "import_polars", lambda: None)
+        monkeypatch.setattr(polars_import, "import_polars", lambda: None)
     return request.param
 
 
@@ -130,7 +130,7 @@ def write_utf8(path: Path, text: str) -> Path:
 
 def test_a_cp949_file_whose_header_is_ascii_reads_as_cp949(tmp_path, engine, monkeypatch):
     """The encoding is the whole file's, as for tables and labels: not the header line's."""
-    monkeypatch.setattr(readers, "_BATCH_VALUES", 20)  # batches of 64 rows: polars reads some
+    monkeypatch.setattr(blocks, "BATCH_VALUES", 20)  # batches of 64 rows: polars reads some
     rows = ["x,b,0.5,0.5"] * 100 + ["고양이,a,0.25,0.75", "개,b,0.5,0.5"]
     path = tmp_path / "model.csv"
     path.write_bytes("\n".join(["sample,label,a,b", *rows, ""]).encode("cp949"))

@@ -16,8 +16,8 @@ import pytest
 
 from core.errors import FormatError
 from core.memory import available_memory
-from core.predictions import readers
-from core.predictions.readers import read_predictions
+from core.predictions import polars_import
+from core.predictions.readers import allocation, arrays, read_predictions, text_header
 
 MB = 1000**2
 
@@ -57,7 +57,7 @@ def memory(monkeypatch):
     """Set the memory available, as the readers see it."""
 
     def set_available(count: int) -> None:
-        monkeypatch.setattr(readers, "available_memory", lambda: count)
+        monkeypatch.setattr(allocation, "available_memory", lambda: count)
 
     return set_available
 
@@ -244,7 +244,7 @@ def test_an_npy_stored_column_by_column_is_read_in_blocks(tmp_path, monkeypatch)
     np.save(tmp_path / "labels.npy", rng.integers(0, 6, 40))
     # 8 values a read: pieces of each long column; 128: three whole columns at once.
     for read_bytes in (64, 1024):
-        monkeypatch.setattr(readers, "_READ_BYTES", read_bytes)
+        monkeypatch.setattr(arrays, "_READ_BYTES", read_bytes)
         reported: list[float] = []
         (model,) = read_predictions(
             tmp_path / "p.npy", labels_path=tmp_path / "labels.npy", progress=reported.append
@@ -281,7 +281,7 @@ def test_a_parquet_file_whose_rows_would_not_fit_is_refused_before_they_are_read
 def engine(request, monkeypatch) -> str:
     """Text files are read with polars, or with numpy when polars is not installed."""
     if request.param == "numpy":
-        monkeypatch.setattr(readers, "import_polars", lambda: None)
+        monkeypatch.setattr(polars_import, "import_polars", lambda: None)
     return request.param
 
 
@@ -305,7 +305,7 @@ def test_text_rows_beyond_the_estimate_are_checked_as_the_arrays_grow(
     tmp_path, memory, engine, monkeypatch
 ):
     # Long first rows make the estimate of the row count far too low.
-    monkeypatch.setattr(readers, "_SAMPLE_BYTES", 64)
+    monkeypatch.setattr(text_header, "_SAMPLE_BYTES", 64)
     long_rows = "".join(f"{'x' * 1000},a,0.5,0.5\n" for _ in range(3))
     path = tmp_path / "p.csv"
     path.write_text("id,label,a,b\n" + long_rows + "1,a,0.5,0.5\n" * 5000, encoding="utf-8")

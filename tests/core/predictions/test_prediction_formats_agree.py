@@ -16,7 +16,7 @@ import polars as pl
 import pytest
 
 from core.errors import FormatError
-from core.predictions import readers
+from core.predictions import polars_import
 from core.predictions.evaluation import evaluate_model
 from core.predictions.readers import read_predictions
 
@@ -94,7 +94,7 @@ def reference(probabilities: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def engine(request, monkeypatch) -> str:
     """Text files are read with polars, or with numpy when polars is not installed."""
     if request.param == "numpy":
-        monkeypatch.setattr(readers, "import_polars", lambda: None)
+        monkeypatch.setattr(polars_import, "import_polars", lambda: None)
     return request.param
 
 

@@ -23,8 +23,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core.errors import FormatError
-from core.predictions import Cancelled, ModelPredictions, readers, tiny_numbers
-from core.predictions.readers import read_predictions
+from core.predictions import Cancelled, ModelPredictions, polars_import, tiny_numbers
+from core.predictions.readers import (
+    arrays,
+    blocks,
+    parquet,
+    progress,
+    read_predictions,
+    text_header,
+)
 from tests.conftest import REPOSITORY as ROOT
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -34,7 +41,7 @@ FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCh
 def engine(request, monkeypatch) -> str:
     """Text files are read with polars, or with numpy when polars is not installed."""
     if request.param == "numpy":
-        monkeypatch.setattr(readers, "import_polars", lambda: None)
+        monkeypatch.setattr(polars_import, "import_polars", lambda: None)
     return request.param
 
 
@@ -171,8 +178,8 @@ def test_utf8_bom_crlf_quotes_spaces_and_blank_lines(tmp_path, engine):
 
 def test_many_batches_and_a_short_row_estimate(tmp_path, engine, monkeypatch):
     # Small batches, and long rows first so that the row count is underestimated.
-    monkeypatch.setattr(readers, "_BATCH_VALUES", 10)
-    monkeypatch.setattr(readers, "_SAMPLE_BYTES", 200)
+    monkeypatch.setattr(blocks, "BATCH_VALUES", 10)
+    monkeypatch.setattr(text_header, "_SAMPLE_BYTES", 200)
     rng = np.random.default_rng(3)
     probabilities = rng.dirichlet(np.ones(3), size=500)
     labels = rng.integers(3, size=500)
@@ -189,7 +196,7 @@ def test_many_batches_and_a_short_row_estimate(tmp_path, engine, monkeypatch):
 
 def test_what_polars_refuses_numpy_reads_on(tmp_path, monkeypatch):
     """polars refuses a number with a space after it; numpy reads on from that line."""
-    monkeypatch.setattr(readers, "_BATCH_VALUES", 20)  # batches of 64 rows
+    monkeypatch.setattr(blocks, "BATCH_VALUES", 20)  # batches of 64 rows
     rows = ["dog,0.5,0.5"] * 200 + ["cat, 0.25 ,0.75 "] + ["dog,1,0"] * 100
     model = one(write(tmp_path / "p.csv", "label,dog,cat\n" + "\n".join(rows)))
     assert model.samples == 301
@@ -210,7 +217,7 @@ def test_polars_without_streaming_batches(tmp_path, monkeypatch):
 def test_a_read_that_polars_ends_early_is_never_taken_for_the_whole_file(tmp_path, monkeypatch):
     """polars' batches end early, without an error, when its Ctrl+C handler stops a query:
     the rest of a text file is read by numpy, and a Parquet file is refused."""
-    monkeypatch.setattr(readers, "_BATCH_VALUES", 20)  # batches of 64 rows
+    monkeypatch.setattr(blocks, "BATCH_VALUES", 20)  # batches of 64 rows
     batches = pl.LazyFrame.collect_batches
 
     def first_batch_only(query, *arguments, **options):
@@ -265,7 +272,7 @@ def test_a_bad_row_is_named_by_line_and_column(tmp_path, engine, row, column, wo
 
 @pytest.mark.parametrize(("row", "column", "words"), BAD_CELLS)
 def test_a_bad_row_in_a_later_batch(tmp_path, engine, monkeypatch, row, column, words):
-    monkeypatch.setattr(readers, "_BATCH_VALUES", 20)  # batches of 64 rows
+    monkeypatch.setattr(blocks, "BATCH_VALUES", 20)  # batches of 64 rows
     good = "dog,0.6,0.4\n" * 300
     error = located(write(tmp_path / "bad.csv", "label,dog,cat\n" + good + row + "\n"), 302, column)
     for word in words:
@@ -279,7 +286,7 @@ def test_a_number_too_small_for_a_double_before_a_bad_row_is_the_error(
 ):
     """The first error in the file is the one named, though numbers too small for a double
     are searched for only when everything else is right: on a later error, before it."""
-    monkeypatch.setattr(readers, "_BATCH_VALUES", 20)  # batches of 64 rows
+    monkeypatch.setattr(blocks, "BATCH_VALUES", 20)  # batches of 64 rows
     good = "dog,0.6,0.4\n" * 100
     text = "label,dog,cat\n" + good + "cat,1e-400,1\n" + good + row + "\n"
     error = located(write(tmp_path / "bad.csv", text, encoding), 102, 2)
@@ -502,7 +509,7 @@ def test_parquet(tmp_path):
 def test_parquet_columns_are_held_as_precisely_as_they_are_stored(
     tmp_path, monkeypatch, pass_values
 ):
-    monkeypatch.setattr(readers, "_PASS_VALUES", pass_values)
+    monkeypatch.setattr(parquet, "_PASS_VALUES", pass_values)
     tiny = 1e-300  # a float64 value that float32 would make 0
     frame = pl.DataFrame(
         {
@@ -527,7 +534,7 @@ def test_parquet_columns_are_held_as_precisely_as_they_are_stored(
 
 @pytest.mark.parametrize("pass_values", [10**6, 1])
 def test_parquet_integer_and_categorical_labels_and_groups(tmp_path, monkeypatch, pass_values):
-    monkeypatch.setattr(readers, "_PASS_VALUES", pass_values)  # 1: a pass per column
+    monkeypatch.setattr(parquet, "_PASS_VALUES", pass_values)  # 1: a pass per column
     frame = pl.DataFrame(
         {"label": [1, 0], "A:x": [0.5, 0.6], "A:y": [0.5, 0.4], "B:y": [1, 0], "B:x": [0, 1]}
     )
@@ -603,7 +610,7 @@ def test_bad_parquet(tmp_path, columns, words):
 
 def test_parquet_needs_polars(tmp_path, monkeypatch):
     pl.DataFrame({"label": ["x"], "x": [1.0], "y": [0.0]}).write_parquet(tmp_path / "p.parquet")
-    monkeypatch.setattr(readers, "import_polars", lambda: None)
+    monkeypatch.setattr(polars_import, "import_polars", lambda: None)
     assert "pip install polars" in fails(tmp_path / "p.parquet").reason
 
 
@@ -744,7 +751,7 @@ def test_bad_npz(tmp_path, arrays, words):
 
 
 def test_a_bad_sample_in_a_later_block(tmp_path, monkeypatch):
-    monkeypatch.setattr(readers, "_READ_BYTES", 64)
+    monkeypatch.setattr(arrays, "_READ_BYTES", 64)
     probabilities = np.full((1000, 2), 0.5)
     probabilities[777] = [0.5, 0.7]
     np.savez(tmp_path / "p.npz", probs=probabilities, labels=np.zeros(1000, int))
@@ -844,7 +851,7 @@ def test_the_search_for_numbers_too_small_for_a_double_can_be_cancelled(
         read_predictions(path, progress=reported.append, is_cancelled=lambda: polls.append(1))
     assert (caught.value.line, caught.value.column) == (10003, 2)
     assert reported == sorted(reported)
-    searching = [value for value in reported if value >= readers._READ_SHARE]
+    searching = [value for value in reported if value >= progress.READ_SHARE]
     assert len(searching) > path.stat().st_size // 4096  # at every window of the file
     # Cancelled during the search (the last polls are the search's), it stops at that poll.
     cancel_at = len(polls) - 10
@@ -855,9 +862,9 @@ def test_the_search_for_numbers_too_small_for_a_double_can_be_cancelled(
 
 
 def test_progress_rises_to_one(tmp_path, engine, monkeypatch):
-    monkeypatch.setattr(readers, "_BATCH_VALUES", 200)  # several batches
-    monkeypatch.setattr(readers, "_READ_BYTES", 1024)  # several blocks
-    monkeypatch.setattr(readers, "_PASS_VALUES", 500)  # several passes over Parquet columns
+    monkeypatch.setattr(blocks, "BATCH_VALUES", 200)  # several batches
+    monkeypatch.setattr(arrays, "_READ_BYTES", 1024)  # several blocks
+    monkeypatch.setattr(parquet, "_PASS_VALUES", 500)  # several passes over Parquet columns
     for path, options in example_files(tmp_path, engine):
         reported: list[float] = []
         models = read_predictions(path, progress=reported.append, **options)

@@ -21,13 +21,13 @@ from tests.conftest import REPOSITORY
 LOAD_WITH_A_CTRL_C = """
 import os, signal, sys
 from PySide6.QtCore import QCoreApplication
-from core.predictions import readers
+from core.predictions.readers import polars_reading
 from klgui.files.prediction_loader import PredictionLoader, PredictionRequest
 
 app = QCoreApplication([])
 seen = []
 signal.signal(signal.SIGINT, lambda *_: seen.append(True))
-batches, sent = readers._polars_batches, []
+batches, sent = polars_reading.batches, []
 
 def ctrl_c_once(values):
     if not sent:
@@ -40,7 +40,7 @@ def batches_with_a_ctrl_c(pl, query, rows):
     sending = pl.col(name).map_batches(ctrl_c_once, return_dtype=dtype)
     return batches(pl, query.with_columns(sending), rows)
 
-readers._polars_batches = batches_with_a_ctrl_c
+polars_reading.batches = batches_with_a_ctrl_c
 loader = PredictionLoader()
 loader.loaded.connect(lambda _w, report, _r: print("loaded", report.models[0].samples))
 loader.failed.connect(lambda message: print("failed", message))

@@ -1,0 +1,77 @@
+"""Delimited text read line by line with numpy: the engine for text polars cannot read
+(CP949 and UTF-16, or when polars is missing) and, from a line polars refuses on, for the
+rest of the file, naming the bad line. Several times slower than polars; each line is
+decoded in the encoding of the whole file, and a line may take 64 MB.
+"""
+
+from __future__ import annotations
+
+import csv
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from core.errors import FormatError
+from core.predictions.readers.blocks import batch_rows
+from core.predictions.readers.collector import Collector
+from core.predictions.readers.layout import Layout
+from core.predictions.readers.line_checks import (
+    check_lines,
+    file_lines,
+)
+from core.predictions.readers.text_header import Header
+
+if TYPE_CHECKING:
+    pass
+
+
+def _cell(text: str, delimiter: str, column: int) -> str:
+    if '"' in text:
+        return next(csv.reader([text], delimiter=delimiter))[column].strip()
+    return text.split(delimiter, column + 1)[column].strip()
+
+
+def _parse_lines(
+    entries: list[tuple[int, str]], header: Header, layout: Layout, path: str
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Labels, probabilities (float64) and line numbers of some lines, read with numpy."""
+    texts = [text for _, text in entries]
+    delimiter = header.delimiter
+    fields = len(header.names) - 1
+    # np.loadtxt ignores surplus fields: check the count first (quoted fields the slow way).
+    if any('"' in text or text.count(delimiter) != fields for text in texts):
+        check_lines(entries, header, layout, path)
+    # A decimal comma, where the delimiter allows one, as a point: numbers are written either
+    # way (see with_decimal_point; a comma and a point in one number fail either way).
+    numbers = [text.replace(",", ".") for text in texts] if header.decimal_comma else texts
+    try:
+        values = np.loadtxt(
+            numbers,
+            delimiter=delimiter,
+            dtype=np.float64,
+            usecols=layout.probability_columns,
+            comments=None,
+            quotechar='"',
+            ndmin=2,
+        )
+    except ValueError as error:
+        check_lines(entries, header, layout, path)
+        raise FormatError(
+            f"cannot read lines {entries[0][0]} to {entries[-1][0]}: {error}", path=path
+        ) from None
+    labels = np.array([_cell(text, delimiter, layout.label) for text in texts], dtype=object)
+    return labels, values, np.array([number for number, _ in entries], dtype=np.int64)
+
+
+def collect_lines(
+    path: str, header: Header, layout: Layout, collector: Collector, start: int = 2
+) -> None:
+    rows = batch_rows(len(layout.probability_columns))
+    batch: list[tuple[int, str]] = []
+    for entry in file_lines(path, header, start):
+        batch.append(entry)
+        if len(batch) == rows:
+            collector.add(*_parse_lines(batch, header, layout, path))
+            batch = []
+    if batch:
+        collector.add(*_parse_lines(batch, header, layout, path))
