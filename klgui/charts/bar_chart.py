@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pyqtgraph as pg
@@ -194,6 +195,109 @@ class ClassAxis(PlainAxis):
         return [text for _, text in tick_labels_drawn(self)]
 
 
+#: Most lines a bar's name is wrapped onto under the axis.
+NAME_LINES = 3
+#: Narrower slots than this many average characters number the bars (the legend names them).
+MIN_NAME_CHARACTERS = 4
+#: Room between the names of neighbouring bars (pixels).
+WRAPPED_NAME_GAP = 8
+#: Where a long name may break: after these.
+NAME_BREAKS = " _-./"
+
+
+class EveryNameAxis(PlainAxis):
+    """The x axis of one bar per name (the models of the cross-entropy chart): every bar is
+    named, never every n-th. A long name wraps onto up to :data:`NAME_LINES` lines to fit
+    its bar's slot (at spaces and _-./, else anywhere), and a last line still too long is
+    cut in the middle. Slots too narrow for a few characters get numbers 1, 2, …, which the
+    chart's legend explains (see :meth:`numbered`)."""
+
+    def __init__(self) -> None:
+        super().__init__("bottom")
+        self._names: tuple[str, ...] = ()
+        self._slot = 0.0  # pixels per bar at the last layout of the ticks
+        self._lines = 1
+
+    def set_names(self, names: Sequence[str]) -> None:
+        names = tuple(names)
+        if names != self._names:
+            self._names = names
+            self.picture = None
+            self.update()
+
+    def _metrics(self) -> QFontMetricsF:
+        return QFontMetricsF(self.style["tickFont"] or QFont())
+
+    def numbered(self, slot_pixels: float) -> bool:
+        """Whether bars ``slot_pixels`` wide are numbered rather than named."""
+        room = slot_pixels - WRAPPED_NAME_GAP
+        return room < MIN_NAME_CHARACTERS * self._metrics().averageCharWidth()
+
+    def labels(self, slot_pixels: float) -> list[str]:
+        """The text under each bar when each has ``slot_pixels`` of the axis."""
+        if self.numbered(slot_pixels):
+            return [str(index + 1) for index in range(len(self._names))]
+        room = slot_pixels - WRAPPED_NAME_GAP
+        return ["\n".join(wrapped(name, room, self._metrics())) for name in self._names]
+
+    def _updateMaxTextSize(self, x: float) -> None:
+        # Room for every line of the longest wrapped name (pyqtgraph counts 0.8 of a label).
+        lines = getattr(self, "_lines", 1)
+        super()._updateMaxTextSize(max(x, lines * self._metrics().lineSpacing() + 2))
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
+        if not self._names or maxVal <= minVal or size <= 0:
+            return []
+        self._slot = size / (maxVal - minVal)
+        self._lines = max(text.count("\n") + 1 for text in self.labels(self._slot))
+        return [(1.0, [float(index) for index in range(len(self._names))])]
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        texts = self.labels(self._slot)
+        return [texts[round(value)] for value in values]
+
+    def names_drawn(self) -> list[str]:
+        """The labels pyqtgraph draws at the axis's current range and length."""
+        return [text for _, text in tick_labels_drawn(self)]
+
+
+def wrapped(name: str, width: float, metrics: QFontMetricsF) -> list[str]:
+    """``name`` on lines no wider than ``width`` pixels, at most :data:`NAME_LINES`: broken
+    after spaces and _-./ where it can, anywhere where it must; the last line cut in the
+    middle if the rest will not fit."""
+
+    def fits(text: str) -> bool:  # a separator ending a line may reach past it
+        return metrics.horizontalAdvance(text.rstrip(NAME_BREAKS)) <= width
+
+    pieces = [piece for piece in re.split(r"(?<=[\s_\-./])", name) if piece]
+    lines: list[str] = []
+    line = ""
+    for piece in pieces:
+        if fits(line + piece):
+            line += piece
+            continue
+        if line:
+            lines.append(line.rstrip())
+        line = piece
+        while not fits(line) and len(line) > 1:
+            cut = _characters_fitting(line, fits)
+            lines.append(line[:cut])
+            line = line[cut:]
+    lines.append(line.rstrip())
+    if len(lines) > NAME_LINES:
+        rest = "".join(lines[NAME_LINES - 1 :])
+        lines = [*lines[: NAME_LINES - 1], metrics.elidedText(rest, Qt.ElideMiddle, width)]
+    return lines
+
+
+def _characters_fitting(text: str, fits: Callable[[str], bool]) -> int:
+    """How many of ``text``'s first characters ``fits`` a line (one at least)."""
+    count = 1
+    while count < len(text) and fits(text[: count + 1]):
+        count += 1
+    return count
+
+
 def tick_labels_drawn(axis: pg.AxisItem) -> list[tuple[QRectF, str]]:
     """(rectangle, text) of every tick label ``axis`` draws at its range and length now. As
     in a paint, the axis also updates the room its labels need."""
@@ -208,10 +312,19 @@ def tick_labels_drawn(axis: pg.AxisItem) -> list[tuple[QRectF, str]]:
 
 class BarChart(pg.PlotWidget):
     """A PlotWidget styled for reading at a distance, with class names on the x axis (or
-    numbers, for a chart of a parameter: ``class_names=False``)."""
+    numbers, for a chart of a parameter: ``class_names=False``; or ``bottom_axis``)."""
 
-    def __init__(self, title: str, parent: QWidget | None = None, class_names: bool = True) -> None:
-        bottom = ClassAxis() if class_names else PlainAxis("bottom")
+    def __init__(
+        self,
+        title: str,
+        parent: QWidget | None = None,
+        class_names: bool = True,
+        bottom_axis: pg.AxisItem | None = None,
+    ) -> None:
+        if bottom_axis is not None:
+            bottom = bottom_axis
+        else:
+            bottom = ClassAxis() if class_names else PlainAxis("bottom")
         super().__init__(
             parent=parent,
             axisItems={"left": PlainAxis("left"), "bottom": bottom},

@@ -11,7 +11,15 @@ import pyqtgraph as pg
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QWidget
 
-from klgui.charts.bar_chart import BarChart, Bars, finite_range, show_markers
+from klgui.charts.bar_chart import (
+    LEFT_AXIS_ROOM,
+    BarChart,
+    Bars,
+    EveryNameAxis,
+    finite_range,
+    legend_label,
+    show_markers,
+)
 from klgui.document.document import Document
 from klgui.style.palette import model_colour
 from klgui.text.number_format import format_number, format_precise
@@ -33,8 +41,12 @@ BOTTOM_MARGIN = 0.07
 
 class DecompositionChart(BarChart):
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("H(P,Q) = H(P) + KL(P‖Q)"), parent)
+        self._name_axis = EveryNameAxis()
+        super().__init__(self.tr("H(P,Q) = H(P) + KL(P‖Q)"), parent, bottom_axis=self._name_axis)
         self._document = document
+        # A sample of each model's colour for the legend that names numbered bars.
+        self._legend_samples: list[Bars] = []
+        self._legend_key: tuple = ()
         self._entropy = Bars(x=[], height=[], width=BAR_WIDTH)
         self._divergence = Bars(x=[], height=[], width=BAR_WIDTH)
         self.addItem(self._entropy)
@@ -58,7 +70,8 @@ class DecompositionChart(BarChart):
             show_markers(self._infinite, [])
             for label in (*self._labels, *self._entropy_labels):
                 label.hide()
-            self.set_class_ticks(())
+            self._name_axis.set_names(())
+            self._update_legend((), 0.0)
             self.reset_y_span()
             self.show_state(True, self.tr("No valid input yet: see the table."))
             return
@@ -102,11 +115,39 @@ class DecompositionChart(BarChart):
         ]
         show_markers(self._infinite, spots)
         self._update_labels(comparison, marker_y, shown_top, show_values)
-        self.set_class_ticks(comparison.models)
+        self._name_axis.set_names(comparison.models)
+        self._update_legend(comparison.models, self.getPlotItem().getViewBox().width())
         self.set_x_span(-0.6, max(count, 1) - 0.4)
         self.set_axis_label(comparison.unit)
         notice = self.tr("Add a model to compare with %s") % comparison.reference
         self.show_state(self._document.input_error is None, "" if count else notice)
+
+    def _update_legend(self, models: tuple[str, ...], plot_width: float) -> None:
+        """Bars too narrow to carry their names are numbered; the legend then says which
+        number is which model (in its colour). Otherwise there is no legend."""
+        slot = plot_width / (max(len(models), 1) + 0.2)
+        numbered = bool(models) and self._name_axis.numbered(slot)
+        key = (models, numbered)
+        if key == self._legend_key:
+            return
+        self._legend_key = key
+        self.legend.clear()
+        if not numbered:
+            return
+        while len(self._legend_samples) < len(models):
+            self._legend_samples.append(Bars(x=[], height=[], width=BAR_WIDTH))
+        for index, name in enumerate(models):
+            sample = self._legend_samples[index]
+            sample.setOpts(brush=pg.mkBrush(model_colour(index)), pen=self.outline_pen())
+            self.legend.addItem(sample, legend_label(f"{index + 1} {name}"))
+        self.fit_minimum_width()
+
+    def lay_out_for(self, width: float | None) -> None:
+        comparison = self._document.comparison
+        if comparison is not None:  # an export at another width may number the bars
+            plot_width = (self.width() if width is None else width) - LEFT_AXIS_ROOM
+            self._update_legend(comparison.models, plot_width)
+        super().lay_out_for(width)
 
     def _label_share(self) -> float:
         """The share of the plot's height a two-line value label needs."""
