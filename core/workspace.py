@@ -281,6 +281,8 @@ class Workspace:
         is_locked[class_index] = False
         free = max(0.0, 1.0 - float(probabilities[is_locked].sum()))
         value = min(max(float(value), 0.0), free)
+        if not needs_scaling and value == probabilities[class_index]:
+            return self  # rescaling the others by 1 would only add rounding noise
         others = ~is_locked
         others[class_index] = False
         rest = float(probabilities[others].sum())
@@ -301,9 +303,12 @@ class Workspace:
         return self._with_distribution(index, replace(self.distributions[index], kind=kind))
 
     def with_normalized(self, name: str) -> Workspace:
-        """Divide a column by its sum; a counts column becomes probabilities."""
+        """Divide a column by its sum; a counts column becomes probabilities. A column of
+        probabilities that already sums to 1 (:func:`sums_to_one`) is left exactly as it is:
+        dividing it again would only trade its rounding for another (0.6 → 0.6000000000000001)."""
         index = self.index_of(name)
-        values = self.distributions[index].values
+        distribution = self.distributions[index]
+        values = distribution.values
         empty = [self.classes[i] for i in np.flatnonzero(np.isnan(values))]
         if empty:
             raise WorkspaceError(f"{name!r} has {_empty_cells_and_fix(empty)}")
@@ -314,11 +319,11 @@ class Workspace:
         largest = float(values.max())
         if largest <= 0:
             raise WorkspaceError(f"{name!r} sums to 0 and cannot be normalized")
-        with np.errstate(over="ignore"):
-            total = float(values.sum())
-        if not np.isfinite(total):  # the sum overflows: scale by the largest value first
+        if not distribution.is_counts and largest <= 1.0 and sums_to_one(values):
+            return self
+        if math.isinf(largest * len(values)):  # the sum may overflow: scale by the largest first
             values = values / largest
-            total = float(values.sum())
+        total = math.fsum(values)
         return self._with_distribution(index, Distribution(name, values / total, "probabilities"))
 
     # -- classes ------------------------------------------------------------------------------
@@ -484,6 +489,13 @@ class Workspace:
 
     def with_rank_by(self, rank_by: str) -> Workspace:
         return replace(self, rank_by=rank_by)
+
+
+def sums_to_one(values: np.ndarray) -> bool:
+    """True when the exact sum of ``values`` is 1 but for the rounding of the values
+    themselves: within one machine epsilon per value (each value rounded once, as typing a
+    decimal or dividing by a sum rounds it). The sum is math.fsum's, correctly rounded."""
+    return abs(math.fsum(values) - 1.0) <= len(values) * np.finfo(np.float64).eps
 
 
 def _check_names(names: Sequence[str], what: Literal["class", "distribution"]) -> None:

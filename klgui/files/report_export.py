@@ -47,8 +47,8 @@ REPORT_FORMATS = {
     ".html": QT_TRANSLATE_NOOP("report", "HTML page"),
     ".pdf": QT_TRANSLATE_NOOP("report", "PDF document"),
 }
-#: Decimals of the numbers in the tables.
-DECIMALS = 4
+#: Significant digits of the numbers in the tables (the window's rule, with fewer digits).
+DIGITS = 4
 #: Charts are laid out at this logical size (pixels at 96 dpi), whatever the window shows,
 #: so the report looks the same every time, and rendered at this many pixels per logical one.
 CHART_SIZE = QSize(460, 400)
@@ -265,7 +265,7 @@ def _markup(
             e(unit),
             reference,
             reference,
-            format_number(comparison.reference_entropy, DECIMALS),
+            format_number(comparison.reference_entropy, DIGITS),
             e(unit),
             e(_class_summary(comparison)),
         )
@@ -340,7 +340,7 @@ def _figure_table(figures: Sequence[_Figure], image: Callable[[_Figure], str]) -
 
 
 def _number_cell(text: str, classes: str = "num") -> str:
-    return f'<td class="{classes}">{html.escape(format_number(float(text), DECIMALS))}</td>'
+    return f'<td class="{classes}">{html.escape(format_number(float(text), DIGITS))}</td>'
 
 
 def _table(header_rows: Sequence[str], body_rows: Sequence[str]) -> str:
@@ -477,7 +477,7 @@ def _notes(comparison: Comparison) -> list[str]:
                 "H(P,Q) = H(P) + KL(P‖Q), and H(P) = %s %s is the same for every model, so "
                 "ranking by cross-entropy gives the same order as ranking by KL.",
             )
-            % (format_number(comparison.reference_entropy, DECIMALS), unit)
+            % (format_number(comparison.reference_entropy, DIGITS), unit)
         )
     ]
     for index in comparison.order:
@@ -595,7 +595,7 @@ def _per_sample_section(report: PredictionReport, base: float | None) -> list[st
             f'<td class="num{best}">{int(report.rank[index])}</td>',
             f'<td class="model{best}">{e(metrics.name)}</td>',
             *(
-                f'<td class="num{best}">{e(format_number(value, DECIMALS))}</td>'
+                f'<td class="num{best}">{e(format_number(value, DIGITS))}</td>'
                 for value in numbers
             ),
             f'<td class="num{best}">{metrics.infinite_samples.size}</td>',
@@ -633,11 +633,11 @@ def _per_sample_section(report: PredictionReport, base: float | None) -> list[st
         rows = [
             "<tr>"
             + f"<td>{e(pair.a)}</td><td>{e(pair.b)}</td>"
-            + f'<td class="num">{e(format_number(pair.mean_difference * scale, DECIMALS))}</td>'
+            + f'<td class="num">{e(format_number(pair.mean_difference * scale, DIGITS))}</td>'
             + '<td class="num">'
             + e(
-                f"[{format_number(pair.ci_low * scale, DECIMALS)}, "
-                f"{format_number(pair.ci_high * scale, DECIMALS)}]"
+                f"[{format_number(pair.ci_low * scale, DIGITS)}, "
+                f"{format_number(pair.ci_high * scale, DIGITS)}]"
             )
             + "</td>"
             + f'<td class="num">{e(f"{pair.a_better_fraction:.1%}")}</td>'

@@ -36,8 +36,8 @@ def _split_pasted_line(line: str) -> list[str]:
 
 
 #: Text a value column is wide enough for: the longest a cell shows (format_cell gives at
-#: most six significant digits: -0.000123457).
-WIDEST_VALUE = "-0.000000000"
+#: most six significant digits: −0.000123457).
+WIDEST_VALUE = "−0.000000000"
 #: Room beside a cell's text: margins and the grid line (pixels).
 CELL_PADDING = 14
 
@@ -389,7 +389,14 @@ class DistributionEditor(QWidget):
 
     def normalize_current(self) -> None:
         name = self.current_distribution()
-        if name is not None and self._attempt(lambda: self._document.normalize(name)):
+        if name is None:
+            return
+        before = self._document.workspace
+        if not self._attempt(lambda: self._document.normalize(name)):
+            return
+        if self._document.workspace is before:  # no step, no change to announce
+            self.message.emit(self.tr("%s already sums to 1: nothing to change.") % name)
+        else:
             self.message.emit(self.tr("Normalized %s: it now sums to 1.") % name)
 
     def normalize_all(self) -> None:

@@ -26,6 +26,7 @@ from klgui.tables.item_roles import (
     FONT,
     TOOLTIP,
 )
+from klgui.text.number_format import format_number
 from klgui.text.value_parsing import ValueParseError, format_editable, parse_value
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -41,16 +42,28 @@ def _shape(workspace: Workspace) -> tuple[int, int]:
 
 
 def format_cell(value: float, is_counts: bool) -> str:
-    """At most 12 characters (-0.000123457), six significant digits, which the editor's
-    columns are wide enough for: a value is never cut to a misleading prefix. Nothing for an
-    empty cell (and for the sum of a column with one)."""
+    """The tables' rule (:func:`format_number`: at most 12 characters, −0.000123457), which
+    the editor's columns are wide enough for: a value is never cut to a misleading prefix.
+    Whole counts as whole numbers; nothing for an empty cell (and for the sum of a column
+    with one)."""
     if math.isnan(value):
         return ""
     if is_counts and float(value).is_integer() and abs(value) < 1e9:
         return f"{value:.0f}"
-    if value != 0 and (abs(value) < 1e-4 or abs(value) >= 1e6):
-        return f"{value:.2e}"
-    return f"{value:.6g}"
+    return format_number(value)
+
+
+def column_total(values: np.ndarray) -> float:
+    """The sum of a column, correctly rounded where it is finite (0.6 + 0.3 + 0.1 is 1, not
+    the 0.9999999999999999 of adding left to right)."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        total = float(values.sum())
+    if not math.isfinite(total):
+        return total
+    try:
+        return math.fsum(values)
+    except OverflowError:  # a partial sum overflows on the way: the plain sum is finite
+        return total
 
 
 class DistributionTableModel(QAbstractTableModel):
@@ -220,7 +233,7 @@ class DistributionTableModel(QAbstractTableModel):
         if column == NAME_COLUMN:
             return self.tr("Σ sum") if role == DISPLAY else None
         distribution = self.workspace.distributions[column - 1]
-        total = float(distribution.values.sum())
+        total = column_total(distribution.values)
         if role == DISPLAY:
             return format_cell(total, distribution.is_counts)
         if role == TOOLTIP and np.isnan(distribution.values).any():

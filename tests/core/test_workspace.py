@@ -534,3 +534,34 @@ def test_merging_a_name_both_hold_adds_the_source_to_it():
     assert merged.reference == "P"
     again = merged.with_merged(second, "other.csv")
     assert "A (other.csv 2)" in again.names
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        [0.6, 0.3, 0.1],  # sums to 0.9999999999999999 added left to right
+        [0.1] * 10,
+        list(np.full(7, 1.0) / 7),  # normalized by a division: each value rounded once
+    ],
+)
+def test_normalizing_a_column_that_sums_to_one_changes_nothing(values):
+    classes = tuple(f"c{i}" for i in range(len(values)))
+    workspace = Workspace(classes, (Distribution("P", values), Distribution("C", values)), "P")
+    normalized = workspace.with_normalized("C")
+    assert normalized.distribution("C").values.tolist() == list(values)
+    assert normalized == workspace
+
+
+def test_normalizing_divides_by_the_exact_sum():
+    workspace = core.example_workspace().with_values("A", [0.2, 0.2, 0.2])
+    assert workspace.with_normalized("A").distribution("A").values.tolist() == [1 / 3] * 3
+    counts = workspace.with_values("A", [1.0, 0.0, 0.0]).with_kind("A", "counts")
+    normalized = counts.with_normalized("A").distribution("A")
+    assert normalized.kind == "probabilities" and normalized.values.tolist() == [1.0, 0.0, 0.0]
+
+
+def test_dragging_a_bar_to_its_own_value_changes_nothing():
+    classes = ("a", "b", "c", "d")
+    values = [0.151, 0.043, 0.755, 0.051]  # rescaled by (1 - 0.151) / 0.849: not exactly 1
+    workspace = Workspace(classes, (Distribution("P", values), Distribution("A", values)), "P")
+    assert workspace.with_value_rescaled("A", 0, 0.151) == workspace

@@ -529,8 +529,8 @@ def test_a_report_of_prediction_files_holds_the_per_sample_results(qapp, tmp_pat
     assert per_sample[0][:4] == ["Rank", "Model", "Accuracy", "Mean CE"]
     assert [row[1] for row in per_sample[1:]] == ["sharp", "weak"]  # by mean CE, best first
     sharp = predictions.models[1]
-    assert per_sample[1][2] == f"{sharp.accuracy:.4f}"
-    assert per_sample[1][3] == f"{sharp.mean_cross_entropy:.4f}"
+    assert per_sample[1][2] == f"{sharp.accuracy:.4g}"
+    assert per_sample[1][3] == f"{sharp.mean_cross_entropy:.4g}"
     assert per_sample[2][3] == "∞" and per_sample[2][-1] == "1"  # never clipped
     assert report.best_rows[-1] == per_sample[1]
     assert [row[:2] for row in pairwise[1:]] == [["weak", "sharp"]]

@@ -15,7 +15,7 @@ def test_unit_control_changes_the_document_and_every_number(qtbot, document, con
         controls.base.setCurrentIndex(0)  # bits
     assert document.workspace.base == 2.0
     assert "bits" in ranking.note.text()
-    assert ranking.model.data(ranking.model.index(0, 2)) == "0.0326"
+    assert ranking.model.data(ranking.model.index(0, 2)) == "0.0326067"
 
 
 def test_document_changes_show_in_the_controls(document, controls):

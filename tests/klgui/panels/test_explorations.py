@@ -97,7 +97,7 @@ def test_the_lambda_slider_moves_the_marker_and_the_text(qtbot, panel, document)
     kl = float(interpolation_curve(P, Q, 0.3))
     assert marker(panel.lambda_plot) == (0.3, pytest.approx(kl))
     assert panel.lambda_plot.position_line.value() == 0.3
-    assert "λ = 0.30" in panel.lambda_label.text()
+    assert "λ = 0.3:" in panel.lambda_label.text()
     assert format_number(kl) in panel.lambda_label.text()
     panel.lambda_slider.setFocus()
     qtbot.keyClick(panel.lambda_slider, Qt.Key_Right)

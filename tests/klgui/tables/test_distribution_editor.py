@@ -197,7 +197,7 @@ def test_value_columns_show_their_longest_values_whole_in_any_font(editor, docum
     document.set_value("B", 0, -0.000123457)  # invalid, but shown as typed
     view = editor.view
     texts = [view.model().index(row, column).data() for row in range(3) for column in (2, 3)]
-    assert "0.000123457" in texts and "-0.000123457" in texts
+    assert "0.000123457" in texts and "−0.000123457" in texts
     widest = max(view.fontMetrics().horizontalAdvance(text) for text in texts)
     assert min(view.columnWidth(2), view.columnWidth(3)) >= widest + 6  # text and margins
     font = view.font()
@@ -291,3 +291,17 @@ def test_paste_accepts_space_and_semicolon_separated_values(window):
     editor.paste_text("0.2 0.3\n0.3;0.3\n0.5   0.4")
     assert window.document.workspace.distribution("A").values.tolist() == [0.2, 0.3, 0.5]
     assert window.document.workspace.distribution("B").values.tolist() == [0.3, 0.3, 0.4]
+
+
+def test_normalizing_a_column_that_sums_to_one_makes_no_step_and_no_noise(qtbot, editor, document):
+    said = []
+    editor.message.connect(said.append)
+    qtbot.mouseClick(
+        editor.view.viewport(),
+        Qt.LeftButton,
+        pos=editor.view.visualRect(editor.model.index(0, 1)).center(),
+    )
+    editor.normalize_action.trigger()  # P: 0.6, 0.3, 0.1
+    assert document.undo_stack.count() == 0
+    assert document.workspace.distribution("P").values.tolist() == [0.6, 0.3, 0.1]
+    assert said == ["P already sums to 1: nothing to change."]

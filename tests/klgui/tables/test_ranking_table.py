@@ -21,12 +21,12 @@ def test_ranking_reorders_when_an_edit_makes_b_best(qtbot, document, ranking):
     assert row_names(ranking) == ["B", "A"]
     best = ranking.model.data(ranking.model.index(0, 1), Qt.BackgroundRole)
     assert best.color() == BEST_ROW_COLOUR
-    assert ranking.model.data(ranking.model.index(0, 2)) == "0.0000"
+    assert ranking.model.data(ranking.model.index(0, 2)) == "0"
 
 
 def test_the_note_explains_why_cross_entropy_ranks_like_kl(ranking):
     assert "same order" in ranking.note.text()
-    assert "0.8979 nats" in ranking.note.text()
+    assert "0.897946 nats" in ranking.note.text()
 
 
 
@@ -123,3 +123,20 @@ def test_clicking_a_ranking_header_ranks_by_that_measure(window):
     column = 2 + list(window.ranking.model.measure_at(c) for c in range(2, 12)).index("hellinger")
     header.sectionClicked.emit(column)
     assert window.document.workspace.rank_by == "hellinger"
+
+
+def test_the_editor_and_the_ranking_write_numbers_by_one_rule(qtbot, window):
+    """Six significant digits whatever the size: 8.76543e-05 beside 0.00301071, never a
+    value cut to three digits beside one with six."""
+    type_into_editor(qtbot, window, "B", 0, "0.5999")
+    type_into_editor(qtbot, window, "B", 1, "0.3001")
+    type_into_editor(qtbot, window, "B", 2, "0.1")
+    qtbot.waitUntil(lambda: row_names(window.ranking)[0] == "B")
+    kl = float(window.document.comparison.kl[1])
+    assert 1e-8 < kl < 1e-4
+    assert window.ranking.model.index(0, 2).data() == f"{kl:.6g}".replace("-", "−")
+    type_into_editor(qtbot, window, "A", 0, "0.000087654321")
+    type_into_editor(qtbot, window, "A", 1, "0.00301071234")
+    editor = window.editor.model
+    assert editor.index(0, 2).data() == "8.76543e−05"
+    assert editor.index(1, 2).data() == "0.00301071"
