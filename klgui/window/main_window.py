@@ -119,8 +119,10 @@ class MainWindow(QMainWindow):
         left = self.side_panel = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 6, 6)
-        left_layout.addWidget(self.banner)
+        # The banner comes and goes under the table: the table's top stays put, so the
+        # cell the user is about to click is where it was.
         left_layout.addWidget(self.editor, 1)
+        left_layout.addWidget(self.banner)
         left_layout.addWidget(analysis)
         left.setMinimumWidth(280)
 

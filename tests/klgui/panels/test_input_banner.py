@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
 from klgui.panels.input_banner import InputBanner
@@ -43,3 +44,24 @@ def test_the_banner_counts_the_other_problems(qtbot, document, broken, words):
     document.recompute_now()
     text = banner.label.text()
     assert "more problem" not in text if words is None else words in text
+
+
+def test_the_banner_appears_without_moving_the_cells_of_the_table(qtbot, window):
+    """The next click lands where the user aimed: no cell moves when the banner shows."""
+    view = window.editor.view
+
+    def cell_position(row: int, column: int):
+        rect = view.visualRect(view.model().index(row, column))
+        return view.viewport().mapTo(window, rect.center())
+
+    before = [cell_position(row, 2) for row in range(3)]
+    view.setCurrentIndex(view.model().index(0, 2))
+    view.setFocus()
+    QTest.keyClicks(view, "0.9")
+    QTest.keyClick(view.focusWidget(), Qt.Key_Return)
+    qtbot.waitUntil(window.banner.isVisible)
+    assert window.document.input_error is not None
+    assert [cell_position(row, 2) for row in range(3)] == before
+    # A click aimed at A's cat before the banner showed lands on A's cat.
+    QTest.mouseClick(view.viewport(), Qt.LeftButton, pos=view.viewport().mapFrom(window, before[1]))
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (1, 2)
