@@ -26,6 +26,7 @@ from core.predictions.evaluation import DEFAULT_RESAMPLES, DEFAULT_SEED
 from klgui.actions import make_action
 from klgui.document.document import Document
 from klgui.files.prediction_loader import PredictionLoader, PredictionRequest
+from klgui.resources import shipped_path
 
 if TYPE_CHECKING:
     from core.formats.merged_files import MergedFiles
@@ -122,6 +123,20 @@ class FileActions(QObject):
         )
         self.recent_menu = QMenu(self.tr("Open &Recent"), self._parent)
         self.clear_recent_action = make_action(self, self.tr("Clear the list"), self.clear_recent)
+        self.examples_menu = QMenu(self.tr("E&xamples"), self._parent)
+        self._add_example(self.tr("Dog, cat, rabbit (table)"), "dog_cat_rabbit.csv")
+        self._add_example(
+            self.tr("Two classifiers' predictions (model_a.csv + model_b.csv)"),
+            "model_a.csv",
+            "model_b.csv",
+        )
+
+    def _add_example(self, text: str, *names: str) -> None:
+        """An entry of File ▸ Examples: the shipped files ``names``, opened as File ▸ Open
+        opens them."""
+        paths = [str(shipped_path("examples", name)) for name in names]
+        action = self.examples_menu.addAction(text)
+        action.triggered.connect(lambda _checked=False: self.open_paths(paths))
 
     def menu_actions(self) -> list[QAction | QMenu | None]:
         return [
@@ -129,6 +144,7 @@ class FileActions(QObject):
             self.open_action,
             self.open_predictions_action,
             self.recent_menu,
+            self.examples_menu,
             self.import_action,
             None,
             self.save_action,

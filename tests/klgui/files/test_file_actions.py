@@ -240,6 +240,20 @@ def test_the_same_prediction_file_twice_is_refused_before_loading(window, warnin
     assert not window.file_actions.loader.busy
 
 
+def test_file_examples_opens_the_shipped_table_and_prediction_files(window, qtbot):
+    [examples] = [
+        action.menu() for action in window.file_menu.actions() if action.text() == "E&xamples"
+    ]
+    table, predictions = examples.actions()
+    table.trigger()
+    assert window.file_actions.title == "dog_cat_rabbit.csv"
+    assert window.document.workspace.classes == ("dog", "cat", "rabbit")
+    predictions.trigger()
+    qtbot.waitUntil(lambda: window.document.predictions is not None)
+    assert [model.name for model in window.document.predictions.models] == ["model_a", "model_b"]
+    assert window.file_actions.title == "model_a.csv, model_b.csv"
+
+
 def test_recent_files_are_remembered_and_reopen(window, tmp_path):
     first, second = tmp_path / "one.csv", tmp_path / "two.csv"
     for path in (first, second):
