@@ -32,8 +32,9 @@ from core.predictions.model_predictions import (
     no_progress,
 )
 
-#: Rows per block: 4096 float32 rows of 1000 classes are 16 MB, a few passes stay cache-warm.
-BLOCK_ROWS = 4096
+#: Bytes of probabilities per block (4096 float32 rows of 1000 classes), whatever the width:
+#: a few passes stay cache-warm, and 32,000 classes make no 524 MB block.
+BLOCK_BYTES = 16 * 1024**2
 _SQUARE_VALUES = 256 * 1024  # float64 values squared at a time: 2 MB, stays in cache
 #: Percentiles of the per-sample cross-entropy in the report: name → percent.
 PERCENTILES = {
@@ -152,9 +153,10 @@ def evaluate_model(
     column_sums = np.zeros(class_count)
     argmax = np.empty(samples, dtype=np.int64)
     other_squares = np.empty(samples)  # Σ_{k ≠ y} q_k² per sample
-    for start in range(0, samples, BLOCK_ROWS):
+    block_rows = max(1, BLOCK_BYTES // (class_count * probabilities.itemsize))
+    for start in range(0, samples, block_rows):
         _check(is_cancelled)
-        stop = min(start + BLOCK_ROWS, samples)
+        stop = min(start + block_rows, samples)
         block = probabilities[start:stop]
         argmax[start:stop] = block.argmax(axis=1)
         sums, other_squares[start:stop] = _block_sums(block, labels[start:stop])

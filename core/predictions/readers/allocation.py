@@ -12,15 +12,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
 from core.errors import FormatError
 from core.memory import available_memory, readable_size
-
-if TYPE_CHECKING:
-    pass
 
 
 def allocate(

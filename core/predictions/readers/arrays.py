@@ -25,7 +25,7 @@ import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO
 
 import numpy as np
 
@@ -46,9 +46,6 @@ from core.predictions.readers.row_checks import (
     check_rows,
     explain_row,
 )
-
-if TYPE_CHECKING:
-    pass
 
 _READ_BYTES = 16 * 1024**2  # bytes of a .npy array read between progress reports
 

@@ -4,11 +4,6 @@ from a library.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    pass
-
 BLOCK_VALUES = 256 * 1024  # probabilities checked or copied at a time: 2 MB, stays in cache
 #: Probabilities per batch from text or Parquet (4 MB): as fast as more, and the batches
 #: polars holds ready for us take little room.

@@ -6,8 +6,6 @@ bounded: 2 GB a file, 1 MB a label.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import numpy as np
 
 from core.errors import FormatError
@@ -25,9 +23,6 @@ from core.predictions.readers.labels import MAX_NAME_BYTES, Labels
 from core.predictions.readers.row_checks import (
     Where,
 )
-
-if TYPE_CHECKING:
-    pass
 
 _MAX_LABEL_FILE_BYTES = 2 * 1000**3  # a text file of labels, one per line
 

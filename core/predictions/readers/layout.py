@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from core.errors import FormatError
 from core.predictions.model_predictions import (
@@ -26,9 +25,6 @@ from core.predictions.model_predictions import (
 )
 from core.predictions.readers.messages import listing
 from core.workspace import spelled_apart
-
-if TYPE_CHECKING:
-    pass
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import itertools
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
 
 from core.errors import FormatError, shortened
 from core.formats.delimiters import with_decimal_point
@@ -20,9 +19,6 @@ from core.formats.text_files import (
 )
 from core.predictions.readers.layout import Layout
 from core.predictions.readers.text_header import Header
-
-if TYPE_CHECKING:
-    pass
 
 _MAX_LINE_BYTES = 64 * 1024**2  # a line of numbers for 4 million classes
 

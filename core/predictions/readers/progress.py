@@ -4,16 +4,11 @@ batches.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from core.predictions.model_predictions import (
     Cancelled,
     IsCancelled,
     Progress,
 )
-
-if TYPE_CHECKING:
-    pass
 
 #: Of a text file's progress, the share of reading it (the rest: the search of tiny_numbers).
 READ_SHARE = 0.95

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -21,9 +20,6 @@ from core.predictions.model_predictions import (
 )
 from core.predictions.readers.blocks import block_rows
 from core.predictions.readers.layout import Layout
-
-if TYPE_CHECKING:
-    pass
 
 
 @dataclass(frozen=True)
@@ -50,7 +46,9 @@ def check_rows(
     Returns whether any of them holds a 0.
 
     Blocks of BLOCK_VALUES values keep the temporaries small and in cache; the sums are
-    taken in float64. NaN fails both comparisons.
+    taken in float64. NaN fails both comparisons. A block's smallest value is taken over the
+    whole block first (a row's minimum over a few columns is ten times slower), and row by
+    row only where the block holds a bad row.
     """
     zero = False
     rows = block_rows(probabilities.shape[1])
@@ -59,6 +57,10 @@ def check_rows(
         block = probabilities[first : min(first + rows, stop)]
         with np.errstate(all="ignore"):  # inf − inf and overflows: bad rows, said below
             sums = block @ ones
+        lowest = block.min()  # NaN if the block holds one
+        if lowest >= 0 and (np.abs(sums - 1) <= PREDICTION_SUM_TOLERANCE).all():
+            zero = zero or bool(lowest == 0)
+            continue
         smallest = block.min(axis=1)
         ok = (smallest >= 0) & (np.abs(sums - 1) <= PREDICTION_SUM_TOLERANCE)
         if not ok.all():

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
@@ -53,9 +53,6 @@ from core.predictions.readers.progress import READ_SHARE, Tracker
 from core.predictions.readers.text_header import Header, in_file_encoding, read_header
 from core.predictions.readers.text_numpy import collect_lines
 from core.predictions.tiny_numbers import refuse_false_zeros
-
-if TYPE_CHECKING:
-    pass
 
 
 def read_text(path: str, label_column: str | None, tracker: Tracker) -> list[ModelPredictions]:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import math
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 from core.errors import FormatError
 from core.formats.delimiters import allows_decimal_comma, sniff_delimiter
@@ -28,9 +27,6 @@ from core.formats.text_files import (
     text_encoding,
     text_lines,
 )
-
-if TYPE_CHECKING:
-    pass
 
 _MAX_HEADER_BYTES = 16 * 1024**2
 _SAMPLE_BYTES = 1024**2  # read after the header to estimate the number of rows

@@ -7,7 +7,6 @@ decoded in the encoding of the whole file, and a line may take 64 MB.
 from __future__ import annotations
 
 import csv
-from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -20,9 +19,6 @@ from core.predictions.readers.line_checks import (
     file_lines,
 )
 from core.predictions.readers.text_header import Header
-
-if TYPE_CHECKING:
-    pass
 
 
 def _cell(text: str, delimiter: str, column: int) -> str:
