@@ -130,10 +130,14 @@ def _quit_keeping_work(app, number: int) -> None:
 
 def _follow_language_choices(app, window) -> None:
     """When the user picks a language, rebuild the window in it (same document, same undo
-    history); the application keeps a reference to whichever window is current."""
-    from PySide6.QtCore import QCoreApplication, QSettings
+    history); the application keeps a reference to whichever window is current. The first
+    window in Korean (from the start or the menu) says so if no font can draw Hangul."""
+    from PySide6.QtCore import QSettings
 
-    from klgui.window.language import LANGUAGE_KEY, has_hangul_font, install_language
+    from klgui.window.hangul_notice import HangulNotice
+    from klgui.window.language import LANGUAGE_KEY, install_language, interface_language
+
+    hangul_notice = HangulNotice()
 
     def on_language_chosen(code: str) -> None:
         QSettings().setValue(LANGUAGE_KEY, code)
@@ -141,16 +145,12 @@ def _follow_language_choices(app, window) -> None:
         successor = app.property("klguiMainWindow").hand_over()
         app.setProperty("klguiMainWindow", successor)
         successor.languageChosen.connect(on_language_chosen)
+        hangul_notice.follow(successor, interface_language())
         successor.show()
-        if code == "ko" and not has_hangul_font():
-            successor.show_message(
-                QCoreApplication.translate(
-                    "MainWindow", "No font with Hangul is installed: install fonts-nanum."
-                )
-            )
 
     app.setProperty("klguiMainWindow", window)
     window.languageChosen.connect(on_language_chosen)
+    hangul_notice.follow(window, interface_language())
 
 
 def offer_recovery(window) -> None:
