@@ -6,17 +6,17 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from core.errors import FormatError
-from core.predictions import polars_import
 from core.predictions.model_predictions import (
     ModelPredictions,
 )
 from core.predictions.readers.allocation import allocate, refuse_beyond_memory, rows_that_fit
-from core.predictions.readers.labels import label_indices
+from core.predictions.readers.labels import LabelCoder, label_indices
 from core.predictions.readers.layout import Layout
 from core.predictions.readers.progress import READ_SHARE, Tracker
 from core.predictions.readers.row_checks import (
@@ -50,6 +50,8 @@ class Collector:
         self._count = 0
         self._outs: list[np.ndarray] = []
         self._lines = np.empty(0, np.int64)  # the line of each row
+        self._labels = np.empty(0, np.int64)  # the position of each row's label (LabelCoder)
+        self._coder = LabelCoder(layout.label + 1)
         self._diagnose = diagnose  # checks a line: an empty cell reads as NaN
         # The row count is estimated from the first megabyte: leave some room, within what
         # the memory holds (growing checks again); refuse at once what surely cannot fit.
@@ -62,7 +64,6 @@ class Collector:
         )
         room = rows_that_fit(self._row_bytes)
         self._allocate(max(16, min(self._expected + self._expected // 8, room)), self._expected)
-        self._labels: list[np.ndarray | polars.Series] = []  # as each engine gives them
         self.holds_zero = False  # some probability read as 0 (it may have underflowed)
 
     def _where(self) -> Where:
@@ -70,22 +71,26 @@ class Collector:
 
     @property
     def _row_bytes(self) -> int:
-        """Bytes a row takes: its probabilities for every model, and its line number."""
-        return len(self._layout.models) * len(self._layout.classes) * 8 + 8
+        """Bytes a row takes: its probabilities for every model, its line number and its
+        label's position."""
+        return len(self._layout.models) * len(self._layout.classes) * 8 + 16
 
     def _allocate(self, capacity: int, rows: int) -> None:
-        """Arrays for ``capacity`` rows (one per model, and the line numbers), holding the
-        rows read so far; ``rows`` are needed."""
+        """Arrays for ``capacity`` rows (one per model, the line numbers and the labels'
+        positions), holding the rows read so far; ``rows`` are needed."""
         classes = len(self._layout.classes)
         shapes = [((capacity, classes), np.float64) for _ in self._layout.models]
-        *outs, lines = allocate(
-            [*shapes, ((capacity,), np.int64)], f"the probabilities of {rows:,} rows", self._path
+        *outs, lines, labels = allocate(
+            [*shapes, ((capacity,), np.int64), ((capacity,), np.int64)],
+            f"the probabilities of {rows:,} rows",
+            self._path,
         )
         if self._count:
             for out, held in zip(outs, self._outs, strict=True):
                 out[: self._count] = held[: self._count]
             lines[: self._count] = self._lines[: self._count]
-        self._outs, self._lines = outs, lines
+            labels[: self._count] = self._labels[: self._count]
+        self._outs, self._lines, self._labels = outs, lines, labels
 
     def _grow(self, rows: int) -> None:
         """Room for ``rows`` rows at least: half as many again as now where the memory holds
@@ -103,12 +108,12 @@ class Collector:
             self._grow(stop)
         scatter(self._outs, values, start, 0)
         self._lines[start:stop] = lines
-        self._labels.append(labels)
         self._count = stop
         where = self._where()
         for model, out in enumerate(self._outs):
             explain = functools.partial(self._explain, model, where)
             self.holds_zero |= check_rows(out, start, stop, explain)
+        self._coder.add(labels, self._labels[start:stop], replace(where, first=start))
         self._tracker.step(READ_SHARE * stop / self._expected)
 
     def _explain(self, model: int, where: Where, row: int) -> None:
@@ -126,7 +131,7 @@ class Collector:
             raise FormatError("no samples: the file holds no rows of predictions", path=self._path)
         self._tracker.poll()
         labels = label_indices(
-            _joined_labels(self._labels),
+            self._coder.labels(self._labels[: self._count]),
             self._layout.classes,
             self._where(),
             self._layout.label + 1,
@@ -135,16 +140,3 @@ class Collector:
             ModelPredictions(name, self._layout.classes, labels, out[: self._count], self._path)
             for name, out in zip(self._layout.models, self._outs, strict=True)
         ]
-
-
-def _joined_labels(parts: list[np.ndarray | polars.Series]) -> np.ndarray | polars.Series:
-    """The labels of every batch in one array, or one polars Series if polars read them all
-    (it finds the distinct labels far faster than Python)."""
-    if all(isinstance(part, np.ndarray) for part in parts):
-        return np.concatenate(parts)
-    if not any(isinstance(part, np.ndarray) for part in parts):
-        return polars_import.import_polars().concat(parts, rechunk=False)
-    # polars read the first batches, numpy the rest (from a line polars refused on)
-    return np.concatenate(
-        [part if isinstance(part, np.ndarray) else part.to_numpy().astype(object) for part in parts]
-    )

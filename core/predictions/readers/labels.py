@@ -5,7 +5,10 @@ number names the class written as that number (3, 3.0 and "3.0" all name a class
 Only if some label names no class are the labels read as 0-based class indices, and then
 every label must be an integer in range and none may name another class than the one it
 indexes; such an ambiguous file is refused, naming a label, both classes and the place.
-Labels are mapped to classes once per distinct label.
+Labels are mapped to classes once per distinct label, and never held as text or as
+objects: batches of labels (text and Parquet) are coded as they come, each label as its
+position among the distinct labels in one int64 array (LabelCoder), which then becomes the
+class indices in place.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from core.errors import FormatError
+from core.predictions import polars_import
 from core.predictions.readers.messages import listing
 from core.predictions.readers.row_checks import (
     Where,
@@ -27,6 +31,7 @@ if TYPE_CHECKING:
     import polars
 
 MAX_NAME_BYTES = 1024**2  # a class name or a label (in an array, the room for each)
+_REMAP_ROWS = 1 << 20  # labels turned into class indices at a time, in place (8 MB)
 
 
 def label_indices(
@@ -40,13 +45,15 @@ def label_indices(
     Labels name classes; a number names the class written as that number (3, 3.0 and "3.0"
     all name a class "3"). Only if some label names no class are the labels read as 0-based
     class indices, and then every one must be an integer in range and none may name another
-    class than the one it indexes. The rule is applied to the distinct labels only.
+    class than the one it indexes. The rule is applied to the distinct labels only. The
+    positions of a Labels become the class indices in place (it is handed over).
     """
     distinct, inverse = _distinct_labels(labels, where, column)
+    owned = isinstance(labels, Labels)
     texts = [_label_text(value) for value in distinct]
     named = _named_classes(texts, classes)
     if all(position is not None for position in named):
-        return np.asarray(named, dtype=np.int64)[inverse]
+        return _mapped(np.asarray(named, dtype=np.int64), inverse, owned)
     count = len(classes)
     integers = [_label_integer(value) for value in distinct]
     indexable = all(integer is not None for integer in integers)
@@ -69,7 +76,7 @@ def label_indices(
                 f"{classes[integers[label]]!r}; write every label as a class name",
                 column,
             )
-        return np.asarray(integers, dtype=np.int64)[inverse]
+        return _mapped(np.asarray(integers, dtype=np.int64), inverse, owned)
     neither = [
         d
         for d, position in enumerate(named)
@@ -90,13 +97,27 @@ def label_indices(
     raise where.error(row, message, column)
 
 
+def _mapped(table: np.ndarray, inverse: np.ndarray, in_place: bool) -> np.ndarray:
+    """``table[inverse]``: in place, a block at a time, where ``inverse`` may be overwritten
+    (no second array of N labels); as it is where ``table`` maps each position to itself."""
+    if inverse.dtype == np.int64 and np.array_equal(table, np.arange(len(table))):
+        return inverse
+    if not (in_place and inverse.dtype == np.int64 and inverse.flags.writeable):
+        return table[inverse]
+    for start in range(0, len(inverse), _REMAP_ROWS):
+        block = inverse[start : start + _REMAP_ROWS]
+        block[...] = table[block]
+    return inverse
+
+
 @dataclass(frozen=True)
 class Labels:
     """Labels as their distinct values and, per sample, the position of its own among them
-    (a file of labels is read so); ``count`` labels were found, ``len(inverse)`` kept, and
-    where there was one more than the rows, ``beyond`` is its line (none was read after)."""
+    (a file of labels is read so, and batches of labels are coded so: LabelCoder); ``count``
+    labels were found, ``len(inverse)`` kept, and where there was one more than the rows,
+    ``beyond`` is its line (none was read after)."""
 
-    distinct: list[str]
+    distinct: list[Any]
     inverse: np.ndarray
     count: int
     beyond: int | None = None
@@ -120,8 +141,10 @@ def _distinct_labels(
             if missing.any():
                 raise where.error(int(missing.arg_max()), "no true label", column)
             distinct = labels.unique(maintain_order=True)
-            positions = np.arange(len(distinct), dtype=np.int64)
-            inverse = labels.replace_strict(distinct, positions).to_numpy()
+            # an Enum's codes are the positions of its categories (twice as fast as
+            # replace_strict)
+            enum = polars_import.import_polars().Enum(distinct)
+            inverse = labels.cast(enum).to_physical().to_numpy()
             return distinct.to_list(), inverse
     kind = labels.dtype.kind
     if kind in "SU":  # sorted as they are, so that only the distinct ones become str
@@ -227,3 +250,43 @@ def is_number(cell: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+class LabelCoder:
+    """Batches of labels → the position of each label among the distinct labels of every
+    batch so far, written into the rows' part of an int64 array the reader allocated with
+    its other arrays: no label is held as text or as an object, whatever the file's size.
+
+    A missing label is an error at its row, raised by ``labels`` (so after the errors in the
+    probabilities, which are checked as the rows come, as when the labels were mapped at
+    the end): the first in the file.
+    """
+
+    def __init__(self, column: int | None = None) -> None:
+        self._column = column  # the label column (1-based) of a text file, for messages
+        self._positions: dict[Any, int] = {}
+        self._error: FormatError | None = None
+
+    def add(self, labels: np.ndarray | polars.Series, into: np.ndarray, where: Where) -> None:
+        """Code ``labels``, rows ``where.first``… of the file, into ``into``."""
+        if self._error is not None:
+            return
+        try:
+            distinct, inverse = _distinct_labels(labels, where, self._column)
+        except FormatError as error:
+            self._error = error
+            return
+        positions = self._positions
+        table = np.fromiter(
+            (positions.setdefault(value, len(positions)) for value in distinct),
+            np.int64,
+            len(distinct),
+        )
+        into[...] = table[inverse]
+
+    def labels(self, positions: np.ndarray) -> Labels:
+        """The labels of every batch, ``positions`` (the array the batches were coded
+        into, as far as they came) handed over to them."""
+        if self._error is not None:
+            raise self._error
+        return Labels(list(self._positions), positions, len(positions))

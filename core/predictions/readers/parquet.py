@@ -12,6 +12,7 @@ polars. A NaN or a missing value is named as such at its sample.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +27,7 @@ from core.predictions.model_predictions import (
 from core.predictions.readers import polars_reading
 from core.predictions.readers.allocation import allocate
 from core.predictions.readers.blocks import batch_rows
-from core.predictions.readers.labels import label_indices
+from core.predictions.readers.labels import LabelCoder, label_indices
 from core.predictions.readers.layout import table_layout
 from core.predictions.readers.messages import first_line
 from core.predictions.readers.polars_reading import PolarsFailed
@@ -39,7 +40,7 @@ from core.predictions.readers.row_checks import (
 )
 
 if TYPE_CHECKING:
-    import polars
+    pass
 
 #: Parquet column types whose every value is exactly a float32 (polars' names).
 _FLOAT32_EXACT_POLARS = ("Float16", "Float32", "Int8", "Int16", "UInt8", "UInt16")
@@ -95,14 +96,15 @@ def _read_parquet_file(
         np.float32 if all(dtypes[column] in exact for column in columns) else np.float64
         for columns in layout.columns
     ]
-    outs = allocate(
-        [((rows, len(layout.classes)), dtype) for dtype in held],
+    *outs, positions = allocate(
+        [*(((rows, len(layout.classes)), dtype) for dtype in held), ((rows,), np.int64)],
         f"the probabilities of {rows:,} rows",
         path,
     )
+    where = Where(path, None, "NaN or missing")
+    coder = LabelCoder()  # the labels, coded into positions as they come
     casts = [pl.Float32 if dtype == np.float32 else pl.Float64 for dtype in held]
     classes = len(layout.classes)
-    labels: list[polars.Series] = []
     for first in range(0, len(flat), width):
         chosen = [
             pl.col(names[column]).cast(casts[(first + offset) // classes])
@@ -116,11 +118,13 @@ def _read_parquet_file(
                 batch_rows(width),
             )
             for batch in batches:
-                if not first:
-                    labels.append(batch.drop_in_place(batch.columns[0]))
+                labels = None if first else batch.drop_in_place(batch.columns[0])
                 values = batch.to_numpy()
                 if row + len(values) > rows:
                     break
+                if labels is not None:
+                    into = positions[row : row + len(values)]
+                    coder.add(labels, into, replace(where, first=row))
                 scatter(outs, values, row, first)
                 row += len(values)
                 tracker.step(0.95 * (first * rows + row * len(chosen)) / (len(flat) * rows))
@@ -128,7 +132,6 @@ def _read_parquet_file(
             raise FormatError(f"cannot read this Parquet file: {failure}", path=path) from None
         if row != rows:
             raise FormatError(f"the file says it has {rows} rows but holds others", path=path)
-    where = Where(path, None, "NaN or missing")
     for model, out in enumerate(outs):
 
         def explain(row: int, model: int = model, out: np.ndarray = out) -> None:
@@ -136,7 +139,7 @@ def _read_parquet_file(
 
         check_rows(out, 0, rows, explain)
     tracker.step(0.99)
-    indices = label_indices(pl.concat(labels, rechunk=False), layout.classes, where)
+    indices = label_indices(coder.labels(positions), layout.classes, where)
     return [
         ModelPredictions(name, layout.classes, indices, out, path)
         for name, out in zip(layout.models, outs, strict=True)

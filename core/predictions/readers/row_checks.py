@@ -29,8 +29,10 @@ class Where:
     path: str
     lines: np.ndarray | None = None  # the line of each row of a text file
     nan: str = "NaN"  # what a NaN may stand for in this format
+    first: int = 0  # the row of the arrays that is row 0 here (of a batch of rows)
 
     def error(self, row: int, message: str, column: int | None = None) -> FormatError:
+        row += self.first
         if self.lines is None:
             return FormatError(f"sample {row} (numbered from 0): {message}", path=self.path)
         return FormatError(message, path=self.path, line=int(self.lines[row]), column=column)

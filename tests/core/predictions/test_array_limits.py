@@ -269,11 +269,11 @@ def test_a_parquet_file_whose_rows_would_not_fit_is_refused_before_they_are_read
     memory(100_000)
     with pytest.raises(FormatError) as caught:
         read_predictions(tmp_path / "p.parquet")
-    assert caught.value.reason == (
-        "the probabilities of 200,000 rows would take 3.2 MB in memory; only 100.0 kB of "
+    assert caught.value.reason == (  # 2 float64 and the label's position a row
+        "the probabilities of 200,000 rows would take 4.8 MB in memory; only 100.0 kB of "
         "memory is available"
     )
-    memory(4 * MB)
+    memory(5 * MB)
     assert read_predictions(tmp_path / "p.parquet")[0].samples == rows
 
 
@@ -290,12 +290,12 @@ def test_a_text_file_whose_rows_would_not_fit_is_refused_before_they_are_read(
 ):
     path = tmp_path / "p.csv"
     path.write_text("label,a,b\n" + "a,0.5,0.5\n" * 20_000, encoding="utf-8")
-    memory(100_000)  # 20,000 rows of 2 float64 and a line number: 480 kB
+    memory(100_000)  # 20,000 rows of 2 float64, a line number and a label's position: 640 kB
     with pytest.raises(FormatError) as caught:
         read_predictions(path)
     assert caught.value.reason == (
         "the probabilities of about 20,000 rows (estimated from the size of the file) would "
-        "take 480.0 kB in memory; only 100.0 kB of memory is available"
+        "take 640.0 kB in memory; only 100.0 kB of memory is available"
     )
     memory(MB)
     assert read_predictions(path)[0].samples == 20_000
@@ -313,7 +313,7 @@ def test_text_rows_beyond_the_estimate_are_checked_as_the_arrays_grow(
     with pytest.raises(FormatError) as caught:
         read_predictions(path)
     assert caught.value.reason == (
-        "the probabilities of 5,003 rows would take 120.1 kB in memory; only 50.0 kB of "
+        "the probabilities of 5,003 rows would take 160.1 kB in memory; only 50.0 kB of "
         "memory is available"
     )
     memory(200_000)
