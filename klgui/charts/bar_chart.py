@@ -9,10 +9,11 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QCursor, QFont, QFontMetricsF, QImage, QPainter, QShowEvent, QTextOption
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from core.class_selection import ClassSelection
 from klgui.style.chart_style import DEFAULT_STYLE, ChartStyle
 from klgui.style.stale_mark import StaleMark
 
@@ -37,6 +38,11 @@ LEGEND_SAMPLE_ROOM = 50
 LEFT_AXIS_ROOM = 90
 #: The y span for data that is all zero: a readable axis, not ticks at 1e-09.
 EMPTY_Y_SPAN = 0.05
+#: Room for one class's group of bars when a chart shows as many classes as fit (pixels).
+PIXELS_PER_CLASS = 24
+#: Classes a per-class chart shows before it knows its width; the fewest it ever fits.
+UNLAID_FITTING = 40
+MIN_FITTING = 5
 #: Room between a plot's notice (an empty chart's "what to do") and its sides (pixels).
 NOTICE_MARGIN = 6
 
@@ -336,6 +342,7 @@ class BarChart(pg.PlotWidget):
         self._y_span: tuple[float, float] = (0.0, 1.0)
         self._axis_label: str | None = None
         self._texts: list[pg.TextItem] = []
+        self.corner_widget: QWidget | None = None
         plot = self.getPlotItem()
         plot.hideButtons()
         plot.setMouseEnabled(x=True, y=False)  # zoom into many classes, never lose the zero line
@@ -525,16 +532,45 @@ class BarChart(pg.PlotWidget):
             **{"font-size": f"{self._style.font_point_size}pt", "color": self._style.foreground},
         )
 
-    def set_class_ticks(self, names: Sequence[str], suffixes: Sequence[str] = ()) -> None:
-        """Class names under their groups (long ones shortened, then ``suffixes`` added);
-        every n-th name when they would not fit."""
+    def set_class_ticks(
+        self, names: Sequence[str], suffixes: Sequence[str] = (), whole: Sequence[str] = ()
+    ) -> None:
+        """Class names under their groups (long ones shortened, then ``suffixes`` added),
+        then the labels ``whole`` as they are (the "other" bar's); every n-th name when
+        they would not fit."""
         suffixes = tuple(suffixes) or ("",) * len(names)
         self.getPlotItem().getAxis("bottom").set_names(
-            [_short(name) + suffix for name, suffix in zip(names, suffixes, strict=True)]
+            [
+                *(_short(name) + suffix for name, suffix in zip(names, suffixes, strict=True)),
+                *whole,
+            ]
         )
+
+    def fitting_classes(self, pixels_per_class: float) -> int:
+        """How many classes the plot's width has room for, at ``pixels_per_class`` each
+        (before the chart is laid out: :data:`UNLAID_FITTING`)."""
+        width = self.getPlotItem().getViewBox().width()
+        if width <= 1:
+            return UNLAID_FITTING
+        return max(MIN_FITTING, int(width // pixels_per_class))
+
+    def set_corner_widget(self, widget: QWidget) -> None:
+        """Show ``widget`` (a chart's own control) in the top-right corner, beside the
+        title, so the plot keeps its height in a small window."""
+        widget.setParent(self)
+        self.corner_widget = widget
+        widget.show()
+        self._place_corner_widget()
+
+    def _place_corner_widget(self) -> None:
+        widget = getattr(self, "corner_widget", None)
+        if widget is not None and widget.parent() is self:
+            widget.adjustSize()
+            widget.move(self.width() - widget.width() - 6, 4)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._place_corner_widget()
         if getattr(self, "legend", None) is not None and self.getPlotItem() is not None:
             self._wrap_legend()  # (pyqtgraph resizes during __init__, and while closing)
             if self._mark.stale:
@@ -638,6 +674,16 @@ def show_markers(markers: pg.ScatterPlotItem, spots: list[dict]) -> None:
     if spots or len(markers.data):
         markers.setData(spots)
     markers.setVisible(bool(spots))
+
+
+def other_label(selection: ClassSelection) -> list[str]:
+    """The label of the bar summing the classes a per-class chart does not show (none when
+    there is no such bar)."""
+    if not selection.other_count:
+        return []
+    return [
+        QCoreApplication.translate("BarChart", "other (%s classes)") % f"{selection.other_count:,}"
+    ]
 
 
 def legend_label(name: str) -> str:

@@ -1,7 +1,10 @@
-"""Per-class terms p·log(p/q) of KL(P‖Q) for every model, signed, with their sum.
+"""Per-class terms p·log(p/q) of KL(P‖Q) for every model, signed; or how many classes carry
+most of it.
 
 Positive terms (the model gives the class less than P) are solid; negative terms (more than
-P) are hatched. The last group, Σ, is the sum of the terms: the KL divergence itself. A term
+P) are hatched. The sum of the terms, the KL divergence itself, is written in the legend
+beside each model (a bar of it would dwarf every term). With many classes the chart shows
+the top N by |term| and one "other" bar summing the rest (see core.class_selection). A term
 that is infinite is marked with ▲ and ∞ at the top of the plot, never drawn as a huge bar.
 """
 
@@ -13,16 +16,26 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
+from core.class_selection import (
+    ClassSelection,
+    class_importance,
+    select_classes,
+    selected_values,
+)
 from klgui.charts.bar_chart import (
     EMPTY_Y_SPAN,
+    PIXELS_PER_CLASS,
     BarChart,
     Bars,
     finite_range,
     group_geometry,
     legend_label,
+    other_label,
     series_at,
     show_markers,
 )
+from klgui.charts.class_view_bar import ClassViewBar
+from klgui.charts.share_chart import ShareChart
 from klgui.document.document import Document
 from klgui.style.palette import model_colour
 from klgui.text.number_format import format_number, format_precise
@@ -36,12 +49,13 @@ class _TermsPlot(BarChart):
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Per-class terms"), parent)
-        self.corner_widget: QWidget | None = None
         self._document = document
         self.reverse = False
         self._positive: list[Bars] = []
         self._negative: list[Bars] = []
         self._legend_names: tuple[str, ...] = ()
+        self._selection: ClassSelection | None = None
+        self._fitting = self.fitting_classes(PIXELS_PER_CLASS)
         self._infinite = pg.ScatterPlotItem(symbol="t1")
         self._infinite.setZValue(10)
         self.addItem(self._infinite)
@@ -52,9 +66,11 @@ class _TermsPlot(BarChart):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if getattr(self, "corner_widget", None) is not None:
-            self.corner_widget.adjustSize()
-            self.corner_widget.move(self.width() - self.corner_widget.width() - 6, 4)
+        if getattr(self, "_document", None) is not None and not self.closed_down:
+            fitting = self.fitting_classes(PIXELS_PER_CLASS)
+            if fitting != self._fitting:  # room for more or fewer classes
+                self._fitting = fitting
+                self.redraw()
 
     def terms_and_totals(self) -> tuple[np.ndarray, np.ndarray]:
         comparison = self._document.comparison
@@ -81,6 +97,7 @@ class _TermsPlot(BarChart):
         if comparison is None:  # nothing valid in this document yet
             self._ensure_series(0)
             self._legend_names = ()
+            self._selection = None
             self.legend.clear()
             show_markers(self._infinite, [])
             for label in self._infinity_labels:
@@ -90,16 +107,24 @@ class _TermsPlot(BarChart):
             self.show_state(True, self.tr("No valid input yet: see the table."))
             return
         terms, totals = self.terms_and_totals()
-        model_count, class_count = terms.shape
+        model_count = terms.shape[0]
         self._ensure_series(model_count)
         offsets, width = group_geometry(model_count)
-        # Class groups, then the Σ group with the totals.
-        values = np.hstack([terms, totals[:, None]])
-        positions = np.arange(class_count + 1)
+        selection = select_classes(
+            comparison.classes,
+            comparison.reference_distribution,
+            class_importance(terms, comparison.reference_distribution),
+            self._document.class_view,
+            self.fitting_classes(PIXELS_PER_CLASS),
+        )
+        self._selection = selection
+        values = selected_values(terms, selection)  # the shown classes, then "other"
+        bar_count = values.shape[1]
+        positions = np.arange(bar_count)
         finite = np.isfinite(values)
         low, high = finite_range(values)
         style = self.style
-        many = class_count > 60
+        many = bar_count > 60
         outline = self.outline_pen(many)
         for model in range(model_count):
             colour = model_colour(model)
@@ -120,12 +145,15 @@ class _TermsPlot(BarChart):
                 # Stroking thousands of hairline-thin bars costs more than filling them.
                 pen=pg.mkPen(None) if many else pg.mkPen(colour, width=2 * style.outline_width),
             )
-        names = comparison.models
+        names = tuple(
+            self.tr("%s: Σ %s") % (legend_label(name), format_number(float(total)))
+            for name, total in zip(comparison.models, totals, strict=True)
+        )
         if names != self._legend_names:
             self._legend_names = names
             self.legend.clear()
             for bar, name in zip(self._positive, names, strict=True):
-                self.legend.addItem(bar, legend_label(name))
+                self.legend.addItem(bar, name)
             self.fit_minimum_width()
         # Room above the bars for the ▲ ∞ markers of infinite terms, even when every finite
         # term is negative or zero.
@@ -135,13 +163,18 @@ class _TermsPlot(BarChart):
             top = max(high, 0.5 * (high - low), EMPTY_Y_SPAN) * INFINITY_HEADROOM
         _, shown_top = self.set_y_span(min(low * 1.15, 0.0), top, bottom_margin=0.0)
         self._mark_infinite(values, offsets, width, shown_top * 0.85)
-        self.set_class_ticks((*comparison.classes, "Σ"))
-        self.set_x_span(-0.6, class_count + 0.6)
-        notice = "" if model_count else self.tr("Add a model to compare with %s (Ctrl+Shift+M)")
-        self.show_state(
-            self._document.input_error is None,
-            notice % comparison.reference if notice else "",
+        self.set_class_ticks(
+            [comparison.classes[i] for i in selection.shown], whole=other_label(selection)
         )
+        self.set_x_span(-0.6, max(bar_count, 1) - 0.4)
+        if not model_count:
+            notice = self.tr("Add a model to compare with %s (Ctrl+Shift+M)")
+            notice %= comparison.reference
+        elif not selection.matching:
+            notice = self.tr("No class name contains “%s”") % self._document.class_view.find
+        else:
+            notice = ""
+        self.show_state(self._document.input_error is None, notice)
         unit = comparison.unit
         self.set_axis_label(unit)  # which terms: the title's toggle says
 
@@ -181,24 +214,32 @@ class _TermsPlot(BarChart):
         comparison = self._document.comparison
         if comparison is None:
             return None
+        selection = self._selection
+        if selection is None:
+            return None
         terms, totals = self.terms_and_totals()
-        model_count, class_count = terms.shape
-        hit = series_at(x, class_count + 1, model_count)
+        model_count = terms.shape[0]
+        shown = selection.shown.size
+        hit = series_at(x, shown + (1 if selection.other_count else 0), model_count)
         if hit is None:
             return None
-        class_index, model = hit
+        slot, model = hit
         name = comparison.models[model]
         kl = self.tr("KL(%s‖%s)") % (
             (name, comparison.reference) if self.reverse else (comparison.reference, name)
         )
-        if class_index == class_count:
-            total = float(totals[model])
-            return self.tr("%s: Σ of the terms = %s = %s %s") % (
+        if slot == shown:
+            other = float(terms[model, selection.other].sum(dtype=np.float64))
+            return self.tr("%s, the %s other classes\nsum of their terms = %s %s\n%s = %s %s") % (
                 name,
+                f"{selection.other_count:,}",
+                format_precise(other),
+                comparison.unit,
                 kl,
-                format_precise(total),
+                format_precise(float(totals[model])),
                 comparison.unit,
             )
+        class_index = int(selection.shown[slot])
         p = float(comparison.reference_distribution[class_index])
         q = float(comparison.model_distributions[model, class_index])
         term = float(terms[model, class_index])
@@ -218,12 +259,14 @@ class _TermsPlot(BarChart):
 
 
 class ContributionChart(QWidget):
-    """The per-term plot with its direction toggle."""
+    """The per-term plot with its direction toggle, the controls of which classes it shows,
+    and the cumulative share of KL as an alternative view."""
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._document = document
         self.plot = _TermsPlot(document, self)
+        self.share_plot = ShareChart(document, self)
         self.direction = QComboBox(self)
         self.direction.addItem(self.tr("KL(P‖Q): Σ p·log(p/q)"))
         self.direction.addItem(self.tr("KL(Q‖P): Σ q·log(q/p)"))
@@ -231,22 +274,50 @@ class ContributionChart(QWidget):
             self.tr("KL is not symmetric: compare the terms in both directions.")
         )
         self.direction.currentIndexChanged.connect(self._on_direction_changed)
-        # The toggle sits in the plot's top-right corner, beside the title, so the plot keeps
-        # its height in a small window.
-        self.direction.setParent(self.plot)
-        self.plot.corner_widget = self.direction
+        self.plot.set_corner_widget(self.direction)
+        self.view = QComboBox(self)
+        self.view.addItems([self.tr("terms per class"), self.tr("cumulative share")])
+        self.view.setToolTip(
+            self.tr(
+                "Terms per class, or how many classes carry most of KL: the share of it "
+                "carried by the k largest terms"
+            )
+        )
+        self.view.currentIndexChanged.connect(self._on_view_changed)
+        self.class_view_bar = ClassViewBar(document, self)
+        self.class_view_bar.add_widget(self.view)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.class_view_bar)
+        # One plot in view at a time; the hidden one asks for no room (a stack would).
         layout.addWidget(self.plot, 1)
+        layout.addWidget(self.share_plot, 1)
+        self.share_plot.hide()
         document.comparisonChanged.connect(self._on_document_comparison_changed)
+        document.classViewChanged.connect(self.plot.redraw)
         self._on_document_comparison_changed()
+
+    @property
+    def shown_plot(self) -> BarChart:
+        """The plot in view: the terms, or the cumulative share."""
+        return self.share_plot if self.view.currentIndex() == 1 else self.plot
 
     def set_reverse(self, reverse: bool) -> None:
         self.direction.setCurrentIndex(1 if reverse else 0)
 
     def _on_direction_changed(self, index: int) -> None:
-        self.plot.reverse = index == 1
-        self.plot.redraw()
+        self.plot.reverse = self.share_plot.reverse = index == 1
+        self._on_document_comparison_changed()
+
+    def _on_view_changed(self, index: int) -> None:
+        had_focus = self.plot.hasFocus() or self.share_plot.hasFocus()
+        self.plot.setVisible(index == 0)
+        self.share_plot.setVisible(index == 1)
+        self.shown_plot.set_corner_widget(self.direction)
+        if had_focus:
+            self.shown_plot.setFocus()
 
     def _on_document_comparison_changed(self) -> None:
         self.plot.redraw()
+        self.share_plot.redraw()

@@ -10,7 +10,21 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from core import WorkspaceError
-from klgui.charts.bar_chart import BarChart, Bars, group_geometry, legend_label, series_at
+from core.class_selection import (
+    ClassSelection,
+    class_importance,
+    select_classes,
+    selected_values,
+)
+from klgui.charts.bar_chart import (
+    PIXELS_PER_CLASS,
+    BarChart,
+    Bars,
+    group_geometry,
+    legend_label,
+    other_label,
+    series_at,
+)
 from klgui.document.document import Document
 from klgui.style.palette import model_colour
 from klgui.text.number_format import format_precise
@@ -66,6 +80,8 @@ class DistributionChart(BarChart):
         self._edit_serial = 0
         self._key_edit: object = None  # merge key of the current run of key presses
         self.selected_bar = (1, 0)  # (series, class) the arrow keys move and change
+        self._selection: ClassSelection | None = None
+        self._fitting = self.fitting_classes(PIXELS_PER_CLASS)
         self._selection_outline = Bars(x=[0.0], height=[0.0], width=0.1, brush=pg.mkBrush(None))
         self._selection_outline.setZValue(15)
         self._selection_outline.hide()
@@ -76,6 +92,7 @@ class DistributionChart(BarChart):
         self.set_axis_label(self.tr("probability"))
         document.comparisonChanged.connect(self._on_document_comparison_changed)
         document.lockedClassesChanged.connect(self._on_document_comparison_changed)
+        document.classViewChanged.connect(self._on_document_comparison_changed)
         self._on_document_comparison_changed()
 
     def _series(self) -> tuple[tuple[str, ...], np.ndarray]:
@@ -104,12 +121,21 @@ class DistributionChart(BarChart):
             self.reset_y_span()
             self.show_state(True, self.tr("No valid input yet: see the table."))
             return
-        names, values = self._series()
-        class_count = values.shape[1]
+        names, all_values = self._series()
+        comparison = self._document.comparison
+        self._selection = selection = select_classes(
+            comparison.classes,
+            comparison.reference_distribution,
+            class_importance(comparison.kl_terms, comparison.reference_distribution),
+            self._document.class_view,
+            self.fitting_classes(PIXELS_PER_CLASS),
+        )
+        values = selected_values(all_values, selection)  # the shown classes, then "other"
+        bar_count = values.shape[1]
         self._ensure_bar_count(len(names))
         offsets, width = group_geometry(len(names))
-        positions = np.arange(class_count)
-        outline = self.outline_pen(many=class_count > 60)
+        positions = np.arange(bar_count)
+        outline = self.outline_pen(many=bar_count > 60)
         for series, bar in enumerate(self._bars):
             colour = self.style.reference_colour if series == 0 else model_colour(series - 1)
             bar.set_bars(
@@ -128,15 +154,48 @@ class DistributionChart(BarChart):
                 self.legend.addItem(bar, legend_label(label))
             self.fit_minimum_width()
         locked = self._document.locked_classes
-        classes = self._document.comparison.classes
+        classes = [comparison.classes[i] for i in selection.shown]
         self.set_class_ticks(
-            classes, [self.tr(" (locked)") if name in locked else "" for name in classes]
+            classes,
+            [self.tr(" (locked)") if name in locked else "" for name in classes],
+            other_label(selection),
         )
-        self.set_x_span(-0.6, class_count - 0.4)
-        top = float(values.max()) * HEADROOM
+        self.set_x_span(-0.6, max(bar_count, 1) - 0.4)
+        top = float(values.max(initial=0.0)) * HEADROOM
         self.set_y_span(0.0, top, bottom_margin=0.07)
-        self.show_state(self._document.input_error is None)
+        notice = ""
+        if not selection.matching:
+            notice = self.tr("No class name contains “%s”") % self._document.class_view.find
+        self.show_state(self._document.input_error is None, notice)
         self._show_selection()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if getattr(self, "_document", None) is not None and not self.closed_down:
+            fitting = self.fitting_classes(PIXELS_PER_CLASS)
+            if fitting != self._fitting:  # room for more or fewer classes
+                self._fitting = fitting
+                self._on_document_comparison_changed()
+
+    def _slot_of(self, class_index: int) -> int | None:
+        """Where the class's group is drawn (None: in "other", or filtered out)."""
+        if self._selection is None:
+            return None
+        slots = np.flatnonzero(self._selection.shown == class_index)
+        return int(slots[0]) if slots.size else None
+
+    def _class_at(self, x: float, series_count: int) -> tuple[int | None, int] | None:
+        """(class, series) of the bar at data coordinate ``x``: class None for the "other"
+        bar; None where there is no bar."""
+        selection = self._selection
+        if selection is None:
+            return None
+        bar_count = selection.shown.size + (1 if selection.other_count else 0)
+        hit = series_at(x, bar_count, series_count)
+        if hit is None:
+            return None
+        slot, series = hit
+        return (int(selection.shown[slot]) if slot < selection.shown.size else None), series
 
     def restyle(self) -> None:
         self._on_document_comparison_changed()
@@ -148,8 +207,8 @@ class DistributionChart(BarChart):
         if self._document.comparison is None:
             return None
         names, values = self._series()
-        hit = series_at(view_point.x(), values.shape[1], len(names))
-        if hit is None:
+        hit = self._class_at(view_point.x(), len(names))
+        if hit is None or hit[0] is None:  # the "other" bar is a sum: it cannot be dragged
             return None
         class_index, series = hit
         low, high = self.getPlotItem().getViewBox().viewRange()[1]
@@ -245,15 +304,18 @@ class DistributionChart(BarChart):
         if self._document.comparison is None:
             super().keyPressEvent(event)
             return
-        names, values = self._series()
+        names, _ = self._series()
         series, class_index = self.selected_bar
         key, shift = event.key(), bool(event.modifiers() & Qt.ShiftModifier)
-        if key in (Qt.Key_Left, Qt.Key_Right):
+        shown = self._selection.shown
+        if key in (Qt.Key_Left, Qt.Key_Right) and shown.size:
             step = -1 if key == Qt.Key_Left else 1
             if shift:
                 series = (series + step) % len(names)
-            else:
-                class_index = (class_index + step) % values.shape[1]
+            else:  # to the next class drawn
+                slot = self._slot_of(class_index)
+                slot = 0 if slot is None else (slot + step) % shown.size
+                class_index = int(shown[slot])
             self.selected_bar = (series, class_index)
             self._key_edit = None
             self._show_selection()
@@ -282,6 +344,7 @@ class DistributionChart(BarChart):
         for signal in (
             self._document.comparisonChanged,
             self._document.lockedClassesChanged,
+            self._document.classViewChanged,
         ):
             signal.disconnect(self._on_document_comparison_changed)
         return super().close()
@@ -298,9 +361,13 @@ class DistributionChart(BarChart):
         series = min(self.selected_bar[0], len(names) - 1)
         class_index = min(self.selected_bar[1], values.shape[1] - 1)
         self.selected_bar = (series, class_index)
+        slot = self._slot_of(class_index)
+        if slot is None:  # not drawn: among "other", or filtered out
+            self._selection_outline.hide()
+            return
         offsets, width = group_geometry(len(names))
         self._selection_outline.set_bars(
-            x=[class_index + offsets[series]],
+            x=[slot + offsets[series]],
             height=[float(values[series, class_index])],
             width=width,
             brush=pg.mkBrush(None),
@@ -315,10 +382,10 @@ class DistributionChart(BarChart):
             return
         scene_point = self.mapToScene(event.pos())
         point = self.getPlotItem().getViewBox().mapSceneToView(scene_point)
-        class_index = round(point.x())
-        if not 0 <= class_index < len(comparison.classes):
+        hit = self._class_at(point.x(), len(comparison.models) + 1)
+        if hit is None or hit[0] is None:
             return
-        name = comparison.classes[class_index]
+        name = comparison.classes[hit[0]]
         locked = name in self._document.locked_classes
         menu = QMenu(self)
         action = menu.addAction(
@@ -332,10 +399,17 @@ class DistributionChart(BarChart):
         if comparison is None:
             return None
         names, values = self._series()
-        hit = series_at(x, values.shape[1], len(names))
+        hit = self._class_at(x, len(names))
         if hit is None:
             return None
         class_index, series = hit
+        if class_index is None:
+            other = float(values[series, self._selection.other].sum(dtype=np.float64))
+            return self.tr("%s, the %s other classes\ntogether = %s") % (
+                names[series],
+                f"{self._selection.other_count:,}",
+                format_precise(other),
+            )
         value = float(values[series, class_index])
         if series == 0:
             text = self.tr("%s (reference), class %s\np = %s")

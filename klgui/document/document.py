@@ -24,6 +24,7 @@ from core import (
     Workspace,
     WorkspaceError,
 )
+from core.class_selection import ClassView
 from core.workspace import DistributionKind
 
 if TYPE_CHECKING:
@@ -82,6 +83,8 @@ class Document(QObject):
     selectedModelChanged = Signal()
     #: Classes locked against rescaling during a drag changed (view state: no undo).
     lockedClassesChanged = Signal()
+    #: Which classes the per-class views show changed: top N, order, filter (view state).
+    classViewChanged = Signal()
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -92,6 +95,7 @@ class Document(QObject):
         self._predictions: PredictionReport | None = None
         self._selected_model: str | None = None
         self._locked_classes: frozenset[str] = frozenset()
+        self._class_view = ClassView()
         self.undo_stack = QUndoStack(self)
         self._recompute_timer = QTimer(self)
         self._recompute_timer.setSingleShot(True)
@@ -149,6 +153,16 @@ class Document(QObject):
         if changed != self._locked_classes:
             self._locked_classes = frozenset(changed)
             self.lockedClassesChanged.emit()
+
+    @property
+    def class_view(self) -> ClassView:
+        """Which classes the per-class views and the editor show (view state: no undo)."""
+        return self._class_view
+
+    def set_class_view(self, view: ClassView) -> None:
+        if view != self._class_view:
+            self._class_view = view
+            self.classViewChanged.emit()
 
     def _set_workspace(self, workspace: Workspace) -> None:
         previous_selection = self.selected_model

@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
             self.document,
             [
                 (self.tr("Distributions"), lambda: self.distribution_chart),
-                (self.tr("Per-class terms"), lambda: self.contribution_chart.plot),
+                (self.tr("Per-class terms"), lambda: self.contribution_chart.shown_plot),
                 (self.tr("Cross-entropy"), lambda: self.decomposition_chart),
             ],
             lambda: self.file_actions.title,
@@ -363,7 +363,12 @@ class MainWindow(QMainWindow):
 
     def charts(self) -> list:
         """Every chart built so far that takes a ChartStyle."""
-        charts = [self.distribution_chart, self.contribution_chart.plot, self.decomposition_chart]
+        charts = [
+            self.distribution_chart,
+            self.contribution_chart.plot,
+            self.contribution_chart.share_plot,
+            self.decomposition_chart,
+        ]
         if self._predictions_page.built:
             charts.append(self.predictions_panel.histogram)
         for page in (self._worked_page, self._explorations_page):
@@ -424,7 +429,7 @@ class MainWindow(QMainWindow):
         return [
             self.editor.view,
             self.distribution_chart,
-            self.contribution_chart.plot,
+            self.contribution_chart.shown_plot,
             self.ranking.view,
             self.decomposition_chart,
             self.worked_example,

@@ -10,10 +10,12 @@ from PySide6.QtGui import QColor, QFontMetricsF
 from PySide6.QtWidgets import QApplication
 
 from core import example_workspace
+from core.class_selection import ClassView
 from klgui.charts.bar_chart import Y_SPAN_GROWTH, next_y_span
 from klgui.charts.contribution_chart import ContributionChart
 from klgui.charts.decomposition_chart import DecompositionChart
 from klgui.charts.distribution_chart import DistributionChart
+from klgui.text.number_format import format_number
 
 
 def heights(bar) -> np.ndarray:
@@ -61,14 +63,18 @@ def test_distribution_tooltip_gives_the_exact_value(charts):
     assert chart.tooltip_at(5.0, 0.1) is None
 
 
-def test_contributions_are_signed_and_end_with_their_sum(document, charts):
+def test_contributions_are_signed_and_their_sum_is_a_number_not_a_bar(document, charts):
     plot = charts[1].plot
     comparison = document.comparison
     positive, negative = heights(plot._positive[0]), heights(plot._negative[0])
     terms = comparison.kl_terms[0]
-    assert positive[:3] + negative[:3] == pytest.approx(terms)
+    assert len(positive) == 3  # one bar per class, none for Σ
+    assert positive + negative == pytest.approx(terms)
     assert (positive >= 0).all() and (negative <= 0).all()
-    assert positive[3] == pytest.approx(comparison.kl[0])  # the Σ group
+    legend = [label.text for _, label in plot.legend.items]
+    totals = [format_number(kl) for kl in comparison.kl]
+    assert legend == [f"A: Σ {totals[0]}", f"B: Σ {totals[1]}"]
+    assert "Σ" not in plot.getPlotItem().getAxis("bottom").names_drawn()
 
 
 def test_direction_toggle_shows_the_reverse_terms(document, charts):
@@ -87,9 +93,10 @@ def test_an_infinite_term_is_marked_not_drawn_as_a_bar(qtbot, document, charts):
     assert np.isinf(document.comparison.kl[1])
     assert np.isfinite(heights(plot._positive[1])).all()
     assert heights(plot._positive[1])[2] == 0.0
-    assert len(plot._infinite.data) == 2  # the rabbit term and the Σ of model B
+    assert len(plot._infinite.data) == 1  # the rabbit term of model B
     visible = [label for label in plot._infinity_labels if label.isVisible()]
-    assert len(visible) == 2
+    assert len(visible) == 1
+    assert plot.legend.items[1][1].text == "B: Σ ∞"
     high = plot.getPlotItem().getViewBox().viewRange()[1][1]
     assert high < 10  # the axis stays readable
     assert "Infinite" in plot.tooltip_at(2.2, 0.0)
@@ -207,6 +214,7 @@ def chart_of_classes(qtbot, names: list[str], width: int) -> DistributionChart:
             reference="P",
         )
     )
+    document.set_class_view(ClassView(top=len(names)))  # every class, however many
     chart = DistributionChart(document)
     qtbot.addWidget(chart)
     chart.resize(width, 300)
@@ -388,11 +396,12 @@ def test_without_models_the_charts_say_what_to_do(window):
     assert notice.isVisible() and "Add a model" in notice.toPlainText()
 
 
-def test_many_classes_get_thinned_names_under_the_axis(window):
+def test_many_classes_asked_for_get_thinned_names_under_the_axis(window):
     workspace = example_workspace()
     for index in range(200):
         workspace = workspace.with_class_added(f"class {index}")
     window.document.replace_workspace(workspace)
+    window.document.set_class_view(ClassView(top=1000))
     axis = window.distribution_chart.getPlotItem().getAxis("bottom")
     names = axis.names_drawn()
     assert 2 <= len(names) <= window.distribution_chart.width() // 60
