@@ -160,9 +160,12 @@ def _distinct_labels(
         low = int(labels.min())
         shifted = _above_lowest(labels)
         present = np.flatnonzero(np.bincount(shifted))  # O(N), no sort
+        distinct = [low + offset for offset in present.tolist()]
+        if len(present) == present[-1] + 1:  # every value from the lowest on: as they are
+            return distinct, shifted
         renumber = np.zeros(int(present[-1]) + 1, dtype=np.int64)
         renumber[present] = np.arange(len(present))
-        return [low + offset for offset in present.tolist()], renumber[shifted]
+        return distinct, renumber[shifted]
     if kind in "iuf":
         missing = np.isnan(labels) if kind == "f" else None
         if missing is not None and missing.any():

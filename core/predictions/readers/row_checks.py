@@ -50,16 +50,23 @@ def check_rows(
     Blocks of BLOCK_VALUES values keep the temporaries small and in cache; the sums are
     taken in float64. NaN fails both comparisons. A block's smallest value is taken over the
     whole block first (a row's minimum over a few columns is ten times slower), and row by
-    row only where the block holds a bad row.
+    row only where the block holds a bad row. float32 rows of a few classes are first summed
+    in float32 (_float32_sums_hold), which is enough to pass a block whose every sum is far
+    enough from the edge of the tolerance; any other block is summed in float64.
     """
     zero = False
-    rows = block_rows(probabilities.shape[1])
-    ones = np.ones(probabilities.shape[1])  # a product with float64 ones: sums in float64, fast
+    classes = probabilities.shape[1]
+    rows = block_rows(classes)
+    ones = np.ones(classes)  # a product with float64 ones: sums in float64, fast
+    margin = _float32_margin(classes) if probabilities.dtype == np.float32 else None
     for first in range(start, stop, rows):
         block = probabilities[first : min(first + rows, stop)]
+        lowest = block.min()  # NaN if the block holds one
+        if lowest >= 0 and margin is not None and _float32_sums_hold(block, margin):
+            zero = zero or bool(lowest == 0)
+            continue
         with np.errstate(all="ignore"):  # inf − inf and overflows: bad rows, said below
             sums = block @ ones
-        lowest = block.min()  # NaN if the block holds one
         if lowest >= 0 and (np.abs(sums - 1) <= PREDICTION_SUM_TOLERANCE).all():
             zero = zero or bool(lowest == 0)
             continue
@@ -70,6 +77,28 @@ def check_rows(
                 explain(first + int(offset))
         zero = zero or bool((smallest == 0).any())
     return zero
+
+
+def _float32_margin(classes: int) -> float | None:
+    """How far inside the tolerance a row's float32 sum must be for its exact sum to be
+    inside it too, or None where float32 sums are too coarse to tell (many classes).
+
+    Summed in float32 in any order, K values ≥ 0 of sum s are off by at most
+    (K − 1)·u·s/(1 − (K − 1)·u), u = 2⁻²⁴, under 2·K·u for s near 1; the float64 sum is
+    off by less than K·2⁻⁵³. So a float32 sum within the tolerance less 4·K·u of 1 is of a
+    row whose float64 sum is within the tolerance: such a block passes as it would in
+    float64, and every other block is summed in float64.
+    """
+    margin = 4 * classes * 2.0**-24
+    return margin if margin <= PREDICTION_SUM_TOLERANCE / 4 else None
+
+
+def _float32_sums_hold(block: np.ndarray, margin: float) -> bool:
+    """Whether every row of this float32 block of values ≥ 0 surely sums to 1 within the
+    tolerance (see _float32_margin)."""
+    with np.errstate(all="ignore"):
+        sums = block @ np.ones(block.shape[1], np.float32)
+    return bool((np.abs(sums - 1) <= PREDICTION_SUM_TOLERANCE - margin).all())
 
 
 def explain_row(
