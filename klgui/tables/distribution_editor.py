@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from core import WorkspaceError
 from klgui.actions import make_action
 from klgui.document.document import Document
+from klgui.tables.class_filter import ClassFilter
 from klgui.tables.distribution_table_model import NAME_COLUMN, DistributionTableModel
 from klgui.text.value_parsing import ValueParseError, parse_value
 
@@ -103,9 +104,11 @@ class DistributionEditor(QWidget):
         self.view.horizontalHeader().sectionDoubleClicked.connect(
             self._on_column_header_double_clicked
         )
+        self.class_filter = ClassFilter(document, self.view, self)
         self._create_actions()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.class_filter)
         layout.addWidget(self.view, 1)
         self.view.selectionModel().currentChanged.connect(self._on_view_current_changed)
         self._kept_position = (0, 1)
@@ -122,6 +125,18 @@ class DistributionEditor(QWidget):
     # -- actions --------------------------------------------------------------------------------
 
     def _create_actions(self) -> None:
+        self.find_class_action = make_action(
+            self,
+            self.tr("&Find a class"),
+            self.find_class,
+            QKeySequence.Find,
+            self.tr("Show only the classes whose name contains what you type"),
+        )
+        self.addAction(self.find_class_action)  # Ctrl+F anywhere in the window
+        self.class_filter.setPlaceholderText(
+            self.tr("Find a class… (%s)")
+            % self.find_class_action.shortcut().toString(QKeySequence.NativeText)
+        )
         self.add_class_action = make_action(
             self,
             self.tr("Add &class"),
@@ -525,6 +540,8 @@ class DistributionEditor(QWidget):
 
     def class_actions(self) -> list[QAction | None]:
         return [
+            self.find_class_action,
+            None,
             self.add_class_action,
             self.remove_class_action,
             None,
@@ -532,6 +549,11 @@ class DistributionEditor(QWidget):
             self.move_class_down_action,
             self.lock_class_action,
         ]
+
+    def find_class(self) -> None:
+        """Put the keyboard in the class filter, its text selected to type over."""
+        self.class_filter.setFocus(Qt.ShortcutFocusReason)
+        self.class_filter.selectAll()
 
     def toggle_class_lock(self) -> None:
         current = self.current_class()
