@@ -2,10 +2,12 @@
 
 PNG is rendered with pyqtgraph's ImageExporter on the chart's PlotItem (title, legend, axes),
 on white, ``scale`` times the widget's size (2× keeps text sharp on a projector). SVG comes
-from pyqtgraph's SVGExporter, which works on the PySide6 we pin (6.10) but fails on ≥ 6.11
-(pyqtgraph #3495); then Qt's own QSvgGenerator renders the chart instead.
+from Qt's own QSvgGenerator painting the chart's scene, in SVG 1.1 so that the plot area
+clips the bars (SVG Tiny 1.2, its default, has no clip paths). Not pyqtgraph's SVGExporter:
+it fails on PySide6 ≥ 6.11 (pyqtgraph #3495, still so in pyqtgraph 0.14.0 on 6.11.3), and
+one route gives the same file on every PySide6.
 
-Both SVG routes leave the bars as rectangles in data coordinates under a scaling matrix,
+QSvgGenerator leaves the bars as rectangles in data coordinates under a scaling matrix,
 with ``vector-effect: non-scaling-stroke`` outlines. Viewers without that SVG 1.2 feature
 (librsvg, LibreOffice and others) then draw each outline hundreds of pixels wide and the
 chart turns black, and hatch patterns get stretched. :func:`portable_svg` moves those shapes
@@ -19,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import html
-import logging
 import math
 import os
 import re
@@ -27,7 +28,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
 import pyqtgraph as pg
-from pyqtgraph.exporters import ImageExporter, SVGExporter
+from pyqtgraph.exporters import ImageExporter
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QBuffer,
@@ -46,8 +47,6 @@ from PySide6.QtWidgets import QGraphicsItem
 from core.formats.atomic_write import write_atomically
 from klgui.charts.bar_chart import tick_labels_drawn
 from klgui.style.chart_style import DEFAULT_STYLE
-
-_log = logging.getLogger(__name__)
 
 #: What a file name may end with, and what it gets.
 CHART_FORMATS = {
@@ -145,13 +144,8 @@ def png_bytes(image: QImage, scale: float = 1.0) -> bytes:
 def chart_svg(plot: pg.PlotWidget, title: str | None = None) -> bytes:
     """The chart as an SVG document (UTF-8), at the widget's size in user units."""
     with _laid_out(plot, None, title) as logical:
-        item = plot.getPlotItem()
-        name = _plain_title(item)
+        name = _plain_title(plot.getPlotItem())
         plot.scene().prepareForPaint()  # the view boxes apply a pending range or resize
-        try:
-            return portable_svg(_pyqtgraph_svg(item), name)
-        except Exception as error:  # its SVG rewriting fails in many ways (#3495 among them)
-            _log.info("pyqtgraph's SVG exporter failed (%s); using QSvgGenerator", error)
         return portable_svg(_qt_svg(plot, logical, name), name)
 
 
@@ -276,22 +270,13 @@ def _legends_follow_scale(item: QGraphicsItem) -> Iterator[None]:
             legend.setFlag(flag, True)
 
 
-def _pyqtgraph_svg(item: pg.PlotItem) -> bytes:
-    exporter = SVGExporter(item)
-    exporter.parameters()["background"] = BACKGROUND
-    data = exporter.export(toBytes=True)
-    if not data:
-        raise ValueError("pyqtgraph's SVG exporter returned nothing")
-    return data
-
-
 def _qt_svg(plot: pg.PlotWidget, logical: QSize, title: str) -> bytes:
-    """The chart through QSvgGenerator (no clipping of the plot area, but no pyqtgraph
-    rewriting either)."""
+    """The chart as QSvgGenerator writes it: text as text, shapes as vectors, each item
+    clipped as on screen."""
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    generator = QSvgGenerator()
+    generator = QSvgGenerator(QSvgGenerator.SvgVersion.Svg11)
     generator.setOutputDevice(buffer)
     generator.setSize(logical)
     generator.setViewBox(QRect(0, 0, logical.width(), logical.height()))
@@ -328,7 +313,7 @@ _POINT_PATTERN = re.compile(rf"({_NUMBER})\s*,?\s*({_NUMBER})")
 
 
 def portable_svg(data: bytes, title: str | None = None) -> bytes:
-    """Rewrite a Qt/pyqtgraph SVG so that viewers without SVG 1.2 features draw it right.
+    """Rewrite QSvgGenerator's SVG so that viewers without SVG 1.2 features draw it right.
 
     - Shapes under a ``matrix(...)`` transform get their coordinates transformed and the
       transform dropped (rectangles only under axis-aligned matrices): outlines and hatch
@@ -374,6 +359,8 @@ def _flatten_group(group: ET.Element) -> None:
     """Apply the group's matrix to its shapes' coordinates, if every child can take it."""
     matrix = _matrix_of(group)
     if matrix is None or matrix == (1.0, 0.0, 0.0, 1.0, 0.0, 0.0):
+        return
+    if group.get("clip-path"):  # its clip is drawn in the matrix's coordinates too
         return
     children = list(group)
     if not children or any(not _can_flatten(child, matrix) for child in children):
@@ -474,8 +461,9 @@ def _drop_duplicate_ids(root: ET.Element) -> None:
 
 
 def _drop_empty_groups(root: ET.Element) -> None:
-    """Qt opens a group for every change of pen or brush, most of them left empty."""
-    for parent in list(root.iter()):
+    """Qt opens a group for every change of pen or brush, most of them left empty (and a
+    group that held only those is empty once they go: the deepest go first)."""
+    for parent in reversed(list(root.iter())):
         for child in list(parent):
             if _tag(child) == "g" and len(child) == 0 and child.get("id") is None:
                 parent.remove(child)

@@ -231,6 +231,7 @@ def check_distribution_svg(data: bytes, document: Document) -> None:
     assert {"A", "B"} <= texts  # the legend
     # Portable: no SVG 1.2 non-scaling strokes, font families with a generic fallback.
     assert b"vector-effect" not in data
+    assert root.find(f".//{SVG}image") is None  # vectors and text, no picture of them
     families = {e.get("font-family") for e in root.iter() if e.get("font-family")}
     assert families and all(f.endswith("sans-serif") for f in families)
     identifiers = [e.get("id") for e in root.iter() if e.get("id")]
@@ -244,17 +245,46 @@ def test_svg_parses_and_holds_the_bars_and_class_names(shown, tmp_path):
     check_distribution_svg(target.read_bytes(), document)
 
 
-def test_svg_falls_back_to_qt_when_pyqtgraph_fails(shown, tmp_path, monkeypatch):
-    """pyqtgraph's SVGExporter breaks on PySide6 >= 6.11 (pyqtgraph #3495)."""
-    document, charts = shown
+_SVG_NUMBER = r"[-+]?\d*\.?\d+(?:e[-+]?\d+)?"
 
-    def broken(item):
-        raise ValueError("could not convert string to float: 'Z'")
 
-    monkeypatch.setattr(chart_export, "_pyqtgraph_svg", broken)
-    target = tmp_path / "distribution.svg"
-    export_chart(charts["distribution"], str(target))
-    check_distribution_svg(target.read_bytes(), document)
+def clip_boxes(root: ET.Element) -> dict[str, tuple[float, float, float, float]]:
+    """url(#id) → (left, top, right, bottom) of each clip path (Qt writes one path each)."""
+    boxes = {}
+    for clip in root.iter(f"{SVG}clipPath"):
+        numbers = [float(n) for n in re.findall(_SVG_NUMBER, clip.find(f"{SVG}path").get("d"))]
+        xs, ys = numbers[0::2], numbers[1::2]
+        boxes[f"url(#{clip.get('id')})"] = (min(xs), min(ys), max(xs), max(ys))
+    return boxes
+
+
+def test_svg_clips_the_bars_to_the_plot_area_as_the_window_does(shown, tmp_path):
+    """Zoomed in, a bar taller than the view ends at the plot's edge, not over the title."""
+    _, charts = shown
+    plot = charts["distribution"]
+    plot.getPlotItem().getViewBox().setYRange(0, 0.2, padding=0)  # P's dog is 0.6
+    target = tmp_path / "zoomed.svg"
+    export_chart(plot, str(target))
+    root = ET.fromstring(target.read_bytes())
+    boxes = clip_boxes(root)
+    view = plot.getPlotItem().getViewBox().sceneBoundingRect()
+    view.translate(-plot.getPlotItem().sceneBoundingRect().topLeft())
+    bars = [
+        (clipped.get("clip-path"), rect)
+        for clipped in root.iter(f"{SVG}g")
+        if clipped.get("clip-path")
+        for group in clipped.iter(f"{SVG}g")
+        if group.get("fill") in SERIES_FILLS
+        for rect in group.iter(f"{SVG}rect")
+        if float(rect.get("width")) > 20  # not the legend's swatches
+    ]
+    assert len(bars) == 9
+    for clip in {clip for clip, _ in bars}:  # the plot area's, wherever the bar is
+        assert boxes[clip] == pytest.approx(
+            (view.left(), view.top(), view.right(), view.bottom()), abs=1.5
+        )
+    tallest = min(float(rect.get("y")) for _, rect in bars)
+    assert tallest < view.top() - 50  # drawn past the plot's top: the clip is what ends it
 
 
 def test_svg_of_the_other_charts_parses(shown, tmp_path):
