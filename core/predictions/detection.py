@@ -40,6 +40,34 @@ def header_columns(path: str | os.PathLike[str]) -> list[str]:
     return [cell.strip() for cell in cells] if len(cells) > 1 else []
 
 
+def label_column_candidates(path: str | os.PathLike[str]) -> list[str]:
+    """The columns of a text file that may hold true labels: all but those that hold
+    probabilities in the first rows (numbers from 0 to 1, some with a fractional part) and
+    those a prediction reader ignores (id, index). [] when no column can, so that the window
+    says the file has no label column instead of offering a column of probabilities."""
+    columns = header_columns(path)
+    rows = _first_rows(os.fspath(path), columns)
+    if not rows:  # the rows cannot be read here: let the reader judge the column chosen
+        return columns
+    return [
+        name
+        for index, name in enumerate(columns)
+        if name.lower() not in IGNORED_COLUMNS
+        and not _holds_probabilities([row[index] for row in rows])
+    ]
+
+
+def _holds_probabilities(cells: list[str]) -> bool:
+    """Numbers from 0 to 1, one at least with a fractional part (0 and 1 alone may be class
+    numbers)."""
+    numbers = [float(cell) for cell in cells if _is_number(cell)]
+    return (
+        len(numbers) == len(cells)
+        and all(0 <= number <= 1 for number in numbers)
+        and any(map(_is_fraction, cells))
+    )
+
+
 def is_prediction_file(path: str | os.PathLike[str], label_column: str | None = None) -> bool:
     """True for .npz / .npy / .parquet, and for text whose header has a true-label column,
     or any text when the user named its label column (the prediction reader then says if

@@ -271,7 +271,7 @@ class FileActions(QObject):
         """Pick prediction files; when a text file has no label, y_true or target column,
         ask which column holds the true labels."""
         from core.predictions import LABEL_COLUMNS
-        from core.predictions.detection import header_columns
+        from core.predictions.detection import header_columns, label_column_candidates
 
         paths, _ = QFileDialog.getOpenFileNames(
             self._parent,
@@ -284,17 +284,32 @@ class FileActions(QObject):
         columns = header_columns(paths[0])
         label_column = None
         if columns and not any(c.lower() in LABEL_COLUMNS for c in columns):
+            candidates = label_column_candidates(paths[0])
+            if not candidates:  # offering a column of probabilities would end in a sum error
+                self._say_there_are_no_labels(paths[0], columns)
+                return
             label_column, chosen = QInputDialog.getItem(
                 self._parent,
                 self.tr("True labels"),
                 self.tr("Which column of %s holds the true labels?") % file_name(paths[0]),
-                columns,
+                candidates,
                 0,
                 False,
             )
             if not chosen:
                 return
         self.open_predictions(paths, label_column=label_column)
+
+    def _say_there_are_no_labels(self, path: str, columns: list[str]) -> None:
+        from core.predictions import LABEL_COLUMNS
+
+        shown = ", ".join(columns[:6]) + (", …" if len(columns) > 6 else "")
+        text = self.tr(
+            "%s has no column of true labels: its columns (%s) hold probabilities. Add a "
+            "column of the true labels named %s, or open the file as a table of distributions."
+        ) % (file_name(path), shown, " / ".join(LABEL_COLUMNS))
+        self.message.emit(text)
+        QMessageBox.warning(self._parent, self.tr("True labels"), text)
 
     def open_predictions(
         self,

@@ -6,7 +6,11 @@ import numpy as np
 import pytest
 
 from core.predictions import ModelPredictions
-from core.predictions.detection import is_prediction_file, prediction_table_hint
+from core.predictions.detection import (
+    is_prediction_file,
+    label_column_candidates,
+    prediction_table_hint,
+)
 from core.predictions.evaluation import evaluate
 from core.predictions.prediction_workspace import workspace_from_predictions
 
@@ -102,3 +106,21 @@ def test_the_workspace_of_predictions_has_labels_means_and_argmax_histograms():
     assert workspace.distribution("labels").values == pytest.approx([0.5, 0.5])
     assert workspace.distribution("labels (argmax)").values.tolist() == [1.0, 2.0]
     assert workspace.is_valid()
+
+
+@pytest.mark.parametrize(
+    ("text", "candidates"),
+    [
+        ("dog,cat,rabbit\n0.7,0.2,0.1\n0.1,0.8,0.1\n", []),  # probabilities only
+        ("id,dog,cat\n0,0.7,0.3\n1,0.2,0.8\n", []),  # and an id the readers ignore
+        ("truth,dog,cat\ndog,0.7,0.3\ncat,0.2,0.8\n", ["truth"]),
+        ("truth,dog,cat\n0,0.7,0.3\n1,0.2,0.8\n", ["truth"]),  # classes by number
+        ("gold;dog;cat\n1;0.5;0.5\n0;1;0\n", ["gold"]),
+        ("a,b,c\nx,y\n", ["a", "b", "c"]),  # rows that cannot be split: every column
+    ],
+    ids=["probabilities", "with an id", "names", "numbers", "semicolons", "ragged"],
+)
+def test_the_columns_that_may_hold_labels_are_not_probabilities(tmp_path, text, candidates):
+    path = tmp_path / "scores.csv"
+    path.write_text(text, encoding="utf-8")
+    assert label_column_candidates(path) == candidates
