@@ -110,6 +110,9 @@ class PredictionLoader(QObject):
     failed = Signal(str)
     #: The newest load was cancelled; nothing changed.
     cancelled = Signal()
+    #: The newest load ended, whatever its outcome: emitted before loaded, failed or
+    #: cancelled, so that progress is gone before their slots show anything (a dialog).
+    ended = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -158,6 +161,7 @@ class PredictionLoader(QObject):
         if self._current(generation):
             stopped = self._job.stop.is_set()  # cancelled just as it finished: honour Cancel
             self._job = None
+            self.ended.emit()
             if stopped:
                 self.cancelled.emit()
             else:
@@ -166,11 +170,13 @@ class PredictionLoader(QObject):
     def _on_job_failed(self, generation: int, message: str) -> None:
         if self._current(generation):
             self._job = None
+            self.ended.emit()
             self.failed.emit(message)
 
     def _on_job_cancelled(self, generation: int) -> None:
         if self._current(generation):
             self._job = None
+            self.ended.emit()
             self.cancelled.emit()
 
 

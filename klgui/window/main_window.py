@@ -40,6 +40,7 @@ from klgui.tables.ranking_table import RankingTable
 from klgui.text.measure_names import measure_long_name, measures_help_html
 from klgui.window.language import LANGUAGES, interface_language
 from klgui.window.lazy_page import LazyPage
+from klgui.window.status_bar import StatusBar
 
 #: How long a status-bar message stays, in milliseconds.
 MESSAGE_MS = 6000
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
             self,
         )
         self._build_menus()
+        self.setStatusBar(StatusBar(self))  # long messages elided, never over the summary
         self.summary = QLabel(self)
         self._build_load_progress()
         self.statusBar().addPermanentWidget(self.summary)
@@ -499,15 +501,15 @@ class MainWindow(QMainWindow):
             widget.hide()
         self.file_actions.loadStarted.connect(self._on_load_started)
         loader.progress.connect(lambda f: self.load_progress.setValue(int(f * 1000)))
-        for signal in (loader.loaded, loader.failed, loader.cancelled):
-            signal.connect(self._on_load_ended)
+        # Before the outcome's own slots: an error's dialog must not show "Loading 0 %".
+        loader.ended.connect(self._on_load_ended)
 
     def _on_load_started(self) -> None:
         self.load_progress.setValue(0)
         self.load_progress.show()
         self.cancel_load_button.show()
 
-    def _on_load_ended(self, *_arguments) -> None:
+    def _on_load_ended(self) -> None:
         self.load_progress.hide()
         self.cancel_load_button.hide()
 
