@@ -1,7 +1,11 @@
 """Delimited text read line by line with numpy: the engine for text polars cannot read
 (CP949 and UTF-16, or when polars is missing) and, from a line polars refuses on, for the
-rest of the file, naming the bad line. Several times slower than polars; each line is
-decoded in the encoding of the whole file, and a line may take 64 MB.
+rest of the file, naming the bad line. Each line is decoded in the encoding of the whole
+file, and a line may take 64 MB.
+
+It is kept beside polars, though polars is a dependency, because polars reads UTF-8 only
+and says neither the line nor the column of what it refuses. It is several times slower:
+50,000 × 1,000 (a 475 MB CSV) in 13.5 s against 2.8 s for polars.
 """
 
 from __future__ import annotations
