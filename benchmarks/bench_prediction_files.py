@@ -48,12 +48,15 @@ FORMATS = {
 MEMORY_TARGET = 3.0  # × the matrix as the reader holds it
 
 
-def predictions(rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
-    """Softmax outputs of a model that is right about 80% of the time."""
-    labels = rng.integers(CLASSES, size=SAMPLES)
-    probabilities = np.empty((SAMPLES, CLASSES), np.float32)
-    for start in range(0, SAMPLES, 5000):  # in blocks: no 400 MB float64 temporaries
-        logits = rng.standard_normal((min(5000, SAMPLES - start), CLASSES), dtype=np.float32)
+def predictions(
+    rng: np.random.Generator, samples: int = SAMPLES, classes: int = CLASSES
+) -> tuple[np.ndarray, np.ndarray]:
+    """Softmax outputs of a model that is right about 80% of the time (for 1,000 classes)."""
+    labels = rng.integers(classes, size=samples)
+    probabilities = np.empty((samples, classes), np.float32)
+    rows = max(1, 5_000_000 // classes)  # in blocks: no big float64 temporaries
+    for start in range(0, samples, rows):
+        logits = rng.standard_normal((min(rows, samples - start), classes), dtype=np.float32)
         logits *= 1.5
         logits[np.arange(len(logits)), labels[start : start + len(logits)]] += 5.5
         logits -= logits.max(axis=1, keepdims=True)
