@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from klgui.style.chart_style import ChartStyle, chart_style
+from klgui.style.contrast_style import ContrastStyle
 
 #: Point size of the interface in presentation mode (charts have their own, in ChartStyle).
 PRESENTATION_FONT_POINTS = 16
@@ -69,10 +70,13 @@ class ThemeApplier:
 
     def apply(self, theme: Theme) -> None:
         app = self._app
-        # Fusion draws the same everywhere and follows a palette fully: the dark theme needs it.
-        style = "Fusion" if theme.dark else self._style_name
-        if app.style().name().lower() != style.lower():  # a new style re-polishes everything
-            app.setStyle(style)
+        # Fusion draws the same everywhere and follows a palette fully: the dark theme needs
+        # it, with outlines that show on a dark window. A new style re-polishes everything:
+        # only when it changes.
+        if theme.dark and not isinstance(app.style(), ContrastStyle):
+            app.setStyle(ContrastStyle())
+        elif not theme.dark and app.style().name().lower() != self._style_name.lower():
+            app.setStyle(self._style_name)
         app.setPalette(_dark_palette() if theme.dark else self._palette)
         font = QFont(self._font)
         if theme.presentation:
