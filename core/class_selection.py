@@ -84,12 +84,24 @@ def select_classes(
     if candidates.size <= limit + 1:
         shown, other = candidates, np.empty(0, dtype=int)
     else:
-        # Stable sort of (−importance, −P): the most important first, ties in table order.
-        keys = np.lexsort((-reference[candidates], -importance[candidates]))
-        shown, other = np.sort(candidates[keys[:limit]]), np.sort(candidates[keys[limit:]])
+        top = _most_important(importance[candidates], reference[candidates], limit)
+        chosen = np.zeros(candidates.size, dtype=bool)
+        chosen[top] = True
+        shown, other = candidates[chosen], candidates[~chosen]
     return ClassSelection(
         _ordered(shown, classes, reference, importance, view.order), other, int(candidates.size)
     )
+
+
+def _most_important(importance: np.ndarray, reference: np.ndarray, limit: int) -> np.ndarray:
+    """Positions of the ``limit`` largest ``importance`` values; ties broken by the larger
+    ``reference``, then the first. In linear time: 32,000 classes are partitioned, and only
+    the ties at the threshold are sorted."""
+    threshold = np.partition(importance, importance.size - limit)[importance.size - limit]
+    above = np.flatnonzero(importance > threshold)
+    tied = np.flatnonzero(importance == threshold)
+    order = np.lexsort((tied, -reference[tied]))  # larger P first, then table order
+    return np.concatenate([above, tied[order[: limit - above.size]]])
 
 
 def _ordered(

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from core.class_selection import ClassSelection
 from klgui.style.chart_style import DEFAULT_STYLE, ChartStyle
 from klgui.style.stale_mark import StaleMark
+from klgui.text.number_format import format_number
 
 #: Fraction of a class's slot filled by its group of bars.
 GROUP_WIDTH = 0.8
@@ -40,6 +41,8 @@ LEFT_AXIS_ROOM = 90
 EMPTY_Y_SPAN = 0.05
 #: Room for one class's group of bars when a chart shows as many classes as fit (pixels).
 PIXELS_PER_CLASS = 24
+#: The "other" bar may be this many times the tallest class shown before it goes off the scale.
+OTHER_SCALE_LIMIT = 3.0
 #: Classes a per-class chart shows before it knows its width; the fewest it ever fits.
 UNLAID_FITTING = 40
 MIN_FITTING = 5
@@ -343,6 +346,7 @@ class BarChart(pg.PlotWidget):
         self._axis_label: str | None = None
         self._texts: list[pg.TextItem] = []
         self.corner_widget: QWidget | None = None
+        self._other_label: pg.TextItem | None = None
         plot = self.getPlotItem()
         plot.hideButtons()
         plot.setMouseEnabled(x=True, y=False)  # zoom into many classes, never lose the zero line
@@ -546,6 +550,41 @@ class BarChart(pg.PlotWidget):
             ]
         )
 
+    def class_span_end(self, bar_count: int, last_name: str) -> float:
+        """Where the x span ends for ``bar_count`` groups: just past the last, or far enough
+        for its name (the long "other (k classes)") to be drawn whole under it."""
+        end = max(bar_count, 1) - 0.4
+        width = self.getPlotItem().getViewBox().width()
+        font = self.getPlotItem().getAxis("bottom").style["tickFont"] or QFont()
+        # (With some slack: the y axis may widen as its ticks change, narrowing the plot.)
+        reach = QFontMetricsF(font).horizontalAdvance(last_name) / 2 + 12 - NAME_OVERHANG
+        if not last_name or width <= 1 or reach >= width / 2:
+            return end
+        # The last name's centre, x = bar_count - 1, must be ``reach`` pixels from the end,
+        # where a class is width / (end + 0.6) pixels wide.
+        share = reach / width
+        return max(end, (bar_count - 1 + 0.6 * share) / (1 - share))
+
+    def mark_other_off_scale(self, other: np.ndarray, x: float, span: tuple[float, float]) -> None:
+        """Write the values of the "other" bars at the top of the plot when they reach past
+        the axis's ``span`` (the axis follows the classes shown, or they would be flattened);
+        infinite values have their own marks."""
+        if self._other_label is None:
+            self._other_label = self.add_text("", anchor=(1.0, 0.0), scale=0.9)
+            self._other_label.setZValue(20)
+        label = self._other_label
+        finite = other[np.isfinite(other)]
+        bottom, top = span
+        if not finite.size or (finite.max() <= top and finite.min() >= bottom):
+            label.hide()
+            return
+        arrow = "↑" if finite.max() > top else "↓"
+        text = arrow + " " + " · ".join(format_number(float(value)) for value in other)
+        if label.toPlainText() != text:
+            label.setText(text)
+        label.setPos(x + GROUP_WIDTH / 2, top)  # ending over the group's right edge
+        label.show()
+
     def fitting_classes(self, pixels_per_class: float) -> int:
         """How many classes the plot's width has room for, at ``pixels_per_class`` each
         (before the chart is laid out: :data:`UNLAID_FITTING`)."""
@@ -684,6 +723,19 @@ def other_label(selection: ClassSelection) -> list[str]:
     return [
         QCoreApplication.translate("BarChart", "other (%s classes)") % f"{selection.other_count:,}"
     ]
+
+
+def scale_values(values: np.ndarray, selection: ClassSelection | None) -> np.ndarray:
+    """The columns of ``values`` (the bars: shown classes, then "other") the y axis is sized
+    to: without the "other" bars when they would flatten every class shown (a sum of 31,000
+    classes beside single ones), which are then marked as off the scale."""
+    if selection is None or not selection.other_count or values.shape[1] < 2:
+        return values
+    low, high = finite_range(values[:, :-1])
+    other_low, other_high = finite_range(values[:, -1:])
+    if max(-other_low, other_high) <= OTHER_SCALE_LIMIT * max(-low, high):
+        return values
+    return values[:, :-1]
 
 
 def legend_label(name: str) -> str:

@@ -31,6 +31,7 @@ from klgui.charts.bar_chart import (
     group_geometry,
     legend_label,
     other_label,
+    scale_values,
     series_at,
     show_markers,
 )
@@ -122,7 +123,7 @@ class _TermsPlot(BarChart):
         bar_count = values.shape[1]
         positions = np.arange(bar_count)
         finite = np.isfinite(values)
-        low, high = finite_range(values)
+        low, high = finite_range(scale_values(values, selection))
         style = self.style
         many = bar_count > 60
         outline = self.outline_pen(many)
@@ -145,28 +146,21 @@ class _TermsPlot(BarChart):
                 # Stroking thousands of hairline-thin bars costs more than filling them.
                 pen=pg.mkPen(None) if many else pg.mkPen(colour, width=2 * style.outline_width),
             )
-        names = tuple(
-            self.tr("%s: Σ %s") % (legend_label(name), format_number(float(total)))
-            for name, total in zip(comparison.models, totals, strict=True)
-        )
-        if names != self._legend_names:
-            self._legend_names = names
-            self.legend.clear()
-            for bar, name in zip(self._positive, names, strict=True):
-                self.legend.addItem(bar, name)
-            self.fit_minimum_width()
+        self._show_legend(comparison.models, totals)
         # Room above the bars for the ▲ ∞ markers of infinite terms, even when every finite
         # term is negative or zero.
         if finite.all():
             top = high * HEADROOM
         else:
             top = max(high, 0.5 * (high - low), EMPTY_Y_SPAN) * INFINITY_HEADROOM
-        _, shown_top = self.set_y_span(min(low * 1.15, 0.0), top, bottom_margin=0.0)
+        span = self.set_y_span(min(low * 1.15, 0.0), top, bottom_margin=0.0)
+        shown_top = span[1]
+        other = values[:, -1] if selection.other_count else np.empty(0)
+        self.mark_other_off_scale(other, bar_count - 1, span)
         self._mark_infinite(values, offsets, width, shown_top * 0.85)
-        self.set_class_ticks(
-            [comparison.classes[i] for i in selection.shown], whole=other_label(selection)
-        )
-        self.set_x_span(-0.6, max(bar_count, 1) - 0.4)
+        other_name = other_label(selection)
+        self.set_class_ticks([comparison.classes[i] for i in selection.shown], whole=other_name)
+        self.set_x_span(-0.6, self.class_span_end(bar_count, "".join(other_name)))
         if not model_count:
             notice = self.tr("Add a model to compare with %s (Ctrl+Shift+M)")
             notice %= comparison.reference
@@ -177,6 +171,28 @@ class _TermsPlot(BarChart):
         self.show_state(self._document.input_error is None, notice)
         unit = comparison.unit
         self.set_axis_label(unit)  # which terms: the title's toggle says
+
+    def _show_legend(self, models: tuple[str, ...], totals: np.ndarray) -> None:
+        """Each model with the sum of its terms, KL itself. The entries are made again only
+        when the models change; a new sum changes the text of its entry."""
+        texts = [
+            self.tr("%s: Σ %s") % (legend_label(name), format_number(float(total)))
+            for name, total in zip(models, totals, strict=True)
+        ]
+        if models != self._legend_names:
+            self._legend_names = models
+            self.legend.clear()
+            for bar, text in zip(self._positive, texts, strict=True):
+                self.legend.addItem(bar, text)
+            self.fit_minimum_width()
+            return
+        widened = False
+        for (_, label), text in zip(self.legend.items, texts, strict=True):
+            if label.text != text:
+                widened |= len(text) > len(label.text)
+                label.setText(text)
+        if widened:
+            self.fit_minimum_width()
 
     def restyle(self) -> None:
         self._style_markers()

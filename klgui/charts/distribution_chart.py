@@ -23,6 +23,7 @@ from klgui.charts.bar_chart import (
     group_geometry,
     legend_label,
     other_label,
+    scale_values,
     series_at,
 )
 from klgui.document.document import Document
@@ -155,14 +156,17 @@ class DistributionChart(BarChart):
             self.fit_minimum_width()
         locked = self._document.locked_classes
         classes = [comparison.classes[i] for i in selection.shown]
+        other_name = other_label(selection)
         self.set_class_ticks(
             classes,
             [self.tr(" (locked)") if name in locked else "" for name in classes],
-            other_label(selection),
+            other_name,
         )
-        self.set_x_span(-0.6, max(bar_count, 1) - 0.4)
-        top = float(values.max(initial=0.0)) * HEADROOM
-        self.set_y_span(0.0, top, bottom_margin=0.07)
+        self.set_x_span(-0.6, self.class_span_end(bar_count, "".join(other_name)))
+        top = float(scale_values(values, selection).max(initial=0.0)) * HEADROOM
+        span = self.set_y_span(0.0, top, bottom_margin=0.07)
+        other = values[:, -1] if selection.other_count else np.empty(0)
+        self.mark_other_off_scale(other, bar_count - 1, span)
         notice = ""
         if not selection.matching:
             notice = self.tr("No class name contains “%s”") % self._document.class_view.find

@@ -33,6 +33,7 @@ class ShareChart(BarChart):
         self.shares: list[CumulativeShare] = []
         self._curves: list[pg.PlotDataItem] = []
         self._legend_names: tuple[str, ...] = ()
+        self._ticks: list | None = None
         self._threshold = pg.InfiniteLine(pos=CARRIED_SHARE, angle=0)
         self.addItem(self._threshold)
         self._carried = pg.ScatterPlotItem(symbol="o")
@@ -74,6 +75,11 @@ class ShareChart(BarChart):
         class_count = terms.shape[1]
         log_axis = class_count > LOG_AXIS_FROM
         self.getPlotItem().setLogMode(x=log_axis, y=False)
+        # A few classes: whole numbers only (there is no 1.5th class).
+        ticks = None if log_axis else [[(k, str(k)) for k in range(1, class_count + 1)]]
+        if ticks != self._ticks:
+            self._ticks = ticks
+            self.getPlotItem().getAxis("bottom").setTicks(ticks)
         ks = np.arange(1, class_count + 1, dtype=float)
         spots = []
         high = 1.0
@@ -113,11 +119,15 @@ class ShareChart(BarChart):
         name = legend_label(name)
         if share.status == "zero":
             return self.tr("%s: KL = 0, no class carries any") % name
+        if share.status == "infinite" and share.infinite_terms == 1:
+            return self.tr("%s: KL = ∞ (1 class with q = 0)") % name
         if share.status == "infinite":
             return self.tr("%s: KL = ∞ (%s classes with q = 0)") % (
                 name,
                 f"{share.infinite_terms:,}",
             )
+        if share.carrying == 1:
+            return self.tr("%s: 1 class carries 90 %%") % name
         return self.tr("%s: %s classes carry 90 %%") % (name, f"{share.carrying:,}")
 
     def _update_legend(self, texts: tuple[str, ...]) -> None:

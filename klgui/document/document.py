@@ -146,6 +146,8 @@ class Document(QObject):
     @property
     def locked_classes(self) -> frozenset[str]:
         """Classes a drag leaves as they are while the others rescale."""
+        if not self._locked_classes:  # (a set of 32,000 names for nothing costs an edit 2 ms)
+            return frozenset()
         return self._locked_classes & frozenset(self._workspace.classes)
 
     def set_class_locked(self, name: str, locked: bool) -> None:

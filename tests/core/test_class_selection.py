@@ -142,3 +142,22 @@ def test_the_share_never_holds_nan_and_its_count_is_the_fewest_classes(terms):
     assert share.status == "ok" and not np.isnan(share.fractions).any()
     assert share.fractions[share.carrying - 1] >= 0.9
     assert (share.fractions[: share.carrying - 1] < 0.9).all()
+
+
+@given(
+    st.lists(st.sampled_from([0.0, 0.1, 0.5, np.inf]), min_size=3, max_size=40),
+    st.integers(1, 10),
+    st.randoms(use_true_random=False),
+)
+def test_the_top_classes_are_the_largest_with_ties_to_the_larger_p_then_the_first(
+    importance, limit, random
+):
+    importance = np.array(importance)
+    reference = np.array([random.choice([0.1, 0.2]) for _ in importance])
+    names = tuple(f"c{i}" for i in range(importance.size))
+    selection = select_classes(names, reference, importance, ClassView(top=limit), 0)
+    if importance.size <= limit + 1:
+        assert selection.shown.size == importance.size
+        return
+    expected = np.lexsort((np.arange(importance.size), -reference, -importance))[:limit]
+    assert selection.shown.tolist() == sorted(expected.tolist())

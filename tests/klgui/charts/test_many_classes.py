@@ -138,7 +138,17 @@ def test_32000_classes_draw_a_few_dozen_bars_not_32000(qtbot):
     distribution = shown(qtbot, DistributionChart(document), 1280, 300)
     for bars in (chart.plot._positive[0], distribution._bars[0]):
         assert len(heights(bars)) <= 1280 // 24 + 1
-    assert axis_names(distribution)[-1].startswith("other (31,9")
+    for plot in (chart.plot, distribution):
+        # The "other" bar is named whole, however long its name.
+        drawn = plot.getPlotItem().getAxis("bottom").names_drawn()
+        assert drawn[-1].startswith("other (31,9") and drawn[-1].endswith(" classes)")
+    # P's other bar holds nearly all the probability: the axis follows the classes shown
+    # (or they would be flattened), and the sums are written at the top instead.
+    other = heights(distribution._bars[0])[-1]
+    top = distribution.getPlotItem().getViewBox().viewRange()[1][1]
+    assert other > 0.9 > top
+    label = distribution._other_label
+    assert label.isVisible() and label.toPlainText().startswith("↑ 0.9")
 
 
 # -- the cumulative share ------------------------------------------------------------------------
@@ -179,7 +189,7 @@ def test_a_model_with_kl_zero_or_infinite_has_no_curve_and_the_legend_says_why(q
     plot = chart.share_plot
     assert legend_texts(plot) == [
         "A: KL = 0, no class carries any",
-        "B: KL = ∞ (1 classes with q = 0)",
+        "B: KL = ∞ (1 class with q = 0)",
     ]
     for curve in plot._curves:
         assert curve.yData is None or len(curve.yData) == 0
