@@ -38,6 +38,7 @@ from klgui.style.theme import Theme, ThemeApplier
 from klgui.tables.distribution_editor import DistributionEditor
 from klgui.tables.ranking_table import RankingTable
 from klgui.text.measure_names import measure_long_name, measures_help_html
+from klgui.window.focus_frame import FocusFrame
 from klgui.window.language import LANGUAGES, interface_language
 from klgui.window.lazy_page import LazyPage
 from klgui.window.status_bar import StatusBar
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
             self,
         )
         self._build_menus()
+        self.focus_frame = FocusFrame(self._framed_panes, self)
         self.setStatusBar(StatusBar(self))  # long messages elided, never over the summary
         self.summary = QLabel(self)
         self._build_load_progress()
@@ -437,6 +439,19 @@ class MainWindow(QMainWindow):
             self.worked_example,
             self.explorations,
         ]
+
+    def _framed_panes(self) -> list[QWidget]:
+        """The views the focus frame goes round: those built so far (asking for a tab's
+        content would build it)."""
+        views = [
+            self.editor.view,
+            self.distribution_chart,
+            self.contribution_chart.plot,
+            self.ranking.view,
+            self.decomposition_chart,
+        ]
+        pages = (self._worked_page, self._explorations_page, self._predictions_page)
+        return views + [page.content() for page in pages if page.built]
 
     def focus_view(self, index: int) -> None:
         """Show the tab that holds the view, and give the view the keyboard focus."""
