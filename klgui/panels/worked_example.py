@@ -33,8 +33,23 @@ from PySide6.QtWidgets import (
 
 import core
 from core import Comparison
+from core.class_selection import (
+    ClassSelection,
+    ClassView,
+    class_importance,
+    select_classes,
+    selected_values,
+)
 from core.measures import log_scale
-from klgui.charts.bar_chart import BarChart, Bars, group_geometry, legend_label
+from klgui.charts.bar_chart import (
+    PIXELS_PER_CLASS,
+    BarChart,
+    Bars,
+    group_geometry,
+    legend_label,
+    other_label,
+    scale_values,
+)
 from klgui.document.document import Document
 from klgui.style.chart_style import ChartStyle
 from klgui.style.palette import BANNER_COLOUR, model_colour
@@ -185,7 +200,8 @@ class ModelChooser(QComboBox):
 
 
 class MixtureChart(BarChart):
-    """Per class, P, Q and their mixture M = (P+Q)/2 side by side."""
+    """Per class, P, Q and their mixture M = (P+Q)/2 side by side; with many classes, those
+    with the largest terms of KL(P‖Q) and one "other" bar, as the per-class charts do."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("P, Q and M = (P+Q)/2"), parent)
@@ -197,20 +213,33 @@ class MixtureChart(BarChart):
             self.addItem(bar)
         self._legend_key: tuple[str, ...] = ()
         self._numbers: WorkedNumbers | None = None
+        self._view = ClassView()
+        self._selection: ClassSelection | None = None
+        self._fitting = self.fitting_classes(PIXELS_PER_CLASS)
 
-    def show_numbers(self, numbers: WorkedNumbers) -> None:
+    def show_numbers(self, numbers: WorkedNumbers, view: ClassView | None = None) -> None:
+        """Show ``numbers``, the classes chosen by ``view`` (None: as before)."""
         self._numbers = numbers
-        series = (numbers.p, numbers.q, numbers.mixture)
+        self._view = self._view if view is None else view
+        self._selection = selection = select_classes(
+            numbers.classes,
+            numbers.p,
+            class_importance(numbers.terms[None, :], numbers.p),
+            self._view,
+            self.fitting_classes(PIXELS_PER_CLASS),
+        )
+        grouped = selected_values(np.vstack([numbers.p, numbers.q, numbers.mixture]), selection)
+        series = tuple(grouped)
         colours = (
             self.style.reference_colour,
             model_colour(numbers.model_index),
             # M is neither the truth nor the model: the style's neutral grey.
             self.style.entropy_colour,
         )
-        class_count = len(numbers.classes)
+        bar_count = grouped.shape[1]
         offsets, width = group_geometry(3)
-        positions = np.arange(class_count, dtype=float)
-        outline = self.outline_pen(many=class_count > 60)
+        positions = np.arange(bar_count, dtype=float)
+        outline = self.outline_pen(many=bar_count > 60)
         for bar, values, colour, offset in zip(self.bars, series, colours, offsets, strict=True):
             bar.set_bars(
                 x=positions + offset,
@@ -231,21 +260,40 @@ class MixtureChart(BarChart):
             for bar, name in zip(self.bars, names, strict=True):
                 self.legend.addItem(bar, legend_label(name))
             self.fit_minimum_width()
-        self.set_class_ticks(numbers.classes)
-        self.set_x_span(-0.6, class_count - 0.4)
-        self.set_y_span(0.0, float(max(numbers.p.max(), numbers.q.max())) * HEADROOM, 0.07)
+        other_name = other_label(selection)
+        self.set_class_ticks([numbers.classes[i] for i in selection.shown], whole=other_name)
+        self.set_x_span(-0.6, self.class_span_end(bar_count, "".join(other_name)))
+        top = float(scale_values(grouped, selection).max(initial=0.0)) * HEADROOM
+        span = self.set_y_span(0.0, top, 0.07)
+        other = grouped[:, -1] if selection.other_count else np.empty(0)
+        self.mark_other_off_scale(other, bar_count - 1, span)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if getattr(self, "_numbers", None) is not None and not self.closed_down:
+            fitting = self.fitting_classes(PIXELS_PER_CLASS)
+            if fitting != self._fitting:  # room for more or fewer classes
+                self._fitting = fitting
+                self.show_numbers(self._numbers)
 
     def restyle(self) -> None:
         if self._numbers is not None:
             self.show_numbers(self._numbers)
 
     def tooltip_at(self, x: float, y: float) -> str | None:
-        numbers = self._numbers
-        if numbers is None:
+        numbers, selection = self._numbers, self._selection
+        if numbers is None or selection is None:
             return None
-        index = round(x)
-        if not 0 <= index < len(numbers.classes):
+        slot = round(x)
+        if slot == selection.shown.size and selection.other_count:
+            return self.tr("the %s other classes together\nP = %s\nQ = %s") % (
+                f"{selection.other_count:,}",
+                format_precise(float(numbers.p[selection.other].sum(dtype=np.float64))),
+                format_precise(float(numbers.q[selection.other].sum(dtype=np.float64))),
+            )
+        if not 0 <= slot < selection.shown.size:
             return None
+        index = int(selection.shown[slot])
         return self.tr("class %s\nP = %s\nQ = %s\nM = %s") % (
             numbers.classes[index],
             format_precise(float(numbers.p[index])),
@@ -403,6 +451,7 @@ class WorkedExample(QWidget):
         self.true_class.currentIndexChanged.connect(self._on_true_class_changed)
         document.comparisonChanged.connect(self._on_document_changed)
         document.selectedModelChanged.connect(self._on_document_changed)
+        document.classViewChanged.connect(self._on_document_class_view_changed)
         self.refresh()
 
     def _label(self) -> QLabel:
@@ -435,6 +484,10 @@ class WorkedExample(QWidget):
             self.refresh()
         else:
             self._out_of_date = True
+
+    def _on_document_class_view_changed(self) -> None:
+        if self.numbers is not None:
+            self.chart.show_numbers(self.numbers, self._document.class_view)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -504,7 +557,7 @@ class WorkedExample(QWidget):
         self._show_identity(numbers)
         self._show_asymmetry(numbers)
         self._show_js(numbers)
-        self.chart.show_numbers(numbers)
+        self.chart.show_numbers(numbers, document.class_view)
 
     # -- the parts ------------------------------------------------------------------------------
 
