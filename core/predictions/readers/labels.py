@@ -156,9 +156,9 @@ def _distinct_labels(
             missing = texts[inverse[row]] == ""
             raise where.error(row, "no true label" if missing else "the label is not UTF-8 text")
         return texts, inverse.astype(np.int64, copy=False)
-    if kind in "iu" and len(labels) and int(labels.max()) - int(labels.min()) < 2 * len(labels):
-        low = int(labels.min())
-        shifted = _above_lowest(labels)
+    low, high = (int(labels.min()), int(labels.max())) if kind in "iu" and len(labels) else (0, 0)
+    if kind in "iu" and len(labels) and high - low < 2 * len(labels):
+        shifted = _above_lowest(labels, low)
         present = np.flatnonzero(np.bincount(shifted))  # O(N), no sort
         distinct = [low + offset for offset in present.tolist()]
         if len(present) == present[-1] + 1:  # every value from the lowest on: as they are
@@ -197,13 +197,18 @@ def _stripped_text(value: str | bytes) -> str | None:
     return value.strip()
 
 
-def _above_lowest(labels: np.ndarray) -> np.ndarray:
-    """How far each integer label is above the lowest, as int64 (less than 2N here), worked
-    out where it cannot wrap around: int8 labels −128 and 127 are 255 apart, more than an
-    int8 holds, and uint64 labels may not fit in an int64 before the lowest is taken off."""
-    if labels.dtype.kind == "u":
-        return (labels - labels.min()).astype(np.int64)  # never below 0 nor above the largest
-    return labels.astype(np.int64) - int(labels.min())
+def _above_lowest(labels: np.ndarray, low: int) -> np.ndarray:
+    """How far each integer label is above the lowest, ``low``, as int64 (less than 2N
+    here), worked out where it cannot wrap around: int8 labels −128 and 127 are 255 apart,
+    more than an int8 holds, and uint64 labels may not fit in an int64 before the lowest is
+    taken off. int64 labels from 0 up are returned as they are."""
+    if labels.dtype.kind == "u":  # never below 0 nor above the largest
+        return (labels - labels.dtype.type(low)).astype(np.int64, copy=False)
+    if labels.dtype == np.int64:
+        return labels - low if low else labels
+    shifted = labels.astype(np.int64)
+    shifted -= low
+    return shifted
 
 
 def _label_text(value: Any) -> str:
