@@ -214,3 +214,34 @@ def test_the_window_shows_each_files_labels_named_and_compares_with_the_first():
     elsewhere = ModelPredictions("B", CLASSES, b.labels, b.probabilities, "other/a.csv")
     names = workspace_from_predictions(evaluate([a, elsewhere])).names
     assert names[:2] == ("labels (a.csv)", "labels (other/a.csv)")
+
+
+@pytest.mark.parametrize("classes", [3, 32_000])
+def test_blocks_are_sized_by_bytes_and_the_figures_do_not_depend_on_them(monkeypatch, classes):
+    """Blocks hold BLOCK_BYTES of probabilities whatever the number of classes (4096 rows of
+    32,000 classes were 524 MB); a block of a row or two gives the same figures."""
+    from core.predictions import evaluation
+
+    rng = np.random.default_rng(classes)
+    probabilities = rng.dirichlet(np.ones(classes), size=300).astype(np.float32)  # 38 MB
+    labels = rng.integers(classes, size=300)
+    names = tuple(f"c{index}" for index in range(classes))
+    predictions = ModelPredictions("A", names, labels, probabilities)
+    sizes = []
+    original = evaluation._block_sums
+    monkeypatch.setattr(
+        evaluation,
+        "_block_sums",
+        lambda block, *rest: sizes.append(block.nbytes) or original(block, *rest),
+    )
+    whole = evaluate_model(predictions)
+    assert max(sizes) <= evaluation.BLOCK_BYTES
+    monkeypatch.setattr(evaluation, "BLOCK_BYTES", classes * 4 * 2)  # two rows a block
+    sizes.clear()
+    small = evaluate_model(predictions)
+    assert max(sizes) == classes * 4 * 2
+    np.testing.assert_array_equal(small.cross_entropy, whole.cross_entropy)
+    np.testing.assert_array_equal(small.brier_scores, whole.brier_scores)
+    np.testing.assert_array_equal(small.argmax_counts, whole.argmax_counts)
+    assert small.accuracy == whole.accuracy
+    np.testing.assert_allclose(small.mean_predicted, whole.mean_predicted, rtol=1e-14)
