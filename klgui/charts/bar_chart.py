@@ -212,6 +212,8 @@ MIN_NAME_CHARACTERS = 4
 WRAPPED_NAME_GAP = 8
 #: Where a long name may break: after these.
 NAME_BREAKS = " _-./"
+#: A line this short (characters) is better kept on the line before, where there is room.
+FRAGMENT_CHARACTERS = 2
 
 
 class EveryNameAxis(PlainAxis):
@@ -272,8 +274,9 @@ class EveryNameAxis(PlainAxis):
 
 def wrapped(name: str, width: float, metrics: QFontMetricsF) -> list[str]:
     """``name`` on lines no wider than ``width`` pixels, at most :data:`NAME_LINES`: broken
-    after spaces and _-./ where it can, anywhere where it must; the last line cut in the
-    middle if the rest will not fit."""
+    after spaces and _-./ where it can, anywhere where it must; a piece of a line or two
+    characters is kept on the line before if the gap beside it has room (not "model_" over
+    "a"); the last line cut in the middle if the rest will not fit."""
 
     def fits(text: str) -> bool:  # a separator ending a line may reach past it
         return metrics.horizontalAdvance(text.rstrip(NAME_BREAKS)) <= width
@@ -286,17 +289,31 @@ def wrapped(name: str, width: float, metrics: QFontMetricsF) -> list[str]:
             line += piece
             continue
         if line:
-            lines.append(line.rstrip())
+            lines.append(line)
         line = piece
         while not fits(line) and len(line) > 1:
             cut = _characters_fitting(line, fits)
             lines.append(line[:cut])
             line = line[cut:]
-    lines.append(line.rstrip())
+    lines.append(line)
+    lines = _fragments_joined(lines, width + WRAPPED_NAME_GAP, metrics)
     if len(lines) > NAME_LINES:
         rest = "".join(lines[NAME_LINES - 1 :])
         lines = [*lines[: NAME_LINES - 1], metrics.elidedText(rest, Qt.ElideMiddle, width)]
-    return lines
+    return [line.rstrip() for line in lines]
+
+
+def _fragments_joined(lines: list[str], width: float, metrics: QFontMetricsF) -> list[str]:
+    """``lines`` with each line of at most two characters (separators aside) joined to the
+    line before when the two fit ``width`` pixels together."""
+    joined: list[str] = []
+    for line in lines:
+        short = len(line.strip(NAME_BREAKS)) <= FRAGMENT_CHARACTERS
+        if joined and short and metrics.horizontalAdvance(joined[-1] + line.rstrip()) <= width:
+            joined[-1] += line
+        else:
+            joined.append(line)
+    return joined
 
 
 def _characters_fitting(text: str, fits: Callable[[str], bool]) -> int:
@@ -582,7 +599,7 @@ class BarChart(pg.PlotWidget):
         text = arrow + " " + " · ".join(format_number(float(value)) for value in other)
         if label.toPlainText() != text:
             label.setText(text)
-        label.setPos(x + GROUP_WIDTH / 2, top)  # ending over the group's right edge
+        label.setPos(x - GROUP_WIDTH / 2, top)  # ending where the group starts, beside it
         label.show()
 
     def fitting_classes(self, pixels_per_class: float) -> int:

@@ -100,3 +100,15 @@ def test_an_export_names_every_model(qtbot, four_models, tmp_path):
     assert "resnet50_finetuned_on_" in texts and "_v2" in texts  # wrapped, cut in the middle
     for name in ("A", "C", "D"):
         assert name in texts
+
+
+def test_a_name_wraps_at_its_separators_and_keeps_a_last_letter_where_there_is_room():
+    from PySide6.QtGui import QFont, QFontMetricsF
+
+    from klgui.charts.bar_chart import wrapped
+
+    metrics = QFontMetricsF(QFont())
+    first = metrics.horizontalAdvance("resnet50_finetuned_")
+    assert wrapped("resnet50_finetuned_on", first + 1, metrics) == ["resnet50_finetuned_", "on"]
+    # "a" alone under "model_" reads badly: the gap beside the name has room for it.
+    assert wrapped("model_a", metrics.horizontalAdvance("model_a") - 3, metrics) == ["model_a"]
