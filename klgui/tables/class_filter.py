@@ -55,6 +55,14 @@ class ClassFilter(QLineEdit):
         before = np.zeros(len(classes), dtype=bool)
         count = min(len(before), len(self._hidden))
         before[:count] = self._hidden[:count]
-        for row in np.flatnonzero(hidden != before):
-            self._view.setRowHidden(int(row), bool(hidden[row]))
+        changed = np.flatnonzero(hidden != before)
+        if changed.size:
+            # Each row hidden while the view updates costs it a repaint of its header: 28,000
+            # rows took a second; with updates off, 40 ms.
+            self._view.setUpdatesEnabled(False)
+            try:
+                for row in changed:
+                    self._view.setRowHidden(int(row), bool(hidden[row]))
+            finally:
+                self._view.setUpdatesEnabled(True)
         self._hidden = hidden
