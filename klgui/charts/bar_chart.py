@@ -35,6 +35,8 @@ LEGEND_NAME_LIMIT = 24
 LEGEND_COLUMNS = 5
 #: Room for a legend entry's colour sample and spacing, beside its label (pixels).
 LEGEND_SAMPLE_ROOM = 50
+#: A chart shorter than this many lines of its text puts its legend beside the plot.
+SHORT_CHART_LINES = 12
 #: Room for the y axis and margins beside a chart's title (pixels).
 LEFT_AXIS_ROOM = 90
 #: The y span for data that is all zero: a readable axis, not ticks at 1e-09.
@@ -46,6 +48,8 @@ OTHER_SCALE_LIMIT = 3.0
 #: Classes a per-class chart shows before it knows its width; the fewest it ever fits.
 UNLAID_FITTING = 40
 MIN_FITTING = 5
+#: Room a value axis gives each labelled tick, in lines of its font (labels never touch).
+TICK_LABEL_LINES = 1.5
 #: Room between a plot's notice (an empty chart's "what to do") and its sides (pixels).
 NOTICE_MARGIN = 6
 
@@ -121,12 +125,33 @@ def series_at(x: float, class_count: int, series_count: int) -> tuple[int, int] 
 
 class PlainAxis(pg.AxisItem):
     """An axis that writes values as they are: probabilities as 0.6, never as 600 with a
-    "(×0.001)" in the label (pyqtgraph's SI prefixes are for physical units)."""
+    "(×0.001)" in the label (pyqtgraph's SI prefixes are for physical units). A vertical one
+    has no more labelled ticks than its height holds in its font (:func:`value_tick_spacing`)."""
 
     def __init__(self, orientation: str) -> None:
         super().__init__(orientation)
         # Off, a range change redraws the ticks without laying the label out again.
         self.autoSIPrefix = False
+
+    def tickSpacing(self, minVal: float, maxVal: float, size: float) -> list:
+        levels = super().tickSpacing(minVal, maxVal, size)
+        if self.orientation not in ("left", "right") or not levels:
+            return levels
+        # pyqtgraph spaces ticks by the axis's length alone, and always labels its first
+        # level: on a short axis, or in large type, the labels overlapped.
+        line = QFontMetricsF(self.style["tickFont"] or QFont()).height()
+        return [(value_tick_spacing(maxVal - minVal, size, line, levels[0][0]), 0.0)]
+
+
+def value_tick_spacing(span: float, length: float, line: float, at_least: float) -> float:
+    """The tick spacing for ``span`` on an axis ``length`` pixels long whose labels are
+    ``line`` pixels high: 1, 2 or 5 times a power of ten, no denser than ``at_least`` (the
+    spacing pyqtgraph chose), with labels :data:`TICK_LABEL_LINES` lines apart at least."""
+    wanted = max(at_least, span * line * TICK_LABEL_LINES / max(length, 1.0))
+    if not math.isfinite(wanted) or wanted <= 0:
+        return at_least
+    power = 10.0 ** math.floor(math.log10(wanted))
+    return next(step * power for step in (1.0, 2.0, 5.0, 10.0) if step * power >= wanted * 0.999)
 
 
 class ClassAxis(PlainAxis):
@@ -375,6 +400,7 @@ class BarChart(pg.PlotWidget):
         self.legend.setSizePolicy(QSizePolicy.Maximum, QSizePolicy.Fixed)
         plot.layout.removeItem(plot.getAxis("top"))
         plot.layout.addItem(self.legend, 1, 1, alignment=Qt.AlignHCenter)
+        self.legend_beside = False
         # Room on the right for the last class name, which may reach past the axis's end.
         plot.layout.setContentsMargins(4, 4, NAME_OVERHANG, 4)
         self._mark = StaleMark(title, LEFT_AXIS_ROOM)
@@ -517,21 +543,41 @@ class BarChart(pg.PlotWidget):
         # With room for the short mark the title gets while the input is invalid.
         self.setMinimumWidth(max(MINIMUM_WIDTH, self._mark.minimum_width(self._title_font())))
 
-    def _wrap_legend(self, width: float | None = None) -> None:
+    def _wrap_legend(self, width: float | None = None, height: float | None = None) -> None:
         """As many legend entries on a row as fit the chart's width (or ``width``: an export
-        lays the chart out at its own size)."""
+        lays the chart out at its own size), above the plot; in a column beside the plot
+        when the chart is too short for both (or ``height`` is)."""
         width = self.width() if width is None else width
+        height = self.height() if height is None else height
         entries = max(1, len(self.legend.items))
         widest = max((label.width() for _, label in self.legend.items), default=0.0)
+        line = QFontMetricsF(self._text_font(1.0)).height()
+        room_beside = width - LEFT_AXIS_ROOM - (widest + LEGEND_SAMPLE_ROOM)
+        beside = height < SHORT_CHART_LINES * line and room_beside > widest + LEGEND_SAMPLE_ROOM
+        self._place_legend(beside)
         per_row = max(1, int(max(width, MINIMUM_WIDTH) // (widest + LEGEND_SAMPLE_ROOM)))
-        columns = min(entries, per_row, LEGEND_COLUMNS)
+        columns = 1 if beside else min(entries, per_row, LEGEND_COLUMNS)
         if self.legend.columnCount != columns:
             self.legend.setColumnCount(columns)
 
-    def lay_out_for(self, width: float | None) -> None:
-        """Fit what depends on the width (the legend's rows) to ``width`` pixels, for an
-        export at another size than the window's; None: back to the chart's own."""
-        self._wrap_legend(width)
+    def _place_legend(self, beside: bool) -> None:
+        """The legend in its row above the plot, or in a column right of it (a short chart
+        would otherwise give the legend as much height as the plot)."""
+        if beside == self.legend_beside:
+            return
+        self.legend_beside = beside
+        layout = self.getPlotItem().layout
+        layout.removeItem(self.legend)
+        if beside:
+            layout.addItem(self.legend, 2, 3, alignment=Qt.AlignLeft | Qt.AlignVCenter)
+        else:
+            layout.addItem(self.legend, 1, 1, alignment=Qt.AlignHCenter)
+
+    def lay_out_for(self, width: float | None, height: float | None = None) -> None:
+        """Fit what depends on the size (the legend's rows and place) to ``width`` × ``height``
+        pixels, for an export at another size than the window's; None: back to the chart's
+        own."""
+        self._wrap_legend(width, height)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
