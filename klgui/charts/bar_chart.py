@@ -10,7 +10,16 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QCursor, QFont, QFontMetricsF, QImage, QPainter, QShowEvent, QTextOption
+from PySide6.QtGui import (
+    QColor,
+    QCursor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPainter,
+    QShowEvent,
+    QTextOption,
+)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from core.class_selection import ClassSelection
@@ -45,6 +54,8 @@ EMPTY_Y_SPAN = 0.05
 PIXELS_PER_CLASS = 24
 #: The "other" bar may be this many times the tallest class shown before it goes off the scale.
 OTHER_SCALE_LIMIT = 3.0
+#: Opacity (0-255) of the backdrop behind the sums of an "other" bar past the axis.
+OTHER_LABEL_BACKDROP = 210
 #: Classes a per-class chart shows before it knows its width; the fewest it ever fits.
 UNLAID_FITTING = 40
 MIN_FITTING = 5
@@ -645,7 +656,21 @@ class BarChart(pg.PlotWidget):
         text = arrow + " " + " · ".join(format_number(float(value)) for value in other)
         if label.toPlainText() != text:
             label.setText(text)
-        label.setPos(x - GROUP_WIDTH / 2, top)  # ending where the group starts, beside it
+        backdrop = QColor(self._style.background)
+        backdrop.setAlpha(OTHER_LABEL_BACKDROP)
+        label.fill = pg.mkBrush(backdrop)  # readable over the bars it may cross
+        # Ending where the group starts, beside it; from the plot's left edge when the room
+        # before the group is too narrow for it (it is never cut at the edge).
+        end = x - GROUP_WIDTH / 2
+        view = self.getPlotItem().getViewBox()
+        (left, right), _ = view.viewRange()
+        pixels = (end - left) / max(right - left, 1e-12) * view.width()
+        if pixels >= label.boundingRect().width():
+            label.setAnchor((1.0, 0.0))
+            label.setPos(end, top)
+        else:
+            label.setAnchor((0.0, 0.0))
+            label.setPos(left, top)
         label.show()
 
     def fitting_classes(self, pixels_per_class: float) -> int:
