@@ -210,6 +210,17 @@ class Workspace:
             for index in np.flatnonzero(np.isnan(d.values))
         )
 
+    def without_invalid_models(self) -> tuple[Workspace, dict[str, str]]:
+        """This workspace without the models that cannot be compared, and why each was left
+        out (its first problem), so that the valid ones can still be compared while one is
+        being fixed. The reference stays, valid or not: without it nothing compares."""
+        left_out: dict[str, str] = {}
+        for problem in self.problems():
+            if problem.distribution != self.reference:
+                left_out.setdefault(problem.distribution, problem.message)
+        kept = tuple(d for d in self.distributions if d.name not in left_out)
+        return replace(self, distributions=kept), left_out
+
     def compare(self) -> Comparison:
         """The comparison of every model with the reference; raises while input is invalid
         (an empty cell is named as empty, as :meth:`problems` names it)."""

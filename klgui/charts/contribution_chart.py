@@ -168,7 +168,7 @@ class _TermsPlot(BarChart):
             notice = self.tr("No class name contains “%s”") % self._document.class_view.find
         else:
             notice = ""
-        self.show_state(self._document.input_error is None, notice)
+        self.show_state(self._document.comparison_is_current, notice)
         unit = comparison.unit
         self.set_axis_label(unit)  # which terms: the title's toggle says
 

@@ -120,7 +120,7 @@ class DecompositionChart(BarChart):
         self.set_x_span(-0.6, max(count, 1) - 0.4)
         self.set_axis_label(comparison.unit)
         notice = self.tr("Add a model to compare with %s") % comparison.reference
-        self.show_state(self._document.input_error is None, "" if count else notice)
+        self.show_state(self._document.comparison_is_current, "" if count else notice)
 
     def _update_legend(self, models: tuple[str, ...], plot_width: float) -> None:
         """Bars too narrow to carry their names are numbered; the legend then says which

@@ -170,7 +170,7 @@ class DistributionChart(BarChart):
         notice = ""
         if not selection.matching:
             notice = self.tr("No class name contains “%s”") % self._document.class_view.find
-        self.show_state(self._document.input_error is None, notice)
+        self.show_state(self._document.comparison_is_current, notice)
         self._show_selection()
 
     def resizeEvent(self, event) -> None:
@@ -250,7 +250,7 @@ class DistributionChart(BarChart):
     def mousePressEvent(self, event) -> None:
         """A press on a bar grabs it; nothing changes until the pointer moves far enough to
         make it a drag (a hand that shakes while clicking must not set the value)."""
-        if event.button() == Qt.LeftButton and self._document.input_error is None:
+        if event.button() == Qt.LeftButton and self._document.comparison_is_current:
             hit = self._bar_at(self._view_point(event))
             if hit is not None:
                 series, class_index = hit

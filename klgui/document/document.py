@@ -92,6 +92,7 @@ class Document(QObject):
         self._problems: tuple[Problem, ...] = workspace.problems()
         self._comparison: Comparison | None = None
         self._input_error: str | None = None
+        self._left_out: dict[str, str] = {}
         self._predictions: PredictionReport | None = None
         self._selected_model: str | None = None
         self._locked_classes: frozenset[str] = frozenset()
@@ -123,6 +124,17 @@ class Document(QObject):
     def input_error(self) -> str | None:
         """Why the current input cannot be compared, or None when :attr:`comparison` is current."""
         return self._input_error
+
+    @property
+    def comparison_is_current(self) -> bool:
+        """True when :attr:`comparison` is of the current input (the models that cannot be
+        compared left out, :attr:`left_out`); False while it is the last valid one."""
+        return self._input_error is None or bool(self._left_out)
+
+    @property
+    def left_out(self) -> dict[str, str]:
+        """The models the current comparison leaves out, and why (their first problem)."""
+        return dict(self._left_out)
 
     @property
     def predictions(self) -> PredictionReport | None:
@@ -178,12 +190,26 @@ class Document(QObject):
     def recompute_now(self) -> None:
         """Compare now (normally the coalescing timer calls this after a burst of edits)."""
         self._recompute_timer.stop()
+        self._left_out = {}
         try:
             self._comparison = self._workspace.compare()
             self._input_error = None
         except InvalidDistributionError as error:
             self._input_error = str(error)
+            self._compare_valid_models()
         self.comparisonChanged.emit()
+
+    def _compare_valid_models(self) -> None:
+        """While some models cannot be compared, compare the others (a valid reference and
+        at least one valid model); otherwise the last valid comparison stays."""
+        valid, left_out = self._workspace.without_invalid_models()
+        if not left_out or len(left_out) == len(self._workspace.model_names):
+            return
+        try:
+            self._comparison = valid.compare()
+        except InvalidDistributionError:  # the reference is invalid too
+            return
+        self._left_out = left_out
 
     # -- editing --------------------------------------------------------------------------------
 

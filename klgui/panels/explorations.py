@@ -397,7 +397,7 @@ class Explorations(QWidget):
             message = self.tr("No valid input yet: fix the values marked in the table.")
         elif model not in comparison.models:
             message = self.tr("%s has no valid values yet: fix them in the table.") % model
-        elif document.input_error is not None:
+        elif not document.comparison_is_current:
             message = (
                 self.tr("⚠ Showing the last valid input (Apply is off until it is fixed): %s")
                 % document.input_error
@@ -420,7 +420,7 @@ class Explorations(QWidget):
         self._q = np.asarray(comparison.model_distributions[index], dtype=np.float64)
         self._scale = log_scale(comparison.base)
         self._unit = comparison.unit
-        current = self._document.input_error is None
+        current = self._document.comparison_is_current
         colour = model_colour(index)
         for plot in (self.lambda_plot, self.temperature_plot):
             plot.set_colour(colour)
@@ -536,7 +536,7 @@ class Explorations(QWidget):
         self.best_label.setText(_large(text))
 
     def _update_buttons(self) -> None:
-        editable = self._p is not None and self._document.input_error is None
+        editable = self._p is not None and self._document.comparison_is_current
         self.apply_lambda_button.setEnabled(editable and self._lambda > 0)
         self.apply_temperature_button.setEnabled(editable and self._temperature != 1.0)
         self.best_button.setEnabled(editable and math.isfinite(self.best[0]))
@@ -563,7 +563,7 @@ class Explorations(QWidget):
 
     def apply_lambda(self) -> None:
         """Write Q_λ into the model; the model is now Q_λ, so λ goes back to 0."""
-        if self._p is None or self._document.input_error is not None:
+        if self._p is None or not self._document.comparison_is_current:
             return
         reference = self._document.workspace.reference
         values = interpolated(self._raw(reference), self._raw(self._model), self._lambda)
@@ -572,7 +572,7 @@ class Explorations(QWidget):
 
     def apply_temperature(self) -> None:
         """Write q_T into the model; the model is now q_T, so T goes back to 1."""
-        if self._p is None or self._document.input_error is not None:
+        if self._p is None or not self._document.comparison_is_current:
             return
         values = temperature_scaled(self._raw(self._model), self._temperature)
         self._set_temperature(1.0)

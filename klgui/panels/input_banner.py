@@ -47,10 +47,22 @@ class InputBanner(QFrame):
             text += " " + self.tr("(and 1 more problem, marked in the table)")
         elif more > 1:
             text += " " + self.tr("(and %d more problems, marked in the table)") % more
-        if self._document.comparison is not None:
+        workspace = self._document.workspace
+        reference = workspace.reference
+        left_out = self._document.left_out
+        if left_out:
+            text += "\n" + self.tr(
+                "Left out of the charts and the ranking until it is fixed: %s"
+            ) % ", ".join(left_out)
+        elif self._document.comparison is not None and any(
+            p.distribution == reference for p in problems
+        ):
+            text += "\n" + self.tr(
+                "The reference %s is not valid: the charts show the last valid input."
+            ) % reference
+        elif self._document.comparison is not None:
             text += "\n" + self.tr("The charts show the last valid input.")
         self.label.setText(text)
-        workspace = self._document.workspace
         self.normalize_button.setVisible(
             any(
                 p.class_index is None and not workspace.distribution(p.distribution).is_counts

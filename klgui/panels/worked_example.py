@@ -536,7 +536,7 @@ class WorkedExample(QWidget):
             message = self.tr("%s has no valid values yet: fix them in the table.") % (
                 html.escape(model)
             )
-        elif document.input_error is not None:
+        elif not document.comparison_is_current:
             message = self.tr("⚠ Showing the last valid input: %s") % html.escape(
                 document.input_error
             )

@@ -289,7 +289,7 @@ class RankingTable(QWidget):
     def _on_document_comparison_changed(self) -> None:
         self.fit_columns()
         comparison = self._document.comparison
-        self._show_state(comparison is None or self._document.input_error is None)
+        self._show_state(comparison is None or self._document.comparison_is_current)
         self._show_title()  # the reference may have changed
         if comparison is None:
             self.note.clear()

@@ -567,6 +567,17 @@ def test_dragging_a_bar_to_its_own_value_changes_nothing():
     assert workspace.with_value_rescaled("A", 0, 0.151) == workspace
 
 
+def test_the_valid_models_can_be_compared_without_the_invalid_ones():
+    workspace = core.example_workspace().with_value("A", 0, 0.9).with_value("P", 1, 0.3)
+    valid, left_out = workspace.without_invalid_models()
+    assert valid.names == ("P", "B")
+    assert left_out == {"A": "'A' sums to 1.4, not 1: normalize it, or mark it as counts"}
+    without_a = workspace.with_distribution_removed("A")
+    assert valid.compare().kl.tolist() == without_a.compare().kl.tolist()
+    broken_reference = workspace.with_value("P", 0, -0.6)
+    assert broken_reference.without_invalid_models()[0].names == ("P", "B")  # P stays
+
+
 def test_an_edit_of_a_value_keeps_the_checked_class_names_as_they_are():
     """A new value makes a new workspace with the same names, checked once, not at every
     edit (at 32,000 classes checking them again took most of an edit's time)."""

@@ -338,7 +338,7 @@ def test_an_empty_chart_s_notice_wraps_within_its_plot(qtbot, make):
     from core import example_workspace
     from klgui.document.document import Document
 
-    document = Document(example_workspace().with_value("A", 0, -1.0))  # never valid
+    document = Document(example_workspace().with_value("P", 0, -1.0))  # never valid
     document.recompute_now()
     assert document.comparison is None
     chart = make(document)
@@ -360,7 +360,7 @@ def test_an_empty_chart_s_notice_wraps_within_its_plot(qtbot, make):
 
 def test_charts_say_when_they_show_the_last_valid_input(window):
     chart = window.distribution_chart
-    window.document.set_value("A", 0, 0.9)
+    window.document.set_value("P", 0, 0.9)
     window.document.recompute_now()
     assert "last valid input" in chart.getPlotItem().titleLabel.text
     assert chart.getPlotItem().getViewBox().opacity() < 1
@@ -375,7 +375,7 @@ def test_a_narrow_chart_marks_the_last_valid_input_briefly_and_keeps_its_width(w
     window.resize(900, 700)
     QApplication.processEvents()
     width = chart.width()
-    window.document.set_value("A", 0, 0.9)
+    window.document.set_value("P", 0, 0.9)
     window.document.recompute_now()
     QApplication.processEvents()
     title = chart.getPlotItem().titleLabel.text

@@ -160,9 +160,10 @@ def test_arrow_keys_select_a_bar_and_change_it_in_one_undo_step(chart, document)
 
 
 def test_a_drag_of_an_invalid_column_is_refused_with_a_message(qtbot, chart, document):
-    document.set_value("A", 1, -0.5)
+    document.set_value("P", 1, -0.5)
     document.recompute_now()
     chart.setFocus()
+    QTest.keyClick(chart, Qt.Key_Left, Qt.ShiftModifier)  # from A's bars to P's
     with qtbot.waitSignal(chart.message) as signal:
         QTest.keyClick(chart, Qt.Key_Up)
     assert "not a valid distribution" in signal.args[0]

@@ -55,12 +55,12 @@ def test_a_drag_back_to_the_start_leaves_no_undo_step(document):
     assert document.undo_stack.isClean()
 
 
-def test_invalid_input_keeps_the_last_valid_comparison_and_says_why(qtbot, document):
+def test_an_invalid_reference_keeps_the_last_valid_comparison_and_says_why(qtbot, document):
     valid = document.comparison
     with qtbot.waitSignal(document.comparisonChanged):
-        document.set_value("A", 0, -0.2)
-    assert document.comparison is valid
-    assert "model 'A'" in document.input_error and "negative" in document.input_error
+        document.set_value("P", 0, -0.2)
+    assert document.comparison is valid and not document.comparison_is_current
+    assert "reference 'P'" in document.input_error and "negative" in document.input_error
     assert [p.class_index for p in document.problems] == [0]
     with qtbot.waitSignal(document.comparisonChanged):
         document.undo_stack.undo()
@@ -140,3 +140,23 @@ def test_locked_classes_are_view_state(qtbot, document):
     assert document.undo_stack.count() == 0
     document.rename_class(1, "kitten")
     assert document.locked_classes == frozenset()
+
+
+def test_an_invalid_model_is_left_out_and_the_others_compared(qtbot, document):
+    with qtbot.waitSignal(document.comparisonChanged):
+        document.set_value("A", 0, -0.2)
+    assert document.comparison_is_current
+    assert document.comparison.models == ("B",)
+    assert document.comparison.kl.tolist() == document.workspace.with_distribution_removed(
+        "A"
+    ).compare().kl.tolist()
+    assert document.left_out == {"A": "'A', class 'dog': -0.2 is negative"}
+    assert "model 'A'" in document.input_error and "negative" in document.input_error
+    with qtbot.waitSignal(document.comparisonChanged):
+        document.set_value("B", 0, -0.2)  # no model left to compare: the last valid stays
+    assert document.comparison.models == ("B",) and not document.comparison_is_current
+    with qtbot.waitSignal(document.comparisonChanged):
+        document.undo_stack.undo()
+    with qtbot.waitSignal(document.comparisonChanged):
+        document.undo_stack.undo()
+    assert document.comparison.models == ("A", "B") and document.left_out == {}

@@ -434,7 +434,7 @@ def test_copying_while_the_input_is_invalid_asks_first_as_an_export_does(
 def test_copying_before_any_input_is_valid_says_there_is_nothing_to_copy(
     qtbot, make_window, informations
 ):
-    window = make_window(example_workspace().with_value("A", 0, 0.05))
+    window = make_window(example_workspace().with_value("P", 0, 0.05))
     window.document.recompute_now()
     assert window.document.comparison is None
     QGuiApplication.clipboard().setText("the user's own clipboard")

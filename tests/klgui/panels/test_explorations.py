@@ -193,7 +193,7 @@ def test_a_zero_in_q_is_infinite_at_lambda_zero_and_for_every_temperature(qtbot,
 def test_apply_is_off_while_the_input_is_invalid(qtbot, panel, document):
     panel.lambda_slider.setValue(50)
     assert panel.apply_lambda_button.isEnabled()
-    recompute(qtbot, document, lambda: document.set_value("A", 0, 0.9))
+    recompute(qtbot, document, lambda: document.set_value("P", 0, 0.9))
     assert not panel.apply_lambda_button.isEnabled()
     assert "last valid input" in panel.status.text()
     panel.apply_lambda()  # even called directly it writes nothing

@@ -20,7 +20,7 @@ def test_banner_shows_the_problem_and_normalize_fixes_it(qtbot, document):
         document.set_value("A", 0, 0.9)
     assert banner.isVisible()
     assert "sums to 1.4" in banner.label.text()
-    assert "last valid" in banner.label.text()
+    assert "Left out of the charts and the ranking until it is fixed: A" in banner.label.text()
     assert banner.normalize_button.isVisible()
     with qtbot.waitSignal(document.comparisonChanged):
         qtbot.mouseClick(banner.normalize_button, Qt.LeftButton)
@@ -65,3 +65,14 @@ def test_the_banner_appears_without_moving_the_cells_of_the_table(qtbot, window)
     # A click aimed at A's cat before the banner showed lands on A's cat.
     QTest.mouseClick(view.viewport(), Qt.LeftButton, pos=view.viewport().mapFrom(window, before[1]))
     assert (view.currentIndex().row(), view.currentIndex().column()) == (1, 2)
+
+
+def test_the_banner_says_the_charts_show_the_last_valid_input_while_p_is_invalid(qtbot, document):
+    banner = InputBanner(document)
+    qtbot.addWidget(banner)
+    document.set_value("P", 0, 0.9)
+    document.recompute_now()
+    assert not document.comparison_is_current and document.left_out == {}
+    assert "The reference P is not valid: the charts show the last valid input." in (
+        banner.label.text()
+    )

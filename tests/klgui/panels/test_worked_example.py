@@ -158,7 +158,7 @@ def test_the_model_follows_the_document_and_the_chooser_selects(qtbot, panel, do
 
 def test_invalid_input_shows_the_last_valid_comparison(qtbot, panel, document):
     before = cells(panel)
-    recompute(qtbot, document, lambda: document.set_value("A", 0, 0.9))
+    recompute(qtbot, document, lambda: document.set_value("P", 0, 0.9))
     assert document.input_error is not None
     assert panel.status.isVisible()
     assert "last valid input" in panel.status.text()

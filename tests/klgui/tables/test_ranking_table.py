@@ -77,7 +77,7 @@ def type_into_editor(qtbot, window, distribution, class_index, text):
 def test_the_ranking_is_marked_and_dimmed_while_it_shows_the_last_valid_input(qtbot, window):
     ranking = window.ranking
     assert ranking.title.text() == "Ranking against P"
-    type_into_editor(qtbot, window, "A", 0, "-1")
+    type_into_editor(qtbot, window, "P", 0, "-1")
     qtbot.waitUntil(lambda: window.document.input_error is not None)
     qtbot.waitUntil(lambda: ranking.is_stale())
     assert ranking.title.text().startswith("Ranking against P")
@@ -87,7 +87,7 @@ def test_the_ranking_is_marked_and_dimmed_while_it_shows_the_last_valid_input(qt
         effect = dimmed.graphicsEffect()
         assert effect.isEnabled() and effect.opacity() < 1
     assert ranking.model.rowCount() == 2  # the last valid figures, still there to read
-    type_into_editor(qtbot, window, "A", 0, "0.5")
+    type_into_editor(qtbot, window, "P", 0, "0.6")
     qtbot.waitUntil(lambda: window.document.input_error is None)
     qtbot.waitUntil(lambda: not ranking.is_stale())
     assert ranking.title.text() == "Ranking against P"
@@ -111,7 +111,7 @@ def test_a_narrow_ranking_marks_the_last_valid_input_briefly(qtbot, document, ra
     ranking.show()
     qtbot.waitExposed(ranking)
     ranking.resize(ranking.title.minimumWidth(), 300)
-    document.set_value("A", 0, -1.0)
+    document.set_value("P", 0, -1.0)
     document.recompute_now()
     assert ranking.title.text() == "Ranking against P ⚠"
     ranking.resize(900, 300)
@@ -140,3 +140,10 @@ def test_the_editor_and_the_ranking_write_numbers_by_one_rule(qtbot, window):
     editor = window.editor.model
     assert editor.index(0, 2).data() == "8.76543e−05"
     assert editor.index(1, 2).data() == "0.00301071"
+
+
+def test_the_ranking_ranks_the_valid_models_while_one_is_invalid(qtbot, window):
+    type_into_editor(qtbot, window, "A", 0, "-1")
+    qtbot.waitUntil(lambda: row_names(window.ranking) == ["B"])
+    assert not window.ranking.is_stale()
+    assert window.ranking.title.text() == "Ranking against P"
