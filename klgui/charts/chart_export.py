@@ -1,7 +1,14 @@
-"""Charts to files for slides: PNG at a chosen scale, and SVG.
+"""Charts to files for slides: PNG and SVG, at a slide's size or the window's.
+
+An :class:`ExportSize` says how large: a 16:9 or 4:3 slide a chosen number of pixels wide,
+or the chart's size in the window; and a font scale, how many times larger than in the
+window the chart's text is drawn. The chart is laid out afresh at the export's size divided
+by the font scale (its own layout: the legend's rows, the names that fit, the ticks), then
+drawn that many times larger: never the window's strip stretched. Exports are drawn in the
+light style at the window's usual type, whatever the theme or presentation mode shows.
 
 PNG is rendered with pyqtgraph's ImageExporter on the chart's PlotItem (title, legend, axes),
-on white, ``scale`` times the widget's size (2× keeps text sharp on a projector). SVG comes
+on white. SVG comes
 from Qt's own QSvgGenerator painting the chart's scene, in SVG 1.1 so that the plot area
 clips the bars (SVG Tiny 1.2, its default, has no clip paths). Not pyqtgraph's SVGExporter:
 it fails on PySide6 ≥ 6.11 (pyqtgraph #3495, still so in pyqtgraph 0.14.0 on 6.11.3), and
@@ -26,6 +33,7 @@ import os
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
@@ -35,9 +43,9 @@ from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
     QIODevice,
-    QRect,
     QRectF,
     QSize,
+    QSizeF,
     Qt,
 )
 from PySide6.QtGui import QColor, QFont, QFontInfo, QGuiApplication, QImage, QPainter
@@ -46,7 +54,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from core.formats.atomic_write import write_atomically
 from klgui.charts.bar_chart import tick_labels_drawn
-from klgui.style.chart_style import DEFAULT_STYLE
+from klgui.style.chart_style import DEFAULT_STYLE, ChartStyle
 
 #: What a file name may end with, and what it gets.
 CHART_FORMATS = {
@@ -62,26 +70,85 @@ MAX_IMAGE_SIDE = 16384
 #: Qt's logical resolution: a 1× image is 96 dots per inch.
 _LOGICAL_DPI = 96.0
 
+#: Slide shapes: (across, down).
+SLIDE_ASPECTS = {"16:9": (16, 9), "4:3": (4, 3)}
+#: The export size preset that keeps the chart's size in the window.
+WINDOW_PRESET = "window"
+#: The narrowest export and the range of font scales offered.
+MIN_EXPORT_WIDTH = 320
+FONT_SCALES = (0.5, 8.0)
+
+
+@dataclass(frozen=True)
+class ExportSize:
+    """How large a chart is exported: ``preset`` "16:9" or "4:3" (a slide ``width`` pixels
+    wide) or :data:`WINDOW_PRESET` (the chart's size in the window, ``font_scale`` times);
+    the text ``font_scale`` times as large as in the window, relative to the image."""
+
+    preset: str = "16:9"
+    width: int = 1920
+    font_scale: float = 2.0
+
+    def __post_init__(self) -> None:
+        if self.preset not in (*SLIDE_ASPECTS, WINDOW_PRESET):
+            raise ValueError(f"no export size preset {self.preset!r}")
+        if not MIN_EXPORT_WIDTH <= self.width <= MAX_IMAGE_SIDE:
+            raise ValueError(
+                QCoreApplication.translate(
+                    "export", "the width must be from %d to %d pixels, not %s"
+                )
+                % (MIN_EXPORT_WIDTH, MAX_IMAGE_SIDE, self.width)
+            )
+        low, high = FONT_SCALES
+        if not (math.isfinite(self.font_scale) and low <= self.font_scale <= high):
+            raise ValueError(
+                QCoreApplication.translate("export", "the font scale must be from %s to %s, not %s")
+                % (low, high, self.font_scale)
+            )
+
+    def pixels(self, window: QSize | None = None) -> QSize:
+        """The image's size in pixels; ``window``: the chart's logical size on screen."""
+        if self.preset == WINDOW_PRESET:
+            window = window or FALLBACK_SIZE
+            return QSize(
+                round(window.width() * self.font_scale), round(window.height() * self.font_scale)
+            )
+        across, down = SLIDE_ASPECTS[self.preset]
+        return QSize(self.width, round(self.width * down / across))
+
+    def logical(self, window: QSize | None = None) -> QSizeF:
+        """The size the chart is laid out at: the image's, divided by the font scale."""
+        pixels = self.pixels(window)
+        return QSizeF(pixels.width() / self.font_scale, pixels.height() / self.font_scale)
+
+
 _SVG_NS = "http://www.w3.org/2000/svg"
 _XLINK_NS = "http://www.w3.org/1999/xlink"
 _CSS_GENERIC_FAMILIES = {"serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui"}
 
 
 def export_chart(
-    plot: pg.PlotWidget, path: str, scale: float = 2.0, title: str | None = None
+    plot: pg.PlotWidget,
+    path: str,
+    scale: float = 2.0,
+    title: str | None = None,
+    size: ExportSize | None = None,
 ) -> None:
-    """Write ``plot`` to ``path``: ``.png`` at ``scale`` times the widget's size, or ``.svg``.
+    """Write ``plot`` to ``path``, ``.png`` or ``.svg``: at ``size`` (a slide's, see
+    :class:`ExportSize`), or else the widget's size (``scale`` times, for a PNG).
 
     ``title`` (plain text) is written above the chart instead of its own title: the per-class
     terms plot has none of its own (its heading is a QLabel beside it), so pass one there.
     Raises ValueError for another extension or a bad scale; an OSError from writing
     propagates, and then neither a partial file nor a temporary one is left behind.
     """
+    if size is None:
+        size = ExportSize(WINDOW_PRESET, font_scale=_checked_scale(scale))
     extension = os.path.splitext(os.fspath(path))[1].lower()
     if extension == ".png":
-        data = png_bytes(chart_image(plot, scale, title=title), scale)
+        data = png_bytes(sized_chart_image(plot, size, title), size.font_scale)
     elif extension == ".svg":
-        data = chart_svg(plot, title)
+        data = chart_svg(plot, title, size)
     else:
         choices = ", ".join(
             f"{suffix} ({QCoreApplication.translate('export', what)})"
@@ -95,13 +162,22 @@ def export_chart(
     write_atomically(path, data)
 
 
+def sized_chart_image(plot: pg.PlotWidget, size: ExportSize, title: str | None = None) -> QImage:
+    """The chart as an image of ``size``'s pixels, laid out at its logical size."""
+    if size.preset == WINDOW_PRESET:
+        return chart_image(plot, size.font_scale, title=title)
+    return chart_image(plot, size.font_scale, size.logical(), title, size.pixels())
+
+
 def chart_image(
     plot: pg.PlotWidget,
     scale: float,
-    size: QSize | None = None,
+    size: QSize | QSizeF | None = None,
     title: str | None = None,
+    pixels: QSize | None = None,
 ) -> QImage:
-    """The chart (title, legend, axes, plot) on white, ``scale`` times its logical size.
+    """The chart (title, legend, axes, plot) on white, ``scale`` times its logical size
+    (exactly ``pixels``, when given).
 
     ``size`` is the logical size to lay the chart out at, the widget's own size by default;
     the report passes one so that its charts line up whatever the window's layout is.
@@ -109,7 +185,7 @@ def chart_image(
     """
     scale = _checked_scale(scale)
     with _laid_out(plot, size, title) as logical:
-        width, height = _pixels(logical, scale)
+        width, height = _pixels(logical, scale) if pixels is None else _pixels(pixels, 1.0)
         item = plot.getPlotItem()
         exporter = ImageExporter(item)
         parameters = exporter.parameters()
@@ -141,12 +217,19 @@ def png_bytes(image: QImage, scale: float = 1.0) -> bytes:
     return bytes(data.data())
 
 
-def chart_svg(plot: pg.PlotWidget, title: str | None = None) -> bytes:
-    """The chart as an SVG document (UTF-8), at the widget's size in user units."""
-    with _laid_out(plot, None, title) as logical:
+def chart_svg(
+    plot: pg.PlotWidget, title: str | None = None, size: ExportSize | None = None
+) -> bytes:
+    """The chart as an SVG document (UTF-8): ``size``'s pixels wide and high, its user
+    units the logical pixels it is laid out in (the widget's size by default, at 1×)."""
+    logical = None if size is None or size.preset == WINDOW_PRESET else size.logical()
+    with _laid_out(plot, logical, title) as laid_out:
         name = _plain_title(plot.getPlotItem())
         plot.scene().prepareForPaint()  # the view boxes apply a pending range or resize
-        return portable_svg(_qt_svg(plot, logical, name), name)
+        pixels = QSize(round(laid_out.width()), round(laid_out.height()))
+        if size is not None:
+            pixels = size.pixels(pixels)
+        return portable_svg(_qt_svg(plot, laid_out, pixels, name), name, pixels)
 
 
 def _plain_title(item: pg.PlotItem) -> str:
@@ -174,7 +257,7 @@ def _checked_scale(scale: float) -> float:
     return value
 
 
-def _pixels(logical: QSize, scale: float) -> tuple[int, int]:
+def _pixels(logical: QSize | QSizeF, scale: float) -> tuple[int, int]:
     width = max(1, round(logical.width() * scale))
     height = max(1, round(logical.height() * scale))
     if max(width, height) > MAX_IMAGE_SIDE:
@@ -190,8 +273,11 @@ def _pixels(logical: QSize, scale: float) -> tuple[int, int]:
 
 
 @contextlib.contextmanager
-def _laid_out(plot: pg.PlotWidget, size: QSize | None, title: str | None) -> Iterator[QSize]:
-    """Lay the PlotItem out at ``size`` with ``title`` while exporting; put it back after.
+def _laid_out(
+    plot: pg.PlotWidget, size: QSize | QSizeF | None, title: str | None
+) -> Iterator[QSize | QSizeF]:
+    """Lay the PlotItem out at ``size`` with ``title``, in the export's style, while
+    exporting; put it back after.
 
     ``size`` defaults to the widget's size: a shown chart's PlotItem already fills it and
     nothing changes. A chart that was never shown (one built for the report, a hidden page)
@@ -204,6 +290,27 @@ def _laid_out(plot: pg.PlotWidget, size: QSize | None, title: str | None) -> Ite
         too_small = size.width() < plot.minimumWidth() or size.height() < plot.minimumHeight()
         if not shown_or_sized or too_small:
             size = FALLBACK_SIZE.expandedTo(plot.minimumSize())
+    with _export_style(plot), _at_size(plot, size, title):
+        yield size
+
+
+@contextlib.contextmanager
+def _export_style(plot: pg.PlotWidget) -> Iterator[None]:
+    """The chart in the light style at the usual type while exporting (slides and paper are
+    white; the font scale, not presentation mode, sets the text's size)."""
+    style = getattr(plot, "style", None)
+    restyle = isinstance(style, ChartStyle) and style != DEFAULT_STYLE
+    if restyle:
+        plot.apply_style(DEFAULT_STYLE)
+    try:
+        yield
+    finally:
+        if restyle:
+            plot.apply_style(style)
+
+
+@contextlib.contextmanager
+def _at_size(plot: pg.PlotWidget, size: QSize | QSizeF, title: str | None) -> Iterator[None]:
     item = plot.getPlotItem()
     label = item.titleLabel
     original_title = (label.isVisible(), label.text, dict(label.opts))
@@ -217,12 +324,12 @@ def _laid_out(plot: pg.PlotWidget, size: QSize | None, title: str | None) -> Ite
     original = item.geometry()
     lay_out_for = getattr(plot, "lay_out_for", None)  # our charts: the legend's rows
     if lay_out_for is not None:
-        lay_out_for(size.width())
+        lay_out_for(size.width(), size.height())
     item.setGeometry(wanted)
     item.layout.activate()
     _fit_axes_to_their_text(item)
     try:
-        yield size
+        yield
     finally:
         if lay_out_for is not None:
             lay_out_for(None)
@@ -270,16 +377,16 @@ def _legends_follow_scale(item: QGraphicsItem) -> Iterator[None]:
             legend.setFlag(flag, True)
 
 
-def _qt_svg(plot: pg.PlotWidget, logical: QSize, title: str) -> bytes:
+def _qt_svg(plot: pg.PlotWidget, logical: QSize | QSizeF, pixels: QSize, title: str) -> bytes:
     """The chart as QSvgGenerator writes it: text as text, shapes as vectors, each item
-    clipped as on screen."""
+    clipped as on screen; ``pixels`` wide and high, in user units of ``logical`` pixels."""
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     generator = QSvgGenerator(QSvgGenerator.SvgVersion.Svg11)
     generator.setOutputDevice(buffer)
-    generator.setSize(logical)
-    generator.setViewBox(QRect(0, 0, logical.width(), logical.height()))
+    generator.setSize(pixels)
+    generator.setViewBox(QRectF(0, 0, logical.width(), logical.height()))
     # Point sizes to pixels as on screen (QSvgGenerator assumes 72 dpi): the axes lay out
     # their text with screen metrics.
     generator.setResolution(round(_screen_dpi()))
@@ -312,7 +419,7 @@ _POINT_PATH_COMMANDS = set("MLCSQTZ")
 _POINT_PATTERN = re.compile(rf"({_NUMBER})\s*,?\s*({_NUMBER})")
 
 
-def portable_svg(data: bytes, title: str | None = None) -> bytes:
+def portable_svg(data: bytes, title: str | None = None, pixels: QSize | None = None) -> bytes:
     """Rewrite QSvgGenerator's SVG so that viewers without SVG 1.2 features draw it right.
 
     - Shapes under a ``matrix(...)`` transform get their coordinates transformed and the
@@ -323,6 +430,8 @@ def portable_svg(data: bytes, title: str | None = None) -> bytes:
       office program knows).
     - Duplicate ids (Qt writes one pattern mask per item, all with the same id) are dropped.
     - The document's ``<title>`` becomes ``title``, when given.
+    - Its width and height are ``pixels``, when given (Qt writes millimetres, which office
+      programs take for a page's size).
     """
     ET.register_namespace("", _SVG_NS)
     ET.register_namespace("xlink", _XLINK_NS)
@@ -330,6 +439,9 @@ def portable_svg(data: bytes, title: str | None = None) -> bytes:
     title_element = root.find(f"{{{_SVG_NS}}}title")
     if title is not None and title_element is not None:
         title_element.text = title
+    if pixels is not None:
+        root.set("width", str(pixels.width()))
+        root.set("height", str(pixels.height()))
     for group in root.iter(f"{{{_SVG_NS}}}g"):
         _flatten_group(group)
     _drop_vector_effects(root, under_transform=False)

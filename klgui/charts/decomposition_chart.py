@@ -142,12 +142,12 @@ class DecompositionChart(BarChart):
             self.legend.addItem(sample, legend_label(f"{index + 1} {name}"))
         self.fit_minimum_width()
 
-    def lay_out_for(self, width: float | None) -> None:
+    def lay_out_for(self, width: float | None, height: float | None = None) -> None:
         comparison = self._document.comparison
         if comparison is not None:  # an export at another width may number the bars
             plot_width = (self.width() if width is None else width) - LEFT_AXIS_ROOM
             self._update_legend(comparison.models, plot_width)
-        super().lay_out_for(width)
+        super().lay_out_for(width, height)
 
     def _label_share(self) -> float:
         """The share of the plot's height a two-line value label needs."""

@@ -18,8 +18,6 @@ from core.formats.comparison_tables import delimited_text, ranking_rows, terms_r
 from klgui.document.document import Document
 from klgui.files.export_names import export_file_name
 
-#: QSettings key: PNG exports at 2× (sharp on projectors) or 1×.
-PNG_SCALE_KEY = "export/png_scale"
 DIRECTORY_KEY = "export/directory"
 
 
@@ -54,12 +52,11 @@ class ExportActions(QObject):
         self.report_action = self.menu.addAction(self.tr("&Report (HTML or PDF)…"))
         self.report_action.triggered.connect(self.export_report)
         self.menu.addSeparator()
-        self.double_scale_action = self.menu.addAction(self.tr("PNG at 2× for projectors"))
-        self.double_scale_action.setCheckable(True)
-        self.double_scale_action.setChecked(float(QSettings().value(PNG_SCALE_KEY, 2.0)) == 2.0)
-        self.double_scale_action.toggled.connect(
-            lambda on: QSettings().setValue(PNG_SCALE_KEY, 2.0 if on else 1.0)
+        self.size_action = self.menu.addAction(self.tr("Chart &size for slides…"))
+        self.size_action.setStatusTip(
+            self.tr("16:9 or 4:3 at a chosen width, and the text's size, for charts and the report")
         )
+        self.size_action.triggered.connect(self.choose_export_size)
         self.copy_ranking_action = QAction(self.tr("Copy the ranking"), self)
         self.copy_ranking_action.setStatusTip(
             self.tr("Copy the ranking as tab-separated text that pastes into spreadsheets")
@@ -139,6 +136,20 @@ class ExportActions(QObject):
 
     # -- exports --------------------------------------------------------------------------------
 
+    def choose_export_size(self) -> bool:
+        """Ask how large charts are exported (and drawn in the report); remembered."""
+        from klgui.files.export_size_dialog import (
+            ExportSizeDialog,
+            save_export_size,
+            saved_export_size,
+        )
+
+        dialog = ExportSizeDialog(saved_export_size(), self._parent)
+        if dialog.exec() != ExportSizeDialog.DialogCode.Accepted:
+            return False
+        save_export_size(dialog.chosen())
+        return True
+
     def export_chart(self, name: str, plot: pg.PlotWidget) -> bool:
         path = self._ask_path(
             self.tr("Export the %s chart") % name,
@@ -149,11 +160,12 @@ class ExportActions(QObject):
             return False
         if os.path.splitext(path)[1].lower() not in (".png", ".svg"):
             path += ".png"
-        from klgui.charts.chart_export import export_chart  # only when exporting: not at start-up
+        # Only when exporting: not at start-up.
+        from klgui.charts.chart_export import export_chart
+        from klgui.files.export_size_dialog import saved_export_size
 
-        scale = 2.0 if self.double_scale_action.isChecked() else 1.0
         try:
-            export_chart(plot, path, scale=scale)
+            export_chart(plot, path, size=saved_export_size())
         except (OSError, ValueError) as error:
             self._fail(path, error)
             return False
@@ -200,7 +212,9 @@ class ExportActions(QObject):
             return False
         if os.path.splitext(path)[1].lower() not in (".pdf", ".html"):
             path += ".pdf"
-        from klgui.files.report_export import write_report  # only when exporting: not at start-up
+        # Only when exporting: not at start-up.
+        from klgui.files.export_size_dialog import saved_export_size
+        from klgui.files.report_export import write_report
 
         charts = [(name, plot()) for name, plot in self._charts]
         try:
@@ -211,6 +225,7 @@ class ExportActions(QObject):
                 comparison,
                 charts,
                 self._document.predictions,
+                saved_export_size(),
             )
         except (OSError, ValueError) as error:
             self._fail(path, error)

@@ -28,6 +28,7 @@ from PySide6.QtCore import (
     QIODevice,
     QMarginsF,
     QSize,
+    QSizeF,
     QUrl,
 )
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
@@ -38,7 +39,7 @@ from core.formats.atomic_write import write_atomically
 from core.formats.comparison_tables import ranking_rows, terms_rows
 from core.measures import INFORMATION_MEASURES, MEASURES, log_scale, unit_name
 from core.predictions.evaluation import PredictionReport
-from klgui.charts.chart_export import chart_image, png_bytes
+from klgui.charts.chart_export import WINDOW_PRESET, ExportSize, chart_image, png_bytes
 from klgui.style.palette import BANNER_COLOUR
 from klgui.text.measure_names import describe_smoothing, measure_title
 from klgui.text.number_format import format_number
@@ -49,8 +50,9 @@ REPORT_FORMATS = {
 }
 #: Significant digits of the numbers in the tables (the window's rule, with fewer digits).
 DIGITS = 4
-#: Charts are laid out at this logical size (pixels at 96 dpi), whatever the window shows,
-#: so the report looks the same every time, and rendered at this many pixels per logical one.
+#: Charts are shown this wide (pixels at 96 dpi), whatever the window shows, so the report
+#: looks the same every time, and rendered with this many pixels per shown one; their shape
+#: and text size are the chart export's (:func:`report_chart_size`), this one's without one.
 CHART_SIZE = QSize(460, 400)
 CHART_SCALE = 2.0
 #: Charts side by side in a row.
@@ -105,13 +107,15 @@ def report_html(
     comparison: Comparison,
     charts: list[tuple[str, pg.PlotWidget]],
     predictions: PredictionReport | None = None,
+    export: ExportSize | None = None,
 ) -> str:
-    """The report as one self-contained HTML page (charts as base64 PNG data URIs); with
-    ``predictions``, their per-sample results too."""
+    """The report as one self-contained HTML page (charts as base64 PNG data URIs, shaped
+    and lettered as ``export`` says); with ``predictions``, their per-sample results too."""
     figures = []
-    for name, image in _chart_images(charts):
+    for name, image in _chart_images(charts, export):
         uri = "data:image/png;base64," + base64.b64encode(png_bytes(image)).decode("ascii")
-        figures.append(_Figure(name, uri, CHART_SIZE.width(), CHART_SIZE.height()))
+        height = round(CHART_SIZE.width() * image.height() / image.width())
+        figures.append(_Figure(name, uri, CHART_SIZE.width(), height))
     return _markup(title, when, comparison, figures, _html_image, predictions, class_limit=None)
 
 
@@ -122,17 +126,19 @@ def write_report(
     comparison: Comparison,
     charts: list[tuple[str, pg.PlotWidget]],
     predictions: PredictionReport | None = None,
+    export: ExportSize | None = None,
 ) -> None:
-    """Write the report to ``path``: ``.html`` or ``.pdf`` (one A4 page), atomically.
+    """Write the report to ``path``: ``.html`` or ``.pdf`` (one A4 page), atomically; its
+    charts shaped and lettered as ``export`` says (see :func:`report_chart_size`).
 
     Raises ValueError for another extension; an OSError from writing propagates, and then
     neither a partial file nor a temporary one is left behind.
     """
     extension = os.path.splitext(os.fspath(path))[1].lower()
     if extension == ".html":
-        data = report_html(title, when, comparison, charts, predictions).encode("utf-8")
+        data = report_html(title, when, comparison, charts, predictions, export).encode("utf-8")
     elif extension == ".pdf":
-        data = report_pdf(title, when, comparison, charts, predictions)
+        data = report_pdf(title, when, comparison, charts, predictions, export)
     else:
         choices = ", ".join(
             f"{suffix} ({QCoreApplication.translate('report', what)})"
@@ -152,6 +158,7 @@ def report_pdf(
     comparison: Comparison,
     charts: list[tuple[str, pg.PlotWidget]],
     predictions: PredictionReport | None = None,
+    export: ExportSize | None = None,
 ) -> bytes:
     """The report as a one-page A4 landscape PDF."""
     data = QByteArray()
@@ -177,10 +184,10 @@ def report_pdf(
     document = QTextDocument()
     document.setDocumentMargin(0)
     figures = []
-    for index, (name, image) in enumerate(_chart_images(charts)):
+    for index, (name, image) in enumerate(_chart_images(charts, export)):
         resource = f"chart-{index + 1}.png"
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(resource), image)
-        width, height = _fitted_chart_size(page_width, len(charts))
+        width, height = _fitted_chart_size(page_width, len(charts), image.size())
         figures.append(_Figure(name, resource, width, height))
     markup = _markup(
         title, when, comparison, figures, _print_image, predictions, class_limit=PDF_CLASS_LIMIT
@@ -206,16 +213,37 @@ def report_pdf(
 # -- building the page ------------------------------------------------------------------------
 
 
-def _chart_images(charts: Sequence[tuple[str, pg.PlotWidget]]) -> Iterator[tuple[str, QImage]]:
+def report_chart_size(export: ExportSize | None) -> tuple[QSizeF, QSize]:
+    """(logical size, pixels) of the report's charts: :data:`CHART_SCALE` pixels per shown
+    one, in the export's shape (a slide's 16:9 or 4:3; the report's own for the window's),
+    laid out at the pixels divided by its font scale, as an exported chart is. Without an
+    export, the report's own: :data:`CHART_SIZE` at :data:`CHART_SCALE`."""
+    export = export or ExportSize(WINDOW_PRESET, font_scale=CHART_SCALE)
+    width = round(CHART_SIZE.width() * CHART_SCALE)
+    if export.preset == WINDOW_PRESET:
+        height = round(CHART_SIZE.height() * CHART_SCALE)
+    else:
+        height = ExportSize(export.preset, width, export.font_scale).pixels().height()
+    scale = export.font_scale
+    return QSizeF(width / scale, height / scale), QSize(width, height)
+
+
+def _chart_images(
+    charts: Sequence[tuple[str, pg.PlotWidget]], export: ExportSize | None
+) -> Iterator[tuple[str, QImage]]:
+    logical, pixels = report_chart_size(export)
+    scale = pixels.width() / logical.width()
     for name, plot in charts:
-        size = CHART_SIZE.expandedTo(QSize(plot.minimumWidth(), 0))
-        yield name, chart_image(plot, CHART_SCALE, size=size, title=name)
+        # Never narrower than the chart can be: then more pixels, not a squeezed chart.
+        wide_enough = logical.expandedTo(QSizeF(plot.minimumWidth(), 0))
+        shown = QSize(round(wide_enough.width() * scale), round(wide_enough.height() * scale))
+        yield name, chart_image(plot, scale, wide_enough, name, shown)
 
 
-def _fitted_chart_size(page_width: float, count: int) -> tuple[int, int]:
+def _fitted_chart_size(page_width: float, count: int, image: QSize) -> tuple[int, int]:
     per_row = max(1, min(CHARTS_PER_ROW, count))
     width = math.floor(page_width / per_row) - 10  # the cells' padding
-    height = round(width * CHART_SIZE.height() / CHART_SIZE.width())
+    height = round(width * image.height() / image.width())
     return width, height
 
 
@@ -223,7 +251,7 @@ def _html_image(figure: _Figure) -> str:
     name = html.escape(figure.name)
     return (
         f'<img src="{figure.source}" alt="{name}" width="{figure.width}" '
-        f'style="max-width: 100%; height: auto;">'
+        f'height="{figure.height}" style="max-width: 100%; height: auto;">'
     )
 
 
