@@ -443,10 +443,6 @@ class BarChart(pg.PlotWidget):
     def _style_plot(self, style: ChartStyle) -> None:
         self._style = style
         self.setBackground(style.background)
-        # Keyboard focus shows as a frame (F6 and Ctrl+1…5 move it between the views).
-        self.setStyleSheet(
-            f"{type(self).__name__}:focus {{ border: 2px solid {style.focus_colour}; }}"
-        )
         font = QFont()
         font.setPointSize(style.font_point_size)
         plot = self.getPlotItem()

@@ -22,8 +22,6 @@ class ChartStyle:
     #: H(P) in the decomposition: the part no model can change.
     entropy_colour: str = "#b0b0b0"
     notice_colour: str = "#606060"
-    #: The frame of the chart that has the keyboard focus.
-    focus_colour: str = "#0072B2"
 
 
 DEFAULT_STYLE = ChartStyle()
@@ -35,7 +33,6 @@ DARK_STYLE = ChartStyle(
     reference_colour="#e8e8e8",
     entropy_colour="#6a6a6a",
     notice_colour="#b0b0b0",
-    focus_colour="#56B4E9",
 )
 
 
@@ -57,5 +54,4 @@ def chart_style(dark: bool, presentation: bool) -> ChartStyle:
         reference_colour=base.reference_colour,
         entropy_colour=base.entropy_colour,
         notice_colour=base.foreground,
-        focus_colour="#56B4E9" if dark else "#0072B2",
     )

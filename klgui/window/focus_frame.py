@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QWidget
 
 from klgui.style.contrast import legible_on
@@ -34,8 +34,9 @@ class FocusFrame(QWidget):
         )
 
     def line_width(self) -> int:
-        """Heavier with larger type (presentation mode)."""
-        return max(2, round(self.fontMetrics().height() / 8))
+        """Heavier with larger type (presentation mode): the application's, which reaches
+        the widgets only through events."""
+        return max(2, round(QFontMetrics(QApplication.font()).height() / 8))
 
     def _on_application_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         pane = next(
