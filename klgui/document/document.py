@@ -26,6 +26,7 @@ from core import (
 )
 from core.class_selection import ClassView
 from core.workspace import DistributionKind
+from klgui.document.rejected_entries import Cell, RejectedEntry, still_pending
 
 if TYPE_CHECKING:
     from core.predictions.evaluation import PredictionReport
@@ -83,6 +84,8 @@ class Document(QObject):
     selectedModelChanged = Signal()
     #: Classes locked against rescaling during a drag changed (view state: no undo).
     lockedClassesChanged = Signal()
+    #: Text typed into the table and not accepted came or went (view state: no undo).
+    rejectedEntriesChanged = Signal()
     #: Which classes the per-class views show changed: top N, order, filter (view state).
     classViewChanged = Signal()
 
@@ -96,6 +99,7 @@ class Document(QObject):
         self._predictions: PredictionReport | None = None
         self._selected_model: str | None = None
         self._locked_classes: frozenset[str] = frozenset()
+        self._rejected: dict[Cell, RejectedEntry] = {}
         self._class_view = ClassView()
         self.undo_stack = QUndoStack(self)
         self._recompute_timer = QTimer(self)
@@ -178,14 +182,47 @@ class Document(QObject):
             self._class_view = view
             self.classViewChanged.emit()
 
+    @property
+    def rejected_entries(self) -> tuple[RejectedEntry, ...]:
+        """Text typed into cells and not accepted, oldest first: shown in its cell to be
+        corrected; never part of the workspace (not saved, not compared)."""
+        return tuple(self._rejected.values())
+
+    def rejected_entry(self, distribution: str | None, class_name: str) -> RejectedEntry | None:
+        return self._rejected.get((distribution, class_name)) if self._rejected else None
+
+    def reject_entry(self, entry: RejectedEntry) -> None:
+        """Keep ``entry`` over its cell until it is corrected or the cell changes."""
+        self._rejected.pop(entry.cell, None)
+        self._rejected[entry.cell] = entry
+        self.rejectedEntriesChanged.emit()
+
+    def clear_rejected_entry(self, distribution: str | None, class_name: str) -> None:
+        if self._rejected.pop((distribution, class_name), None) is not None:
+            self.rejectedEntriesChanged.emit()
+
     def _set_workspace(self, workspace: Workspace) -> None:
         previous_selection = self.selected_model
-        self._workspace = workspace
+        before, self._workspace = self._workspace, workspace
         self._problems = workspace.problems()
+        if self._rejected:
+            self._keep_pending_entries(before, workspace)
         self.workspaceChanged.emit()
         if self.selected_model != previous_selection:
             self.selectedModelChanged.emit()
         self._recompute_timer.start()
+
+    def _keep_pending_entries(self, before: Workspace, after: Workspace) -> None:
+        """Drop the rejected entries whose cell is gone or got a new value (typed, pasted,
+        undone...): the text was about a value that is no longer there."""
+        kept = {
+            cell: entry
+            for cell, entry in self._rejected.items()
+            if still_pending(entry, before, after)
+        }
+        if len(kept) != len(self._rejected):
+            self._rejected = kept
+            self.rejectedEntriesChanged.emit()
 
     def recompute_now(self) -> None:
         """Compare now (normally the coalescing timer calls this after a burst of edits)."""
@@ -226,6 +263,9 @@ class Document(QObject):
         ``predictions`` are the per-sample results when it comes from prediction files."""
         self.undo_stack.clear()
         self._predictions = predictions
+        if self._rejected:  # typed into another document's table
+            self._rejected = {}
+            self.rejectedEntriesChanged.emit()
         # The last valid comparison was of another document: never show it for this one.
         self._comparison = None
         self._set_workspace(workspace)

@@ -32,14 +32,30 @@ class InputBanner(QFrame):
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.normalize_button)
-        document.comparisonChanged.connect(self._on_document_comparison_changed)
-        self._on_document_comparison_changed()
+        document.comparisonChanged.connect(self._on_document_changed)
+        document.rejectedEntriesChanged.connect(self._on_document_changed)
+        self._on_document_changed()
 
-    def _on_document_comparison_changed(self) -> None:
-        error = self._document.input_error
-        if error is None:
+    def _on_document_changed(self) -> None:
+        lines = [*self._input_lines(), *self._rejected_lines()]
+        if not lines:
             self.hide()
             return
+        self.label.setText("\n".join(lines))
+        workspace = self._document.workspace
+        self.normalize_button.setVisible(
+            any(
+                p.class_index is None and not workspace.distribution(p.distribution).is_counts
+                for p in self._document.problems
+            )
+        )
+        self.show()
+
+    def _input_lines(self) -> list[str]:
+        """What keeps the input from a comparison, and what the charts show meanwhile."""
+        error = self._document.input_error
+        if error is None:
+            return []
         problems = self._document.problems
         more = len(problems) - 1
         text = "⚠ " + error
@@ -47,29 +63,43 @@ class InputBanner(QFrame):
             text += " " + self.tr("(and 1 more problem, marked in the table)")
         elif more > 1:
             text += " " + self.tr("(and %d more problems, marked in the table)") % more
-        workspace = self._document.workspace
-        reference = workspace.reference
+        reference = self._document.workspace.reference
         left_out = self._document.left_out
         if left_out:
-            text += "\n" + self.tr(
-                "Left out of the charts and the ranking until it is fixed: %s"
-            ) % ", ".join(left_out)
-        elif self._document.comparison is not None and any(
-            p.distribution == reference for p in problems
-        ):
-            text += "\n" + self.tr(
-                "The reference %s is not valid: the charts show the last valid input."
-            ) % reference
-        elif self._document.comparison is not None:
-            text += "\n" + self.tr("The charts show the last valid input.")
-        self.label.setText(text)
-        self.normalize_button.setVisible(
-            any(
-                p.class_index is None and not workspace.distribution(p.distribution).is_counts
-                for p in problems
+            shown = self.tr("Left out of the charts and the ranking until it is fixed: %s") % (
+                ", ".join(left_out)
             )
+        elif self._document.comparison is None:
+            return [text]
+        elif any(p.distribution == reference for p in problems):
+            shown = (
+                self.tr("The reference %s is not valid: the charts show the last valid input.")
+                % reference
+            )
+        else:
+            shown = self.tr("The charts show the last valid input.")
+        return [text, shown]
+
+    def _rejected_lines(self) -> list[str]:
+        """Text typed and not accepted: it is not in the document (nor in a saved file)."""
+        rejected = self._document.rejected_entries
+        if not rejected:
+            return []
+        first = rejected[0]
+        if first.distribution is None:
+            where = self.tr("the name of class %s") % first.class_name
+        else:
+            where = f"{first.distribution}, {first.class_name}"
+        text = self.tr("⚠ Not accepted (%s): %s. Nothing was changed; correct the marked cell.") % (
+            where,
+            first.reason,
         )
-        self.show()
+        more = len(rejected) - 1
+        if more == 1:
+            text += " " + self.tr("(and 1 more cell)")
+        elif more > 1:
+            text += " " + self.tr("(and %d more cells)") % more
+        return [text]
 
     def _on_normalize_button_clicked(self) -> None:
         left_out = self._document.normalize_all()

@@ -376,18 +376,22 @@ class DistributionEditor(QWidget):
             self.select(distribution=name)
 
     def rename_distribution(self) -> None:
+        """Ask for a new name; one that cannot be taken is asked again, as typed, with why."""
         name = self.current_distribution()
         if name is None:
             return
-        new_name, accepted = QInputDialog.getText(
-            self, self.tr("Rename"), self.tr("New name for %s:") % name, text=name
-        )
-        if (
-            accepted
-            and new_name.strip() not in ("", name)
-            and self._attempt(lambda: self._document.rename_distribution(name, new_name))
-        ):
-            self.select(distribution=new_name.strip())
+        typed, prompt = name, self.tr("New name for %s:") % name
+        while True:
+            typed, accepted = QInputDialog.getText(self, self.tr("Rename"), prompt, text=typed)
+            if not accepted or typed.strip() in ("", name):
+                return
+            try:
+                self._document.rename_distribution(name, typed)
+            except WorkspaceError as error:
+                prompt = self.tr("Not renamed: %s\nNew name for %s:") % (error, name)
+                continue
+            self.select(distribution=typed.strip())
+            return
 
     def set_reference(self) -> None:
         name = self.current_distribution()
@@ -512,10 +516,12 @@ class DistributionEditor(QWidget):
         return workspace
 
     def clear_selection(self) -> None:
+        """Set the selected values to 0; text there that was not accepted goes too."""
         workspace = self._document.workspace
         columns: dict[str, np.ndarray] = {}
         for row, column in self._selected_value_cells():
             name = self.model.distribution_at(column)
+            self._document.clear_rejected_entry(name, workspace.classes[row])
             if name is not None:
                 columns.setdefault(name, workspace.distribution(name).values.copy())[row] = 0.0
         for name, values in columns.items():

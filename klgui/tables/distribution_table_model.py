@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont
 from core import Problem, WorkspaceError
 from core.workspace import Workspace
 from klgui.document.document import Document
+from klgui.document.rejected_entries import RejectedEntry
 from klgui.style.palette import table_brushes
 from klgui.tables.cell_updates import CELL_BY_CELL_LIMIT, announce_changed_cells
 from klgui.tables.item_roles import (
@@ -79,6 +80,7 @@ class DistributionTableModel(QAbstractTableModel):
         self._column_problems: dict[int, str] = {}
         self._index_problems(document.problems)
         document.workspaceChanged.connect(self._on_document_workspace_changed)
+        document.rejectedEntriesChanged.connect(self._on_document_rejected_entries_changed)
 
     # -- geometry -------------------------------------------------------------------------------
 
@@ -195,6 +197,9 @@ class DistributionTableModel(QAbstractTableModel):
             return font
         return None
 
+    def _on_document_rejected_entries_changed(self) -> None:
+        self.dataChanged.emit(self.index(0, 0), self.index(self.sum_row, self.columnCount() - 1))
+
     def data(self, index: AnyIndex, role: int = DISPLAY):
         if role not in _ANSWERED_ROLES or not index.isValid():
             return None
@@ -202,6 +207,11 @@ class DistributionTableModel(QAbstractTableModel):
         workspace = self.workspace
         if row == self.sum_row:
             return self._sum_data(column, role)
+        rejected = self._document.rejected_entry(
+            self.distribution_at(column), workspace.classes[row]
+        )
+        if rejected is not None:
+            return self._rejected_data(rejected, index, role)
         if column == NAME_COLUMN:
             if role in (DISPLAY, EDIT):
                 return workspace.classes[row]
@@ -225,6 +235,31 @@ class DistributionTableModel(QAbstractTableModel):
         if role == ALIGNMENT:
             return ALIGN_RIGHT
         return None
+
+    def _rejected_data(self, entry: RejectedEntry, index: AnyIndex, role: int):
+        """A cell over which typed text was not accepted: the text, marked, to be corrected
+        (the editor opens on it); the tooltip says why and what the table still holds."""
+        if role == DISPLAY:
+            return "⚠ " + entry.text
+        if role == EDIT:
+            return entry.text
+        if role == BACKGROUND:
+            return table_brushes().invalid_cell
+        if role == TOOLTIP:
+            return self.tr(
+                "Not accepted: %s\nNothing was changed: the table still holds %s. Correct the "
+                "text to apply it."
+            ) % (entry.reason, self._kept_text(entry, index.row()))
+        if role == ALIGNMENT and entry.distribution is not None:
+            return ALIGN_RIGHT
+        return None
+
+    def _kept_text(self, entry: RejectedEntry, row: int) -> str:
+        """What the document holds in the cell of ``entry``."""
+        if entry.distribution is None:
+            return repr(self.workspace.classes[row])
+        value = float(self.workspace.distribution(entry.distribution).values[row])
+        return self.tr("no value") if math.isnan(value) else format_editable(value)
 
     def _sum_data(self, column: int, role: int):
         if role == BACKGROUND:
@@ -263,13 +298,19 @@ class DistributionTableModel(QAbstractTableModel):
         if role != EDIT or not index.isValid() or index.row() == self.sum_row:
             return False
         row, column = index.row(), index.column()
+        distribution, class_name = self.distribution_at(column), self.workspace.classes[row]
         try:
             if column == NAME_COLUMN:
                 self._document.rename_class(row, str(value))
             else:
                 number = value if isinstance(value, float) else parse_value(str(value))
-                self._document.set_value(self.distribution_at(column), row, number)
+                self._document.set_value(distribution, row, number)
         except (ValueParseError, WorkspaceError) as error:
+            # Kept in the cell, marked, to be corrected; the document is left as it was.
+            self._document.reject_entry(
+                RejectedEntry(distribution, class_name, str(value), str(error))
+            )
             self.editRejected.emit(self.tr("Not changed: %s") % error)
             return False
+        self._document.clear_rejected_entry(distribution, class_name)
         return True

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
 
 def type_value(qtbot, window, distribution: str, class_index: int, text: str) -> None:
@@ -21,6 +21,7 @@ def type_value(qtbot, window, distribution: str, class_index: int, text: str) ->
     line_edit.selectAll()
     QTest.keyClicks(line_edit, text)
     QTest.keyClick(line_edit, Qt.Key_Return)
+    qtbot.waitUntil(lambda: view.state() != QAbstractItemView.EditingState)  # (queued)
 
 
 def test_the_charts_keep_showing_p_and_the_valid_models_while_one_is_invalid(qtbot, window):
