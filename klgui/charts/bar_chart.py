@@ -44,8 +44,10 @@ LEGEND_NAME_LIMIT = 24
 LEGEND_COLUMNS = 5
 #: Room for a legend entry's colour sample and spacing, beside its label (pixels).
 LEGEND_SAMPLE_ROOM = 50
-#: A chart shorter than this many lines of its text puts its legend beside the plot.
+#: A chart shorter than this many lines of its text puts its legend beside the plot, its
+#: rows this many pixels closer than pyqtgraph's (whose labels have margins of their own).
 SHORT_CHART_LINES = 12
+LEGEND_ROWS_BESIDE_SPACING = -6
 #: Room for the y axis and margins beside a chart's title (pixels).
 LEFT_AXIS_ROOM = 90
 #: The y span for data that is all zero: a readable axis, not ticks at 1e-09.
@@ -575,6 +577,8 @@ class BarChart(pg.PlotWidget):
         self.legend_beside = beside
         layout = self.getPlotItem().layout
         layout.removeItem(self.legend)
+        # Beside, its rows are closer: its height must not squeeze the axis under the plot.
+        self.legend.layout.setVerticalSpacing(LEGEND_ROWS_BESIDE_SPACING if beside else 0)
         if beside:
             layout.addItem(self.legend, 2, 3, alignment=Qt.AlignLeft | Qt.AlignVCenter)
         else:

@@ -55,6 +55,7 @@ def test_a_short_chart_puts_its_legend_beside_the_plot(qtbot, document):
     assert chart.legend_beside
     assert legend.left() >= plot.right() - 1  # beside, not above
     assert plot.height() >= legend.height() / 2  # the plot is not flattened under it
+    assert item.geometry().height() <= chart.height()  # nor the class names cut off below
 
 
 def test_a_tall_chart_keeps_its_legend_above_the_plot(qtbot, document):
