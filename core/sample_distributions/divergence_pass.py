@@ -90,10 +90,28 @@ def skip_below(reference: SampleSet) -> float | None:
     return KLD_SKIP_BELOW if reference.kind == "kld" else None
 
 
+def sub_block_rows(classes: int) -> int:
+    """Rows of a sub-block. Sub-blocks lie on a grid of this many rows from row 0, whatever
+    the blocks: a row's sums (matrix-vector products, whose order of addition depends on
+    the rows around) are then the same bits whatever the block size or the engine, as long
+    as blocks start on the grid."""
+    return max(1, SUB_BLOCK_VALUES // classes)
+
+
+def block_rows(reference: SampleSet, candidate: SampleSet) -> int:
+    """Rows of a block: about BLOCK_BYTES of the wider file, a whole number of sub-blocks."""
+    row_bytes = max(reference.rows.row_bytes, candidate.rows.row_bytes)
+    sub_rows = sub_block_rows(reference.class_count)
+    return max(1, BLOCK_BYTES // (row_bytes * sub_rows)) * sub_rows
+
+
 def block_terms(reference: SampleSet, candidate: SampleSet, start: int, stop: int) -> BlockTerms:
-    """The figures of rows start..stop (FormatError for a bad row of either file)."""
+    """The figures of rows start..stop (FormatError for a bad row of either file); start
+    is on the grid of sub_block_rows (stop may be the last row)."""
     classes = reference.class_count
-    rows_at_once = max(1, SUB_BLOCK_VALUES // classes)
+    rows_at_once = sub_block_rows(classes)
+    if start % rows_at_once:
+        raise ValueError(f"a block starts on a multiple of {rows_at_once} rows, not at {start}")
     labels = reference.labels
     count = stop - start
     out = {name: np.empty(count) for name in ("kl", "reverse_kl", "js", "entropy")}
@@ -141,8 +159,7 @@ def sample_terms(
     both files (see the module). ``progress`` gets fractions of the work done,
     ``is_cancelled`` is polled between blocks (True raises Cancelled)."""
     samples = reference.samples
-    row_bytes = max(reference.rows.row_bytes, candidate.rows.row_bytes)
-    rows = max(1, BLOCK_BYTES // row_bytes)
+    rows = block_rows(reference, candidate)
     combined = _allocated(samples, reference.labels is not None, candidate.source)
     class_kl = np.zeros(reference.class_count)
     starts = iter(range(0, samples, rows))
