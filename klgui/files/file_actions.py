@@ -26,7 +26,7 @@ from core.predictions.evaluation import DEFAULT_RESAMPLES, DEFAULT_SEED
 from klgui.actions import make_action
 from klgui.document.document import Document
 from klgui.files.prediction_loader import PredictionLoader, PredictionRequest
-from klgui.resources import shipped_path
+from klgui.resources import is_shipped, shipped_path
 
 if TYPE_CHECKING:
     from core.formats.merged_files import MergedFiles
@@ -240,7 +240,7 @@ class FileActions(QObject):
         remember them, say what merging them did, and why a table with problems may be a
         prediction file. (Files named on the command line come here too.)"""
         path, title = opened_file(paths)
-        self.set_file(path, title, session_beside(paths))
+        self.set_file(path, title, self._proposed_session(paths))
         for path in paths:
             self._remember(path)
         self.tell_merges(merged.merges, self.tr("Opened %s") % title, undoable=False)
@@ -361,7 +361,7 @@ class FileActions(QObject):
     def _on_loader_loaded(self, workspace, report, request: PredictionRequest) -> None:
         self._document.replace_workspace(workspace, report)
         title = ", ".join(file_name(path) for path in request.paths)
-        self.set_file(None, title, session_beside(request.paths))
+        self.set_file(None, title, self._proposed_session(request.paths))
         for path in request.paths:
             self._remember(path)
         self.message.emit(self.tr("Opened %s") % title)
@@ -495,7 +495,18 @@ class FileActions(QObject):
             value = [value]
         return [str(path) for path in value or []]
 
+    def _proposed_session(self, paths: Sequence[str]) -> str:
+        """What Save As proposes for work opened from ``paths``: a session beside them, but
+        for a shipped example in the user's last folder (the package's folder is not theirs,
+        and an upgrade replaces it)."""
+        proposed = session_beside(paths)
+        if is_shipped(paths[0]):
+            return os.path.join(self._last_directory(), os.path.basename(proposed))
+        return proposed
+
     def _remember(self, path: str) -> None:
+        if is_shipped(path):  # File ▸ Examples lists it; Open would start in the package
+            return
         path = os.path.abspath(path)
         recent = [path] + [p for p in self.recent_files() if p != path]
         QSettings().setValue(RECENT_KEY, recent[:RECENT_LIMIT])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import os
 from importlib.resources import as_file, files
 from pathlib import Path
 
@@ -24,3 +25,9 @@ def shipped_path(*parts: str) -> Path:
     for part in parts:
         resource = resource / part
     return _extracted.enter_context(as_file(resource))
+
+
+def is_shipped(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is one of the files shipped with KL Explorer (an example): not one
+    of the user's, so neither remembered among recent files nor saved beside."""
+    return Path(path).resolve().is_relative_to(shipped_path().resolve())

@@ -17,6 +17,7 @@ from core.formats.comparison_tables import ranking_rows
 from core.formats.session import session_text
 from core.merging import merge
 from klgui.document.autosave import find_recoverable
+from klgui.resources import shipped_path
 from klgui.style.palette import table_brushes
 from klgui.window.application import offer_recovery
 from tests.conftest import REPOSITORY
@@ -252,6 +253,22 @@ def test_file_examples_opens_the_shipped_table_and_prediction_files(window, qtbo
     qtbot.waitUntil(lambda: window.document.predictions is not None)
     assert [model.name for model in window.document.predictions.models] == ["model_a", "model_b"]
     assert window.file_actions.title == "model_a.csv, model_b.csv"
+
+
+def test_the_shipped_examples_are_not_the_user_s_files(window, qtbot, tmp_path):
+    """Not among recent files (File ▸ Open would start in the package), and Save As does
+    not propose the package's folder (an upgrade would delete the session)."""
+    chosen = tmp_path / "mine.csv"
+    chosen.write_text(TABLE, encoding="utf-8")
+    assert window.file_actions.open_paths([str(chosen)])
+    examples = shipped_path("examples")
+    assert window.file_actions.open_paths([str(examples / "dog_cat_rabbit.csv")])
+    assert window.file_actions.recent_files() == [str(chosen)]
+    assert window.file_actions.suggested_path == str(tmp_path / "dog_cat_rabbit.klsession")
+    assert window.file_actions.open_paths([str(examples / "model_a.csv")])
+    qtbot.waitUntil(lambda: window.document.predictions is not None)
+    assert window.file_actions.recent_files() == [str(chosen)]
+    assert window.file_actions.suggested_path == str(tmp_path / "model_a.klsession")
 
 
 def test_recent_files_are_remembered_and_reopen(window, tmp_path):
