@@ -30,9 +30,7 @@ from klgui.text.number_format import format_number
 #: Fraction of a class's slot filled by its group of bars.
 GROUP_WIDTH = 0.8
 MINIMUM_WIDTH = 200
-#: The y span is kept while the data fills at least this fraction of it.
-Y_SPAN_KEEP = 0.75
-#: When data outgrows the span, the new span has this much extra room.
+#: When data outgrows the span during a drag, the new span has this much extra room.
 Y_SPAN_GROWTH = 1.15
 #: Room between two class names under the axis (pixels); with less, every n-th is named.
 NAME_GAP = 16
@@ -720,13 +718,13 @@ class BarChart(pg.PlotWidget):
         super().mouseDoubleClickEvent(event)
 
     def set_y_span(
-        self, low: float, high: float, bottom_margin: float = 0.0
+        self, low: float, high: float, bottom_margin: float = 0.0, hold: bool = False
     ) -> tuple[float, float]:
         """Show the data range [low, high] (plus ``bottom_margin`` × its extent below, so a
-        zero line is not on the edge), but keep the current span while the data still fills
-        most of it: a drag then changes bars only, and the axes need no new ticks every
-        frame. A span that must grow gets room to grow more. Returns the span shown."""
-        data_span = next_y_span(self._y_data_span, low, high)
+        zero line is not on the edge). While ``hold`` (a drag), keep the current span while
+        the data fits it: the drag then changes bars only, and the axes need no new ticks
+        every frame; a span that must grow gets room to grow more. Returns the span shown."""
+        data_span = next_y_span(self._y_data_span, low, high, hold)
         if data_span != self._y_data_span:
             self._y_data_span = data_span
             low, high = data_span
@@ -759,28 +757,22 @@ class BarChart(pg.PlotWidget):
 
 
 def next_y_span(
-    current: tuple[float, float] | None, low: float, high: float
+    current: tuple[float, float] | None, low: float, high: float, hold: bool = True
 ) -> tuple[float, float]:
-    """The y span (before any margin) to show data from ``low`` to ``high``: ``current``
-    while the data fits it and fills most of it; otherwise one that holds both, with room
-    to grow on the side that overflowed, or a fresh one when the data shrank."""
+    """The y span (before any margin) to show data from ``low`` to ``high``: the data's
+    own, unless ``hold`` (a drag): then ``current`` while the data fits it (it never
+    shrinks during a drag), or one that holds both, with room to grow on the side that
+    overflowed."""
     if not (math.isfinite(low) and math.isfinite(high)):
         low, high = 0.0, 1.0
     if high - low <= 1e-12:
         high = low + EMPTY_Y_SPAN
-    if current is None:
+    if current is None or not hold:
         return low, high
     shown_low, shown_high = current
-    fits = shown_low <= low and high <= shown_high
-    if fits:
-        filled = (high - low) >= Y_SPAN_KEEP * (shown_high - shown_low)
-        return current if filled else (low, high)
-    grown = _with_room(min(low, shown_low), max(high, shown_high), low, high, current)
-    if (high - low) >= Y_SPAN_KEEP * (grown[1] - grown[0]):
-        return grown
-    # The old span would leave the data too little of the axis: start again from the data
-    # (with room), so that the same data next frame keeps the span.
-    return _with_room(low, high, low, high, current)
+    if shown_low <= low and high <= shown_high:
+        return current
+    return _with_room(min(low, shown_low), max(high, shown_high), low, high, current)
 
 
 def _with_room(

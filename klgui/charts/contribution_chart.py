@@ -153,7 +153,9 @@ class _TermsPlot(BarChart):
             top = high * HEADROOM
         else:
             top = max(high, 0.5 * (high - low), EMPTY_Y_SPAN) * INFINITY_HEADROOM
-        span = self.set_y_span(min(low * 1.15, 0.0), top, bottom_margin=0.0)
+        span = self.set_y_span(
+            min(low * 1.15, 0.0), top, bottom_margin=0.0, hold=self._document.dragging
+        )
         shown_top = span[1]
         other = values[:, -1] if selection.other_count else np.empty(0)
         self.mark_other_off_scale(other, bar_count - 1, span)

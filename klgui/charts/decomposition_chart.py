@@ -107,7 +107,9 @@ class DecompositionChart(BarChart):
         )
         if show_values:  # room above the tallest bar for its two lines, in a small window too
             top = max(top, high / (1 - (1 + BOTTOM_MARGIN) * label_share))
-        _, shown_top = self.set_y_span(0.0, top, bottom_margin=BOTTOM_MARGIN)
+        _, shown_top = self.set_y_span(
+            0.0, top, bottom_margin=BOTTOM_MARGIN, hold=self._document.dragging
+        )
         marker_y = max(entropy + 0.1 * shown_top, shown_top * 0.7)
         spots = [
             {"pos": (i, marker_y), "brush": pg.mkBrush(model_colour(i))}

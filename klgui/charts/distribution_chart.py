@@ -164,7 +164,7 @@ class DistributionChart(BarChart):
         )
         self.set_x_span(-0.6, self.class_span_end(bar_count, "".join(other_name)))
         top = float(scale_values(values, selection).max(initial=0.0)) * HEADROOM
-        span = self.set_y_span(0.0, top, bottom_margin=0.07)
+        span = self.set_y_span(0.0, top, bottom_margin=0.07, hold=self._document.dragging)
         other = values[:, -1] if selection.other_count else np.empty(0)
         self.mark_other_off_scale(other, bar_count - 1, span)
         notice = ""
@@ -284,6 +284,7 @@ class DistributionChart(BarChart):
         if self._grab is not None:
             self._grab.moved_to(event.position().toPoint())
             if self._grab.dragging:
+                self._document.set_dragging(True)  # the axes hold still until the release
                 self._drag_to(event)
             event.accept()
             return
@@ -295,6 +296,7 @@ class DistributionChart(BarChart):
         if self._grab is not None:
             clicked = not self._grab.dragging
             self._grab = None
+            self._document.set_dragging(False)
             if clicked:  # selects the bar, as the arrow keys do
                 self.setFocus(Qt.MouseFocusReason)
                 self._show_selection()

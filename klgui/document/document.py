@@ -100,6 +100,7 @@ class Document(QObject):
         self._selected_model: str | None = None
         self._locked_classes: frozenset[str] = frozenset()
         self._rejected: dict[Cell, RejectedEntry] = {}
+        self._dragging = False
         self._class_view = ClassView()
         self.undo_stack = QUndoStack(self)
         self._recompute_timer = QTimer(self)
@@ -181,6 +182,18 @@ class Document(QObject):
         if view != self._class_view:
             self._class_view = view
             self.classViewChanged.emit()
+
+    @property
+    def dragging(self) -> bool:
+        """True while the user drags a bar: the charts' axes may grow, never shrink, so that
+        they do not flicker; when the drag ends they fit the data again."""
+        return self._dragging
+
+    def set_dragging(self, dragging: bool) -> None:
+        if dragging != self._dragging:
+            self._dragging = dragging
+            if not dragging:
+                self._recompute_timer.start()  # the views redraw, fitted to the data
 
     @property
     def rejected_entries(self) -> tuple[RejectedEntry, ...]:

@@ -454,7 +454,8 @@ class Explorations(QWidget):
                 top = float(curve[near].max())
             self.temperature_plot.set_y_span(0.0, min(top, float(finite.max())), 0.07)
             notice = ""
-        else:
+        else:  # nothing to fit: no span left from another model
+            self.temperature_plot.reset_y_span()
             notice = self.tr("KL is ∞ at every temperature")
         self.temperature_plot.show_state(current, notice)
         self._show_lambda()

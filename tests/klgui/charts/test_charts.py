@@ -135,10 +135,12 @@ def test_charts_survive_hundreds_of_repaints(qtbot, document, charts):
     assert heights(charts[0]._bars[1]) == pytest.approx(values)
 
 
-def test_the_y_span_is_kept_while_the_data_fills_it():
+def test_the_y_span_holds_during_a_drag_and_follows_the_data_otherwise():
     assert next_y_span(None, 0.0, 0.5) == (0.0, 0.5)
-    assert next_y_span((0.0, 0.5), 0.0, 0.45) == (0.0, 0.5)
-    assert next_y_span((0.0, 0.5), 0.0, 0.1) == (0.0, 0.1)  # shrunk: a fresh span
+    assert next_y_span((0.0, 0.5), 0.0, 0.45) == (0.0, 0.5)  # a drag: held
+    assert next_y_span((0.0, 0.5), 0.0, 0.1) == (0.0, 0.5)  # never shrinks during a drag
+    assert next_y_span((0.0, 0.8), 0.0, 0.6, hold=False) == (0.0, 0.6)  # the data's own
+    assert next_y_span((0.0, 0.5), 0.0, 0.6, hold=False) == (0.0, 0.6)
     low, high = next_y_span((0.0, 0.5), 0.0, 0.6)
     assert low == 0.0 and high == pytest.approx(0.6 + (Y_SPAN_GROWTH - 1) * 0.6)
     assert next_y_span(None, 0.0, float("inf")) == (0.0, 1.0)
