@@ -41,18 +41,24 @@ def _split_pasted_line(line: str) -> list[str]:
 WIDEST_VALUE = "−0.000000000"
 #: Room beside a cell's text: margins and the grid line (pixels).
 CELL_PADDING = 14
+#: A column widens to show its header whole up to this many average characters; a longer
+#: name is cut short, and the header's tooltip has it whole.
+HEADER_CHARACTERS = 32
 
 
 class _EditorTableView(QTableView):
     """A table where Enter commits a cell and moves down, as in a spreadsheet; its columns
-    are as wide as the longest value their cells show, in the font of the moment."""
+    are as wide as the longest value their cells show, and their header ("★ labels
+    (counts)"), in the font of the moment."""
 
     def fit_column_width(self) -> None:
         width = self.fontMetrics().horizontalAdvance(WIDEST_VALUE) + CELL_PADDING
+        widest_header = self.fontMetrics().averageCharWidth() * HEADER_CHARACTERS
         header = self.horizontalHeader()
         header.setDefaultSectionSize(width)
         for column in range(header.count()):
-            header.resizeSection(column, max(header.sectionSize(column), width))
+            fitted = max(width, min(header.sectionSizeHint(column), widest_header))
+            header.resizeSection(column, max(header.sectionSize(column), fitted))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -89,6 +95,9 @@ class DistributionEditor(QWidget):
         )
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.view.fit_column_width()
+        # New names or kinds in the headers ("(counts)"): as wide as they need.
+        self.model.headerDataChanged.connect(self.view.fit_column_width)
+        self.model.modelReset.connect(self.view.fit_column_width)
         self.view.horizontalHeader().setMinimumSectionSize(48)
         self.view.verticalHeader().setDefaultSectionSize(26)
         for header in (self.view.horizontalHeader(), self.view.verticalHeader()):

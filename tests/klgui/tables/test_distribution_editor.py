@@ -305,3 +305,18 @@ def test_normalizing_a_column_that_sums_to_one_makes_no_step_and_no_noise(qtbot,
     assert document.undo_stack.count() == 0
     assert document.workspace.distribution("P").values.tolist() == [0.6, 0.3, 0.1]
     assert said == ["P already sums to 1: nothing to change."]
+
+
+def test_headers_show_whole_names_and_a_long_one_says_it_in_its_tooltip(qtbot, editor, document):
+    document.rename_distribution("P", "labels")
+    document.set_kind("labels", "counts")
+    document.rename_distribution("A", "sharp model (argmax)")
+    long_name = "a model with a very long and descriptive name, version 2025-03-14"
+    document.rename_distribution("B", long_name)
+    editor.show()
+    qtbot.waitExposed(editor)
+    header = editor.view.horizontalHeader()
+    for column in (1, 2):  # "★ labels\n(counts)", "sharp model (argmax)": whole
+        assert header.sectionSize(column) >= header.sectionSizeHint(column)
+    assert header.sectionSize(3) < header.sectionSizeHint(3)  # cut short, not 400 px wide
+    assert long_name in editor.model.headerData(3, Qt.Horizontal, Qt.ToolTipRole)
