@@ -179,10 +179,17 @@ class DistributionTableModel(QAbstractTableModel):
             label = f"★ {name}" if is_reference else name
             return self.tr("%s\n(counts)") % label if distribution.is_counts else label
         if role == TOOLTIP:
+            if is_reference:
+                what = self.tr("%s: the reference P, the true distribution")
+            elif name in self._document.histograms:
+                what = self.tr(
+                    "%s: how often each class is the predicted label (argmax), not a model's "
+                    "probabilities; the ranking lists it apart"
+                )
+            else:
+                what = self.tr("%s: a model's predicted distribution Q")
             lines = [
-                self.tr("%s: the reference P, the true distribution") % name
-                if is_reference
-                else self.tr("%s: a model's predicted distribution Q") % name,
+                what % name,
                 self.tr("Values are counts; they are divided by their total.")
                 if distribution.is_counts
                 else self.tr("Values are probabilities; they must sum to 1."),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
+    QCheckBox,
     QGraphicsOpacityEffect,
     QHeaderView,
     QLabel,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.comparison import Comparison, rank_values
 from core.errors import one_line
 from klgui.document.document import Document
 from klgui.style.palette import table_brushes
@@ -65,31 +67,54 @@ class RankingModel(QAbstractTableModel):
         self._order: tuple[int, ...] = ()
         self._cells: list[list[str]] = []
         self._best_rows: frozenset[int] = frozenset()
+        self._apart_rows: frozenset[int] = frozenset()
+        #: Argmax histograms ranked with the models (off: listed after them, unranked).
+        self.rank_histograms = False
         self._rank_column = -1
         self._header_key: tuple = ()
         self._bold = QFont()
         self._bold.setBold(True)
+        self._italic = QFont()
+        self._italic.setItalic(True)
         document.comparisonChanged.connect(self._on_document_comparison_changed)
         self._on_document_comparison_changed()
 
+    def set_rank_histograms(self, on: bool) -> None:
+        self.rank_histograms = on
+        self._order = ()  # a new set of rows
+        self._on_document_comparison_changed()
+
+    def _rows(self, comparison: Comparison) -> tuple[tuple[int, ...], list[int | None]]:
+        """Model indices in the order shown, and the rank each row shows: the models ranked
+        among themselves, then the argmax histograms, unranked (unless ranked with them)."""
+        histograms = frozenset() if self.rank_histograms else self._document.histograms
+        order = comparison.order
+        models = [i for i in order if comparison.models[i] not in histograms]
+        apart = [i for i in order if comparison.models[i] in histograms]
+        if not apart:
+            return order, [int(comparison.rank[i]) for i in order]
+        # Competition ranks of the ranks: the same order and ties, counted among models only.
+        ranks = rank_values(comparison.rank[models].astype(float)) if models else []
+        return (*models, *apart), [int(r) for r in ranks] + [None] * len(apart)
+
     def _on_document_comparison_changed(self) -> None:
         comparison = self._document.comparison
-        order = comparison.order if comparison is not None else ()
+        order: tuple[int, ...] = ()
         old_best, old_rank_column = self._best_rows, self._rank_column
         cells = []
         if comparison is not None:
+            order, ranks = self._rows(comparison)
             columns = [comparison.measure(m) for m in RANKING_MEASURES]
             cells = [
                 [
-                    str(int(comparison.rank[i])),
+                    "—" if rank is None else str(rank),
                     comparison.models[i],
                     *(format_number(float(values[i])) for values in columns),
                 ]
-                for i in order
+                for i, rank in zip(order, ranks, strict=True)
             ]
-            self._best_rows = frozenset(
-                row for row, i in enumerate(order) if comparison.rank[i] == 1
-            )
+            self._best_rows = frozenset(row for row, rank in enumerate(ranks) if rank == 1)
+            self._apart_rows = frozenset(row for row, rank in enumerate(ranks) if rank is None)
             self._rank_column = 2 + RANKING_MEASURES.index(comparison.rank_by)
         if len(order) != len(self._order):
             self.beginResetModel()
@@ -155,8 +180,16 @@ class RankingModel(QAbstractTableModel):
             return ALIGN_LEFT if column == 1 else ALIGN_RIGHT
         if role == BACKGROUND:
             return table_brushes().best_row if row in self._best_rows else None
+        if role == FONT and row in self._apart_rows:
+            return self._italic
         if role == FONT:
             return self._bold if row in self._best_rows or column == self._rank_column else None
+        if role == TOOLTIP and row in self._apart_rows:
+            return self.tr(
+                "%s: how often each class is the predicted label (argmax), not the model's "
+                "probabilities. One that matches the labels says little of a model: it is not "
+                "ranked with the models."
+            ) % self._cells[row][1]
         if role == TOOLTIP and column == 1:
             return self._cells[row][1]
         if role == TOOLTIP and column >= 2:
@@ -210,6 +243,14 @@ class RankingTable(QWidget):
         self.view.clicked.connect(self._on_view_clicked)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
+        self.rank_histograms = QCheckBox(self.tr("Rank the argmax histograms with the models"))
+        self.rank_histograms.setToolTip(
+            self.tr(
+                "Prediction files give each model's predicted-label (argmax) histogram too; "
+                "by default they are listed after the models, unranked"
+            )
+        )
+        self.rank_histograms.toggled.connect(self.model.set_rank_histograms)
         # The cells and the note on them are dimmed, as the charts' plots are (their axes,
         # like the header, are not).
         self._dimmings = [_dimming(self.view.viewport()), _dimming(self.note)]
@@ -217,6 +258,7 @@ class RankingTable(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.view)
+        layout.addWidget(self.rank_histograms)
         layout.addWidget(self.note)
         document.comparisonChanged.connect(self._on_document_comparison_changed)
         self._on_document_comparison_changed()
@@ -287,6 +329,7 @@ class RankingTable(QWidget):
                 self.view.setColumnWidth(1, widest)
 
     def _on_document_comparison_changed(self) -> None:
+        self.rank_histograms.setVisible(bool(self._document.histograms))
         self.fit_columns()
         comparison = self._document.comparison
         self._show_state(comparison is None or self._document.comparison_is_current)
