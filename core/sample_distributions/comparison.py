@@ -27,7 +27,7 @@ from core.predictions.model_predictions import (
 )
 from core.predictions.readers.messages import listing
 from core.sample_distributions import statistics
-from core.sample_distributions.divergence_pass import SampleTerms, sample_terms
+from core.sample_distributions.divergence_pass import WORKERS, SampleTerms, sample_terms
 from core.sample_distributions.kld_files import refuse_other_evaluation
 from core.sample_distributions.results import (
     CandidateStatistics,
@@ -48,12 +48,14 @@ def compare_samples(
     base: float | None = None,
     resamples: int = DEFAULT_RESAMPLES,
     seed: int = DEFAULT_SEED,
+    workers: int = WORKERS,
     progress: Progress = no_progress,
     is_cancelled: IsCancelled = never_cancelled,
 ) -> SampleComparison:
-    """Every candidate against ``reference`` (see the module). FormatError where a file
-    does not match the reference (names the file and the first difference); a bad row is
-    a FormatError naming its file, sample and class."""
+    """Every candidate against ``reference`` (see the module), the blocks of each pass
+    shared by ``workers`` threads. FormatError where a file does not match the reference
+    (names the file and the first difference); a bad row is a FormatError naming its file,
+    sample and class."""
     if not candidates:
         raise ValueError("no candidates to compare with the reference")
     names = [candidate.name for candidate in candidates]
@@ -70,6 +72,7 @@ def compare_samples(
             sample_terms(
                 reference,
                 candidate,
+                workers=workers,
                 progress=lambda f, i=index: progress(_PASS_SHARE * (i + f) / count),
                 is_cancelled=is_cancelled,
             )
