@@ -179,3 +179,24 @@ def _today():
     import datetime
 
     return datetime.date(2025, 3, 14)
+
+
+def test_the_report_from_the_export_menu_uses_the_size_chosen(window, tmp_path, monkeypatch):
+    def choose(dialog):
+        dialog.preset.setCurrentIndex(dialog.preset.findData("4:3"))
+        return ExportSizeDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportSizeDialog, "exec", choose)
+    window.export_actions.size_action.trigger()
+    target = tmp_path / "report.html"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    assert window.export_actions.export_report()
+    report = parse(target.read_text(encoding="utf-8"))
+    sizes = {
+        (image.width(), image.height())
+        for image in (
+            QImage.fromData(base64.b64decode(attributes["src"].split(",", 1)[1]), "PNG")
+            for attributes in report.images
+        )
+    }
+    assert sizes == {(920, 690)}  # 4:3, not the report's old 460 × 400 shape
