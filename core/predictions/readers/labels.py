@@ -290,7 +290,7 @@ class LabelCoder:
             np.int64,
             len(distinct),
         )
-        into[...] = table[inverse]
+        np.take(table, inverse, out=into)
 
     def labels(self, positions: np.ndarray) -> Labels:
         """The labels of every batch, ``positions`` (the array the batches were coded

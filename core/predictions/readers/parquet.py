@@ -36,11 +36,10 @@ from core.predictions.readers.row_checks import (
     Where,
     check_rows,
     explain_model_row,
-    scatter,
 )
 
 if TYPE_CHECKING:
-    pass
+    import polars
 
 #: Parquet column types whose every value is exactly a float32 (polars' names).
 _FLOAT32_EXACT_POLARS = ("Float16", "Float32", "Int8", "Int16", "UInt8", "UInt16")
@@ -119,14 +118,14 @@ def _read_parquet_file(
             )
             for batch in batches:
                 labels = None if first else batch.drop_in_place(batch.columns[0])
-                values = batch.to_numpy()
-                if row + len(values) > rows:
+                count = batch.height
+                if row + count > rows:
                     break
                 if labels is not None:
-                    into = positions[row : row + len(values)]
+                    into = positions[row : row + count]
                     coder.add(labels, into, replace(where, first=row))
-                scatter(outs, values, row, first)
-                row += len(values)
+                _place(outs, batch, row, first)
+                row += count
                 tracker.step(0.95 * (first * rows + row * len(chosen)) / (len(flat) * rows))
         except PolarsFailed as failure:
             raise FormatError(f"cannot read this Parquet file: {failure}", path=path) from None
@@ -144,3 +143,13 @@ def _read_parquet_file(
         ModelPredictions(name, layout.classes, indices, out, path)
         for name, out in zip(layout.models, outs, strict=True)
     ]
+
+
+def _place(outs: list[np.ndarray], batch: polars.DataFrame, row: int, first: int) -> None:
+    """Put the batch's columns, probability columns ``first``… (model by model, each in
+    class order), into the models' arrays from ``row`` on: column by column, each as polars
+    holds it (no copy of the batch; a null is NaN)."""
+    classes = outs[0].shape[1]
+    for offset, column in enumerate(batch.get_columns()):
+        model, klass = divmod(first + offset, classes)
+        outs[model][row : row + batch.height, klass] = column.to_numpy()
