@@ -18,13 +18,15 @@ Modules, each with one job:
 - ``log_softmax``: the stable log-softmax, with a temperature;
 - ``array_files``: ``.npy`` (memory-mapped) and ``.npz``; ``kld_files``: llama.cpp's
   ``.kld``, memory-mapped; ``kld_writer``: writing ``.kld`` files as llama.cpp does;
+- ``top_k``: a reference kept as its top k classes and a tail mass (KL over k + 1 buckets,
+  a lower bound of the full KL);
 - ``divergence_terms``: one block's per-sample divergences; ``divergence_pass``: the blocked
   pass over a reference and a candidate (blocks that another engine can compute);
 - ``statistics``: llama.cpp's mean ± uncertainty, percentiles, RMS, covariance;
 - ``results``: the results, named as the JSON report's keys; ``comparison``: the entry point.
 
-Not here yet: Parquet and CSV files with one column per class (read_sample_file is where
-they go) and references stored as top-k ids and log-probabilities with a tail mass.
+Not here yet: Parquet and CSV/TSV files with one column per class (read_sample_file is
+where they go: a reader returning a SampleSet over an ArrayRows of the columns).
 """
 
 from __future__ import annotations

@@ -7,6 +7,8 @@
   says the kind, and optionally ``labels`` (N: the true class of each sample, as class names
   or 0-based indices, by the rule of prediction files) and ``classes`` (K names, default
   ``"0"`` … ``"K-1"``). A member is inflated into memory only once it is known to fit.
+- a top-k reference ``.npz`` (see top_k): ``topk_ids`` and ``topk_logprobs`` (N×k),
+  optionally ``tail_mass`` (N), and ``classes`` (K names) or ``n_classes`` (K).
 
 Arrays are loaded by ``np.load(allow_pickle=False)``: an array of Python objects is refused,
 never unpickled. Files are opened as every file is (core.formats.regular_files: a folder,
@@ -31,6 +33,7 @@ from core.predictions.readers.row_checks import Where
 from core.sample_distributions.distribution_rows import ArrayRows, Kind, refuse_unknown_kind
 from core.sample_distributions.log_softmax import check_temperature
 from core.sample_distributions.sample_set import SampleSet
+from core.sample_distributions.top_k import TopKRows
 
 #: The .npz member that holds the distributions, for each kind of values.
 NPZ_MEMBERS: dict[str, Kind] = {
@@ -99,6 +102,8 @@ def read_npz(
 def _sample_set(
     archive: np.lib.npyio.NpzFile, path: str, temperature: float, name: str | None
 ) -> SampleSet:
+    if "topk_ids" in archive.files:
+        return _top_k_set(archive, path, name)
     present = [member for member in NPZ_MEMBERS if member in archive.files]
     if len(present) != 1:
         said = "none" if not present else f"{len(present)}: {listing(present)}"
@@ -136,6 +141,54 @@ def _sample_set(
     )
 
 
+def _top_k_set(archive: np.lib.npyio.NpzFile, path: str, name: str | None) -> SampleSet:
+    """A reference kept as its top k classes and a tail mass (see top_k)."""
+    if "topk_logprobs" not in archive.files:
+        raise FormatError("'topk_ids' needs 'topk_logprobs' beside it", path=path)
+    ids, log_probabilities = (_member(archive, m, path) for m in ("topk_ids", "topk_logprobs"))
+    if ids.ndim != 2 or ids.shape != log_probabilities.shape or ids.dtype.kind not in "iu":
+        raise FormatError(
+            f"'topk_ids' ({ids.dtype}, shape {ids.shape}) and 'topk_logprobs' (shape "
+            f"{log_probabilities.shape}) must be N×k, the ids integers",
+            path=path,
+        )
+    if ids.shape[0] == 0 or ids.shape[1] == 0:
+        raise FormatError(f"no samples or no classes: the top k have shape {ids.shape}", path=path)
+    _refuse_shape(log_probabilities, "'topk_logprobs'", path, least_classes=1)
+    tail = None
+    if "tail_mass" in archive.files:
+        tail = _member(archive, "tail_mass", path)
+        if tail.shape != (ids.shape[0],) or tail.dtype.kind not in "fiu":
+            raise FormatError(
+                f"'tail_mass' ({tail.dtype}, shape {tail.shape}) must hold one number per sample",
+                path=path,
+            )
+    if "classes" in archive.files:
+        names = _member(archive, "classes", path)
+        if names.ndim != 1:
+            raise FormatError(f"'classes' has shape {names.shape}: one name per class", path=path)
+        classes = _class_names(names, names.shape[0], path)
+    elif "n_classes" in archive.files:
+        count = _member(archive, "n_classes", path)
+        if count.shape != () or count.dtype.kind not in "iu" or not ids.shape[1] < count < 2**31:
+            raise FormatError(
+                f"'n_classes' must be one integer above k = {ids.shape[1]}, not {count!r}",
+                path=path,
+            )
+        classes = _default_classes(int(count))
+    else:
+        raise FormatError(
+            "a top-k reference must say how many classes there are: 'classes' or 'n_classes'",
+            path=path,
+        )
+    return SampleSet(
+        name=name if name is not None else Path(path).stem,
+        source=path,
+        rows=TopKRows(ids, log_probabilities, tail, len(classes), path),
+        classes=classes,
+    )
+
+
 def _member(archive: np.lib.npyio.NpzFile, member: str, path: str) -> np.ndarray:
     """A member of the archive, inflated only once its size is known to fit in memory."""
     info = archive.zip.getinfo(f"{member}.npy")
@@ -143,7 +196,7 @@ def _member(archive: np.lib.npyio.NpzFile, member: str, path: str) -> np.ndarray
     return archive[member]
 
 
-def _refuse_shape(values: np.ndarray, what: str, path: str) -> None:
+def _refuse_shape(values: np.ndarray, what: str, path: str, least_classes: int = 2) -> None:
     if values.ndim != 2:
         raise FormatError(
             f"{what} is {values.ndim}-D (shape {values.shape}); expected samples × classes (N×K)",
@@ -154,8 +207,10 @@ def _refuse_shape(values: np.ndarray, what: str, path: str) -> None:
             f"{what} holds {values.dtype}; expected numbers of up to 64 bits", path=path
         )
     samples, count = values.shape
-    if count < 2:
-        raise FormatError(f"{what} has {count} class column(s); at least 2 are needed", path=path)
+    if count < least_classes:
+        raise FormatError(
+            f"{what} has {count} class column(s); at least {least_classes} are needed", path=path
+        )
     if samples == 0:
         raise FormatError(f"no samples: {what} has no rows", path=path)
 

@@ -36,6 +36,7 @@ from core.sample_distributions.results import (
     SampleComparison,
 )
 from core.sample_distributions.sample_set import SampleSet
+from core.sample_distributions.top_k import refuse_top_k_candidate
 
 #: Share of the progress the passes take (the rest: the bootstrap).
 _PASS_SHARE = 0.9
@@ -104,6 +105,7 @@ def compare_samples(
         samples=reference.samples,
         classes=reference.classes,
         llama_kld_rule=reference.kind == "kld",
+        top_k_lower_bound=reference.kind == "top_k",
         models=tuple(ranked[i] for i in order),
         pairwise=pairwise,
     )
@@ -113,6 +115,7 @@ def refuse_mismatch(reference: SampleSet, candidate: SampleSet) -> None:
     """FormatError, naming the candidate's file, unless it covers the reference's samples
     and classes in the same order (and, for .kld files, the same evaluation), and its true
     classes, if it has them, are the reference's."""
+    refuse_top_k_candidate(candidate.rows, candidate.source)
     refuse_other_evaluation(reference, candidate)
     if candidate.samples != reference.samples:
         raise FormatError(
@@ -179,6 +182,7 @@ def candidate_statistics(
         same_top_standard_error=same_top_error,
         infinite_samples=np.flatnonzero(np.isposinf(kl)),
         class_kl=terms.class_kl * scale,
+        tail_kl=terms.tail_kl * scale,
         normalised=candidate.normalised,
         terms=terms,
         delta_p=_delta_p(terms),

@@ -10,7 +10,8 @@ A file holds each sample's distribution in one of these kinds (``KINDS``):
   probabilities by a stable log-softmax, after dividing by a temperature if one is given;
 - ``counts``: annotators' votes (any numbers ≥ 0, not all 0), divided by the row's total:
   normalised explicitly, and the result says it was done;
-- ``kld``: llama.cpp's uint16 log-probabilities (see kld_files), decoded as they are.
+- ``kld``: llama.cpp's uint16 log-probabilities (see kld_files), decoded as they are;
+- ``top_k``: a reference's top k classes and the mass of the rest (see top_k).
 
 Every value kept is a float64 computed from the file's own numbers: a value > 0 in the file
 is > 0 here. A bad row is a FormatError naming the file, the sample (numbered from 0) and the
@@ -29,7 +30,7 @@ from core.errors import FormatError
 from core.predictions.readers.row_checks import Where, check_rows, explain_row
 from core.sample_distributions.log_softmax import log_softmax_into
 
-Kind = Literal["probabilities", "log_probabilities", "logits", "counts", "kld"]
+Kind = Literal["probabilities", "log_probabilities", "logits", "counts", "kld", "top_k"]
 #: The kinds of values an array file may hold (a .kld file holds its own).
 ARRAY_KINDS: tuple[Kind, ...] = ("probabilities", "log_probabilities", "logits", "counts")
 

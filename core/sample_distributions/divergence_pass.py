@@ -30,6 +30,7 @@ from core.predictions.model_predictions import (
 from core.predictions.readers.allocation import allocate
 from core.sample_distributions.divergence_terms import row_terms, workspace
 from core.sample_distributions.sample_set import SampleSet
+from core.sample_distributions.top_k import TopKRows
 
 #: float64 values of each buffer of a sub-block (512 kB): the fastest size measured here
 #: (smaller ones pay numpy's overhead per call more often, larger ones leave the cache).
@@ -52,6 +53,7 @@ class BlockTerms:
     reference_log_true: np.ndarray | None
     candidate_log_true: np.ndarray | None
     class_kl: np.ndarray
+    tail_kl: float = 0.0
 
 
 @dataclass(frozen=True, eq=False)
@@ -59,7 +61,8 @@ class SampleTerms:
     """Per-sample figures of a candidate against the reference, in nats (see
     divergence_terms for the definitions): KL(P‖Q), KL(Q‖P), JS and H(P) per sample,
     whether the two put their largest probability on the same class, and with labels
-    ln p(true) and ln q(true); ``class_kl`` sums each class's KL terms over all samples."""
+    ln p(true) and ln q(true); ``class_kl`` sums each class's KL terms over all samples
+    (``tail_kl``: the tail buckets' of a top-k reference, which belong to no one class)."""
 
     kl: np.ndarray
     reverse_kl: np.ndarray
@@ -69,6 +72,7 @@ class SampleTerms:
     reference_log_true: np.ndarray | None
     candidate_log_true: np.ndarray | None
     class_kl: np.ndarray
+    tail_kl: float = 0.0
 
     @property
     def cross_entropy(self) -> np.ndarray:
@@ -80,10 +84,12 @@ class SampleTerms:
         sums are added in row order, so they do not depend on the order of completion)."""
         combined = _allocated(samples, blocks[0].reference_log_true is not None, source)
         class_kl = np.zeros_like(blocks[0].class_kl)
+        tail_kl = 0.0
         for block in sorted(blocks, key=lambda block: block.start):
             _place(combined, block)
             class_kl += block.class_kl
-        return cls(**combined, class_kl=class_kl)
+            tail_kl += block.tail_kl
+        return cls(**combined, class_kl=class_kl, tail_kl=tail_kl)
 
 
 def skip_below(reference: SampleSet) -> float | None:
@@ -102,6 +108,8 @@ def block_terms(reference: SampleSet, candidate: SampleSet, start: int, stop: in
     row's figures depend on that row alone (divergence_terms sums row by row), so they are
     the same bits whatever the blocks and sub-blocks."""
     classes = reference.class_count
+    top_k = reference.rows if isinstance(reference.rows, TopKRows) else None
+    width = classes if top_k is None else top_k.width  # the reference's columns
     rows_at_once = max(1, SUB_BLOCK_VALUES // classes)
     labels = reference.labels
     count = stop - start
@@ -109,21 +117,35 @@ def block_terms(reference: SampleSet, candidate: SampleSet, start: int, stop: in
     same_top = np.empty(count, dtype=bool)
     log_true = None if labels is None else (np.empty(count), np.empty(count))
     class_kl = np.zeros(classes)
-    buffers = [np.empty((min(rows_at_once, count), classes)) for _ in range(4)]
-    scratch_room = workspace(min(rows_at_once, count), classes)
+    tail_kl = 0.0
+    room = min(rows_at_once, count)
+    p_buffers = [np.empty((room, width)) for _ in range(2)]
+    q_buffers = [np.empty((room, classes)) for _ in range(2)]
+    merged_buffers = [np.empty((room, width)) for _ in range(2)] if top_k else []
+    scratch_room = workspace(room, width)
     reference.rows.check(start, stop)
     candidate.rows.check(start, stop)
     for first in range(start, stop, rows_at_once):
         last = min(first + rows_at_once, stop)
-        p, log_p, q, log_q = (buffer[: last - first] for buffer in buffers)
+        p, log_p = (buffer[: last - first] for buffer in p_buffers)
+        q, log_q = (buffer[: last - first] for buffer in q_buffers)
         reference_top = reference.rows.fill(first, last, p, log_p)
         candidate_top = candidate.rows.fill(first, last, q, log_q)
+        if top_k is not None:
+            merged, merged_log = (buffer[: last - first] for buffer in merged_buffers)
+            top_k.merge(first, last, q, log_q, merged, merged_log)
+            q, log_q = merged, merged_log
         terms = row_terms(p, log_p, q, log_q, skip_below(reference), scratch_room)
         here = slice(first - start, last - start)
         for name in out:
             out[name][here] = getattr(terms, name)
         same_top[here] = reference_top == candidate_top
-        class_kl += terms.class_kl
+        if top_k is None:
+            class_kl += terms.class_kl
+        else:
+            sums, tail = top_k.class_sums(first, last, terms.terms)
+            class_kl += sums
+            tail_kl += tail
         if log_true is not None:
             rows = np.arange(last - first)
             true = labels[first:last]  # type: ignore[index]
@@ -136,6 +158,7 @@ def block_terms(reference: SampleSet, candidate: SampleSet, start: int, stop: in
         reference_log_true=None if log_true is None else log_true[0],
         candidate_log_true=None if log_true is None else log_true[1],
         class_kl=class_kl,
+        tail_kl=tail_kl,
     )
 
 
@@ -154,6 +177,7 @@ def sample_terms(
     rows = block_rows(reference, candidate)
     combined = _allocated(samples, reference.labels is not None, candidate.source)
     class_kl = np.zeros(reference.class_count)
+    tail_kl = 0.0
     starts = iter(range(0, samples, rows))
     pending: deque[Future[BlockTerms]] = deque()
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
@@ -170,13 +194,14 @@ def sample_terms(
                 block = pending.popleft().result()  # in row order: the first bad row first
                 _place(combined, block)
                 class_kl += block.class_kl
+                tail_kl += block.tail_kl
                 progress((block.start + len(block.kl)) / samples)
                 if is_cancelled():
                     raise Cancelled
         finally:
             for future in pending:
                 future.cancel()
-    return SampleTerms(**combined, class_kl=class_kl)
+    return SampleTerms(**combined, class_kl=class_kl, tail_kl=tail_kl)
 
 
 def _allocated(samples: int, labelled: bool, source: str) -> dict[str, np.ndarray | None]:

@@ -30,13 +30,15 @@ _LN2 = math.log(2.0)
 
 @dataclass
 class RowTerms:
-    """The divergences of the rows of one block (float64, one value per row) and the sum of
-    each class's KL terms over those rows."""
+    """The divergences of the rows of one block (float64, one value per row), each row's
+    KL terms (a view of the workspace: valid until its next use) and the sum of each
+    column's KL terms over those rows."""
 
     kl: np.ndarray
     reverse_kl: np.ndarray
     js: np.ndarray
     entropy: np.ndarray
+    terms: np.ndarray
     class_kl: np.ndarray
 
 
@@ -85,7 +87,7 @@ def row_terms(
         careful = _careful_terms(p[at], log_p[at], q[at], log_q[at], skip_below)
         terms[at], kl[at], reverse_kl[at], js[at], entropy[at] = careful
     np.maximum(js, 0.0, out=js)  # ≥ 0 for any vectors ≥ 0: below it only by rounding
-    return RowTerms(kl, reverse_kl, js, entropy, np.ones(rows) @ terms)
+    return RowTerms(kl, reverse_kl, js, entropy, terms, np.ones(rows) @ terms)
 
 
 def _careful_terms(

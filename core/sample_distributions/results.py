@@ -66,6 +66,7 @@ class CandidateStatistics:
     same_top_standard_error: float
     infinite_samples: np.ndarray  # indices of the samples whose KL is +inf
     class_kl: np.ndarray  # (K,) each class's KL terms summed over all samples
+    tail_kl: float  # a top-k reference's tail buckets' terms (0 for any other reference)
     normalised: bool  # the candidate held counts, divided by each sample's total
     terms: SampleTerms  # the per-sample figures, in nats
     delta_p: DeltaPFigures | None  # where the samples have true classes
@@ -84,5 +85,6 @@ class SampleComparison:
     samples: int
     classes: tuple[str, ...]
     llama_kld_rule: bool  # a .kld reference: terms with ln p ≤ −16 are left out of KL
+    top_k_lower_bound: bool  # a top-k reference: KL of k classes + a tail, a lower bound
     models: tuple[CandidateStatistics, ...]  # in rank order (ties in input order)
     pairwise: tuple[PairwiseResult, ...]  # paired bootstrap of mean KLD differences
