@@ -143,7 +143,7 @@ def _read_label_array(
     stream: IO[bytes], header: _ArrayHeader, what: str, classes: Sequence[str], path: str
 ) -> np.ndarray:
     """The labels of a 1-D array (an .npz member or a .npy file), read once they are known to
-    fit in memory together with what mapping them to classes takes (_distinct_labels sorts
+    fit in memory together with what mapping them to classes takes (label_indices sorts
     a copy: _LABEL_MAPPING_BYTES a label besides). Text is held no wider than a label that
     can name a class (_label_room): a type that gives each label room for 100,000 characters
     is read in blocks, each narrowed as it comes, and a label too long to name a class or
@@ -176,7 +176,7 @@ def _read_label_array(
     return labels
 
 
-#: Bytes a label takes while _distinct_labels maps labels to classes, besides the label and
+#: Bytes a label takes while label_indices maps labels to classes, besides the label and
 #: a sorted copy of it: np.unique's sort order, inverse and running count (int64 each).
 _LABEL_MAPPING_BYTES = 32
 #: Characters a label that is a number may need (a class index, or a class's value: "3.0").

@@ -21,7 +21,7 @@ class PolarsFailed(Exception):
     """polars could not read on; its message, shortened, is the exception's text."""
 
 
-#: A column of the row that _polars_batches appends after a query's rows to see them all come.
+#: A column of the row that batches appends after a query's rows to see them all come.
 _END = "__kl_explorer_end__"
 
 
