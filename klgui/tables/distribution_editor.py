@@ -23,6 +23,7 @@ from klgui.actions import make_action
 from klgui.document.document import Document
 from klgui.tables.class_filter import ClassFilter
 from klgui.tables.distribution_table_model import NAME_COLUMN, DistributionTableModel
+from klgui.tables.frozen_column import FrozenColumn
 from klgui.text.value_parsing import ValueParseError, parse_value
 
 
@@ -65,6 +66,30 @@ class _EditorTableView(QTableView):
         if event.type() == QEvent.FontChange:  # presentation mode
             self.fit_column_width()
 
+    def keep_class_column_in_sight(self) -> None:
+        """Once the model and edit triggers are set: the class names stay in sight when the
+        table scrolls sideways."""
+        self.frozen_column = FrozenColumn(self)
+
+    def setRowHidden(self, row: int, hide: bool) -> None:
+        """A row hidden (the class filter) is hidden beside the frozen class column too."""
+        super().setRowHidden(row, hide)
+        self.frozen_column.setRowHidden(row, hide)
+
+    def scrollTo(self, index, hint=QAbstractItemView.EnsureVisible) -> None:
+        """A class name is in sight in the frozen column while the table is scrolled
+        sideways: going to one scrolls up or down only, never back to the first column."""
+        if index.column() == NAME_COLUMN and self.frozen_column.isVisible():
+            index = index.siblingAtColumn(max(self.columnAt(self.frozen_column.width()), 1))
+        super().scrollTo(index, hint)
+
+    def edit(self, index, trigger=QAbstractItemView.AllEditTriggers, event=None) -> bool:
+        """A class name is edited where it is seen: in the frozen column while it shows."""
+        if index.column() == NAME_COLUMN and self.frozen_column.isVisible():
+            self.frozen_column.setFocus()
+            return self.frozen_column.edit(index, trigger, event)
+        return super().edit(index, trigger, event)
+
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         super().closeEditor(editor, hint)
         if hint == QAbstractItemDelegate.SubmitModelCache:  # Enter or Return
@@ -94,6 +119,7 @@ class DistributionEditor(QWidget):
             | QAbstractItemView.AnyKeyPressed
         )
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.view.keep_class_column_in_sight()
         self.view.fit_column_width()
         # New names or kinds in the headers ("(counts)"): as wide as they need.
         self.model.headerDataChanged.connect(self.view.fit_column_width)

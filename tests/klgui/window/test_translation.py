@@ -148,7 +148,7 @@ def test_the_korean_qm_translates_the_interface_and_english_comes_back(qapp, mak
         # A string of a base class's tr() reaches a subclass (PySide walks the class tree).
         window.resize(1400, 900)  # wide enough for the whole mark after the title
         window.show()
-        window.document.set_value("A", 0, 0.9)
+        window.document.set_value("P", 0, 0.9)
         window.document.recompute_now()
         assert "(마지막 유효 입력)" in window.distribution_chart.getPlotItem().titleLabel.text
         window.document.undo_stack.undo()
