@@ -33,7 +33,7 @@ from core.sample_distributions.sample_set import SampleSet
 MAGIC = b"_logits_"
 HEADER_BYTES = len(MAGIC) + 3 * 4
 #: The header's three numbers: n_ctx is unsigned in llama.cpp, n_vocab and n_chunk signed.
-_HEADER = np.dtype([("n_ctx", "<u4"), ("n_vocab", "<i4"), ("n_chunk", "<i4")])
+HEADER_FIELDS = np.dtype([("n_ctx", "<u4"), ("n_vocab", "<i4"), ("n_chunk", "<i4")])
 
 
 @dataclass(frozen=True)
@@ -175,7 +175,7 @@ def read_kld(path: str | os.PathLike[str], name: str | None = None) -> SampleSet
 
 
 def _header(mapped: mmap.mmap, size: int, path: str) -> KldHeader:
-    fields = np.frombuffer(mapped, _HEADER, 1, len(MAGIC))[0]
+    fields = np.frombuffer(mapped, HEADER_FIELDS, 1, len(MAGIC))[0]
     header = KldHeader(int(fields["n_ctx"]), int(fields["n_vocab"]), int(fields["n_chunk"]))
     said = f"n_ctx {header.n_ctx}, n_vocab {header.n_vocab}, n_chunk {header.n_chunk}"
     if header.n_ctx < 3 or header.n_vocab < 2 or header.n_chunk < 1:

@@ -17,7 +17,7 @@ import os
 import numpy as np
 
 from core.formats.atomic_write import write_atomically
-from core.sample_distributions.kld_files import MAGIC, KldHeader
+from core.sample_distributions.kld_files import HEADER_FIELDS, MAGIC, KldHeader
 
 _FLOOR = np.float32(16)  # llama.cpp keeps 16 nats of log-probability below the top
 _STEPS = np.float32(65535)
@@ -54,10 +54,7 @@ def kld_bytes(tokens: np.ndarray, logits: np.ndarray) -> bytes:
             f"{chunks} chunks of {context} tokens need logits of shape "
             f"({chunks}, {header.records_per_chunk}, n_vocab), not {logits.shape}"
         )
-    head = np.array(
-        [(context, header.n_vocab, chunks)],
-        dtype=[("n_ctx", "<u4"), ("n_vocab", "<i4"), ("n_chunk", "<i4")],
-    )
+    head = np.array([(context, header.n_vocab, chunks)], dtype=HEADER_FIELDS)
     records = [encode_record(row) for row in logits.reshape(-1, header.n_vocab)]
     return MAGIC + head.tobytes() + tokens.tobytes() + b"".join(r.tobytes() for r in records)
 

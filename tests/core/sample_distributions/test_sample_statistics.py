@@ -5,6 +5,7 @@ perplexity block, same top)."""
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import numpy as np
@@ -238,3 +239,18 @@ def test_progress_rises_to_1_and_cancelling_stops_the_pass(data, monkeypatch):
     assert seen == sorted(seen) and seen[-1] == 1.0 and len(seen) > 10
     with pytest.raises(Cancelled):
         compare_samples(sample_set("ref", p), [sample_set("a", q)], is_cancelled=lambda: True)
+
+
+def test_blocks_computed_apart_combine_into_the_figures_of_one_pass(data):
+    p, q, _, labels = data
+    reference, candidate = sample_set("ref", p, labels), sample_set("q", q)
+    whole = divergence_pass.sample_terms(reference, candidate)
+    edges = [0, 100, 101, 190, SAMPLES]
+    blocks = [
+        divergence_pass.block_terms(reference, candidate, start, stop)
+        for start, stop in itertools.pairwise(edges)
+    ]
+    combined = divergence_pass.SampleTerms.combine(blocks[::-1], SAMPLES, "q.npz")
+    for name in ("kl", "reverse_kl", "js", "entropy", "same_top", "candidate_log_true"):
+        np.testing.assert_array_equal(getattr(combined, name), getattr(whole, name))
+    np.testing.assert_allclose(combined.class_kl, whole.class_kl, rtol=1e-13)
