@@ -559,13 +559,27 @@ class BarChart(pg.PlotWidget):
         entries = max(1, len(self.legend.items))
         widest = max((label.width() for _, label in self.legend.items), default=0.0)
         line = QFontMetricsF(self._text_font(1.0)).height()
-        room_beside = width - LEFT_AXIS_ROOM - (widest + LEGEND_SAMPLE_ROOM)
-        beside = height < SHORT_CHART_LINES * line and room_beside > widest + LEGEND_SAMPLE_ROOM
-        self._place_legend(beside)
+        # Beside: as many rows as the plot's height holds (below the title, above the class
+        # names), then more columns, while the plot keeps a chart's least width.
+        tallest = max((label.height() for _, label in self.legend.items), default=line)
+        plot_height = height - 1.5 * QFontMetricsF(self._title_font()).height() - 2 * line
+        rows = max(1, int(plot_height // max(1.0, tallest + LEGEND_ROWS_BESIDE_SPACING)))
+        columns_beside = math.ceil(entries / rows)
+        legend_width = columns_beside * (widest + LEGEND_SAMPLE_ROOM)
+        plot_width = width - LEFT_AXIS_ROOM - legend_width
+        beside = height < SHORT_CHART_LINES * line and plot_width >= MINIMUM_WIDTH
         per_row = max(1, int(max(width, MINIMUM_WIDTH) // (widest + LEGEND_SAMPLE_ROOM)))
-        columns = 1 if beside else min(entries, per_row, LEGEND_COLUMNS)
+        columns = columns_beside if beside else min(entries, per_row, LEGEND_COLUMNS)
+        if self.legend.columnCount == columns and beside == self.legend_beside:
+            return
         if self.legend.columnCount != columns:
             self.legend.setColumnCount(columns)
+        self._place_legend(beside)
+        # The plot was sized to the view within the least height of the legend as it was:
+        # fit it again (an export sets its own size after this).
+        item = self.getPlotItem()
+        item.updateGeometry()  # its least size, cached, is the old legend's
+        item.setGeometry(self.range)
 
     def _place_legend(self, beside: bool) -> None:
         """The legend in its row above the plot, or in a column right of it (a short chart

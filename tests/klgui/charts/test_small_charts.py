@@ -76,3 +76,16 @@ def test_a_tall_chart_keeps_its_legend_above_the_plot(qtbot, document):
 )
 def test_the_value_tick_spacing_fits_the_labels_to_the_axis(span, length, line, at_least, expected):
     assert value_tick_spacing(span, length, line, at_least) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("name", ["distributions", "per-class terms"])
+def test_a_short_chart_in_presentation_type_keeps_its_class_names(qtbot, document, name):
+    """A beside legend takes more columns when its rows would not fit the plot's height."""
+    chart = _shown(qtbot, CHARTS[name](document), 1000, 160, presentation=True)
+    document.recompute_now()
+    QApplication.processEvents()
+    plot = _plot(chart)
+    item = plot.getPlotItem()
+    assert item.geometry().height() <= plot.height()  # nothing cut off below
+    names = [text for _, text in tick_labels_drawn(item.getAxis("bottom"))]
+    assert names[:3] == ["dog", "cat", "rabbit"]
