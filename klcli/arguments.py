@@ -61,6 +61,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="the interface language (default: the one chosen before, or the system's)",
     )
     parser.add_argument(
+        "--theme",
+        choices=["light", "dark"],
+        help="the window's theme for this run (default: the one chosen before)",
+    )
+    parser.add_argument(
+        "--presentation",
+        action="store_true",
+        help="start in presentation mode: large type and heavy lines (full screen, but for "
+        "--screenshot)",
+    )
+    parser.add_argument(
         "--size",
         type=_window_size,
         metavar="WxH",
@@ -120,6 +131,8 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         parser.error("--report and --screenshot cannot be combined")
     if args.size and not args.screenshot:
         parser.error("--size only goes with --screenshot")
+    if args.report and (args.theme or args.presentation):
+        parser.error("--theme and --presentation are for the window, not --report")
     if args.labels and not args.files:
         parser.error("--labels goes with a .npy file of probabilities")
     if args.screenshot and not args.screenshot.lower().endswith(".png"):

@@ -102,6 +102,10 @@ def run_application(args: argparse.Namespace) -> int:
         window.document.replace_workspace(workspace, predictions)
     install_excepthook(window)
     _follow_language_choices(app, window)
+    if args.theme is not None:  # for this run: what the menu chose is kept for the next
+        window.set_dark_theme(args.theme == "dark", remember=False)
+    if args.presentation:
+        window.presentation_action.setChecked(True)
     if args.screenshot:
         return _save_screenshot(app, window, args.screenshot, args.size or DEFAULT_SCREENSHOT_SIZE)
     window.show()
@@ -213,6 +217,7 @@ def _quiet_harmless_qt_warnings() -> None:
 
 
 def _save_screenshot(app, window, path: str, size: tuple[int, int]) -> int:
+    window.showNormal()  # at the size asked for, presenting too
     window.resize(*size)
     window.show()
     app.processEvents()

@@ -6,7 +6,7 @@ import html
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSignalBlocker, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -411,9 +411,16 @@ class MainWindow(QMainWindow):
         if self.presentation_action.isChecked() != on:
             self.presentation_action.setChecked(on)
 
-    def set_dark_theme(self, on: bool) -> None:
+    def set_dark_theme(self, on: bool, remember: bool = True) -> None:
+        """Dark or light; remembered for the next start unless ``remember`` is False (a
+        theme asked for on the command line is for that run)."""
         self.theme = Theme(dark=on, presentation=self.theme.presentation)
-        QSettings().setValue(DARK_THEME_KEY, on)
+        if remember:
+            QSettings().setValue(DARK_THEME_KEY, on)
+        if self.dark_action.isChecked() != on:
+            blocker = QSignalBlocker(self.dark_action)  # the menu shows it; no second call
+            self.dark_action.setChecked(on)
+            del blocker
         self._apply_theme()
 
     # -- keyboard navigation --------------------------------------------------------------------
