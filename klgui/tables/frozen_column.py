@@ -25,7 +25,6 @@ class FrozenColumn(QTableView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.verticalHeader().hide()
         self.horizontalHeader().setSectionResizeMode(QHeaderView.Fixed)
-        self.horizontalHeader().setDefaultAlignment(host.horizontalHeader().defaultAlignment())
         self._hide_other_columns()
         # The header lays new sections out later than a reset: hide them once it has.
         self.horizontalHeader().sectionCountChanged.connect(self._hide_other_columns)
@@ -58,6 +57,7 @@ class FrozenColumn(QTableView):
             self.hide()
             return
         self.setFont(host.font())
+        self.horizontalHeader().setDefaultAlignment(host.horizontalHeader().defaultAlignment())
         self.verticalHeader().setDefaultSectionSize(host.verticalHeader().defaultSectionSize())
         header_height = host.horizontalHeader().height()
         self.horizontalHeader().setFixedHeight(header_height)
