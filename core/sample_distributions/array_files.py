@@ -19,7 +19,6 @@ their values are checked as the statistics read them.
 from __future__ import annotations
 
 import os
-import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -42,7 +41,9 @@ NPZ_MEMBERS: dict[str, Kind] = {
     "logits": "logits",
     "counts": "counts",
 }
-_LOAD_ERRORS = (OSError, EOFError, ValueError, zipfile.BadZipFile, RuntimeError)
+#: np.load's .npy header parser (ast, tokenize) and zipfile raise many kinds on a damaged
+#: file: SyntaxError, tokenize.TokenError, ValueError, EOFError, BadZipFile, ...
+_LOAD_ERRORS = (Exception,)
 
 
 def read_npy(

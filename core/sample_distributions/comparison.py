@@ -217,11 +217,11 @@ def _perplexity(terms: SampleTerms) -> PerplexityFigures | None:
     log_ppl, log_ppl_error = statistics.mean_and_uncertainty(nll)
     log_base, log_base_error = statistics.mean_and_uncertainty(nll_base)
     covariance = statistics.covariance(nll, nll_base)
-    ppl, base = math.exp(log_ppl), math.exp(log_base)
+    ppl, base = _exp(log_ppl), _exp(log_base)
     ppl_error, base_error = ppl * log_ppl_error, base * log_base_error
     ratio_log = log_ppl - log_base
     ratio_log_error = _root(log_ppl_error**2 + log_base_error**2 - 2 * covariance)
-    ratio = math.exp(ratio_log)
+    ratio = _exp(ratio_log)
     errors = log_ppl_error * log_base_error
     return PerplexityFigures(
         ppl=ppl,
@@ -238,6 +238,12 @@ def _perplexity(terms: SampleTerms) -> PerplexityFigures | None:
             ppl_error**2 + base_error**2 - 2 * ppl * base * covariance
         ),
     )
+
+
+def _exp(value: float) -> float:
+    """exp, +inf beyond what a double holds (a perplexity above 1e308 is infinite here)."""
+    with np.errstate(over="ignore"):
+        return float(np.exp(value))
 
 
 def _root(variance: float) -> float:

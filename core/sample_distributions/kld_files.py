@@ -31,6 +31,9 @@ from core.sample_distributions.distribution_rows import Kind
 from core.sample_distributions.sample_set import SampleSet
 
 MAGIC = b"_logits_"
+_STEPS = 65535.0  # the uint16 steps between min_log_prob and the top token's log-probability
+#: Above 0 only by float32 rounding in a file llama.cpp wrote; a record saying more is damaged.
+_HIGHEST_LOG_PROBABILITY = 1e-3
 HEADER_BYTES = len(MAGIC) + 3 * 4
 #: The header's three numbers: n_ctx is unsigned in llama.cpp, n_vocab and n_chunk signed.
 HEADER_FIELDS = np.dtype([("n_ctx", "<u4"), ("n_vocab", "<i4"), ("n_chunk", "<i4")])
@@ -123,13 +126,17 @@ class KldRows:
         whose scale is not a finite number ≥ 0 or whose minimum is not finite is refused."""
         pairs = np.ascontiguousarray(block[:, :4]).view("<f4").astype(np.float64)
         scale, minimum = pairs[:, 0], pairs[:, 1]
-        bad = ~(np.isfinite(scale) & (scale >= 0) & np.isfinite(minimum))
+        with np.errstate(invalid="ignore", over="ignore"):
+            highest = minimum + scale * _STEPS  # ln p of the top token: −ln Σ exp(l − max) ≤ 0
+            bad = ~(np.isfinite(scale) & (scale >= 0) & np.isfinite(highest))
+            bad |= highest > _HIGHEST_LOG_PROBABILITY
         if bad.any():
             row = int(np.argmax(bad))
             sample = start + row
             raise FormatError(
                 f"sample {sample} ({self.header.position(sample)}) is damaged: scale "
-                f"{scale[row]:.6g}, min_log_prob {minimum[row]:.6g}",
+                f"{scale[row]:.6g} and min_log_prob {minimum[row]:.6g} make its largest "
+                f"log-probability {highest[row]:.6g} (at most 0)",
                 path=self.path,
             )
         return scale, minimum

@@ -207,13 +207,14 @@ def test_a_damaged_record_is_refused_with_its_chunk_and_position(tmp_path):
     data = bytearray(base.read_bytes())
     width = 2 * (VOCABULARY + 5)
     at = 20 + 4 * tokens.size + width * (RECORDS + 2)  # chunk 1, record 2
-    data[at : at + 4] = struct.pack("<f", math.nan)
-    base.write_bytes(bytes(data))
-    with pytest.raises(FormatError) as caught:
-        sample_terms(read_sample_file(base), read_sample_file(base))
-    assert f"sample {RECORDS + 2} (chunk 1, position {N_CTX // 2 + 2}) is damaged" in str(
-        caught.value
-    )
+    for scale in (math.nan, 1.0):  # 1.0: the top token's log-probability would be ~65535
+        data[at : at + 4] = struct.pack("<f", scale)
+        base.write_bytes(bytes(data))
+        with pytest.raises(FormatError) as caught:
+            sample_terms(read_sample_file(base), read_sample_file(base))
+        assert f"sample {RECORDS + 2} (chunk 1, position {N_CTX // 2 + 2}) is damaged" in str(
+            caught.value
+        )
 
 
 def test_kld_bytes_refuses_logits_of_the_wrong_shape():

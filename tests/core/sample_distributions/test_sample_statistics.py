@@ -254,3 +254,15 @@ def test_blocks_computed_apart_combine_into_the_figures_of_one_pass(data):
     for name in ("kl", "reverse_kl", "js", "entropy", "same_top", "candidate_log_true"):
         np.testing.assert_array_equal(getattr(combined, name), getattr(whole, name))
     np.testing.assert_allclose(combined.class_kl, whole.class_kl, rtol=1e-13)
+
+
+def test_a_perplexity_beyond_what_a_double_holds_is_infinite(data):
+    p, q, _, labels = data
+    q = q.copy()
+    rows = np.arange(SAMPLES)
+    q[rows, labels] = 0.0
+    q /= q.sum(axis=1, keepdims=True)
+    q[rows, labels] = 1e-320  # −ln q(true) ≈ 737: exp of it overflows a double
+    model = compare_samples(sample_set("ref", p, labels), [sample_set("q", q)]).models[0]
+    assert model.perplexity.ppl == math.inf
+    assert math.isfinite(model.perplexity.reference_ppl)
