@@ -87,4 +87,5 @@ class SampleComparison:
     llama_kld_rule: bool  # a .kld reference: terms with ln p ≤ −16 are left out of KL
     top_k_lower_bound: bool  # a top-k reference: KL of k classes + a tail, a lower bound
     models: tuple[CandidateStatistics, ...]  # in rank order (ties in input order)
-    pairwise: tuple[PairwiseResult, ...]  # paired bootstrap of mean KLD differences
+    #: Paired bootstrap of mean KLD differences, in rank order, already in ``unit``.
+    pairwise: tuple[PairwiseResult, ...]
