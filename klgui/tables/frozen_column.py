@@ -38,7 +38,10 @@ class FrozenColumn(QTableView):
         self.hide()
 
     def _hide_other_columns(self) -> None:
-        for column in range(1, self.model().columnCount()):
+        model = self.model()
+        if model is None:  # the view is being taken down
+            return
+        for column in range(1, model.columnCount()):
             self.setColumnHidden(column, True)
         self.place()
 
