@@ -484,8 +484,21 @@ class FileActions(QObject):
         self._document.undo_stack.setClean()
         self.set_file(os.path.abspath(path), file_name(path))
         self._remember(path)
-        self.message.emit(self.tr("Saved %s") % file_name(path))
+        self.message.emit(self._saved_message(file_name(path)))
         return True
+
+    def _saved_message(self, name: str) -> str:
+        """"Saved", and that text typed into the table but not accepted is not in the file
+        (it was never data: the file holds what the table holds)."""
+        rejected = len(self._document.rejected_entries)
+        if rejected == 0:
+            return self.tr("Saved %s") % name
+        if rejected == 1:
+            return self.tr("Saved %s; the text not accepted in 1 cell is not in it") % name
+        return self.tr("Saved %s; the text not accepted in %d cells is not in it") % (
+            name,
+            rejected,
+        )
 
     # -- recent files ---------------------------------------------------------------------------
 

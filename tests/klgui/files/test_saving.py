@@ -47,3 +47,13 @@ def test_a_save_error_names_the_file_on_one_line(window, tmp_path, warnings):
     missing = tmp_path / "no\nfolder" / "work.klsession"
     assert not window.file_actions.save_to(str(missing))
     assert warnings[1].isprintable() and "work.klsession" in warnings[1]
+
+
+def test_saving_says_that_text_not_accepted_is_not_in_the_file(window, tmp_path):
+    model = window.editor.model
+    model.setData(model.index(0, 2), "0.5x")  # typed into A, dog, and refused
+    path = tmp_path / "work.klsession"
+    assert window.file_actions.save_to(str(path))
+    message = window.statusBar().currentMessage()
+    assert message == "Saved work.klsession; the text not accepted in 1 cell is not in it"
+    assert read_workspace(path).distribution("A").values[0] == 0.5  # what the table holds
