@@ -38,7 +38,7 @@ from klgui.charts.bar_chart import (
 from klgui.charts.class_view_bar import ClassViewBar
 from klgui.charts.share_chart import ShareChart
 from klgui.document.document import Document
-from klgui.style.palette import model_colour
+from klgui.style.palette import colour_of_model
 from klgui.text.number_format import format_number, format_precise
 
 HEADROOM = 1.2
@@ -127,8 +127,9 @@ class _TermsPlot(BarChart):
         style = self.style
         many = bar_count > 60
         outline = self.outline_pen(many)
+        table_models = self._document.workspace.model_names
         for model in range(model_count):
-            colour = model_colour(model)
+            colour = colour_of_model(comparison.models[model], table_models)
             row = values[model]
             self._positive[model].set_bars(
                 x=positions + offsets[model],
@@ -212,8 +213,13 @@ class _TermsPlot(BarChart):
         self, values: np.ndarray, offsets: np.ndarray, width: float, y: float
     ) -> None:
         models, classes = np.nonzero(np.isinf(values))
+        names = self._document.comparison.models
+        table_models = self._document.workspace.model_names
         spots = [
-            {"pos": (c + offsets[m], y), "brush": pg.mkBrush(model_colour(m))}
+            {
+                "pos": (c + offsets[m], y),
+                "brush": pg.mkBrush(colour_of_model(names[m], table_models)),
+            }
             for m, c in zip(models, classes, strict=True)
         ]
         show_markers(self._infinite, spots)

@@ -21,7 +21,7 @@ from klgui.charts.bar_chart import (
     show_markers,
 )
 from klgui.document.document import Document
-from klgui.style.palette import model_colour
+from klgui.style.palette import colour_of_model
 from klgui.text.number_format import format_number, format_precise
 
 BAR_WIDTH = 0.6
@@ -76,6 +76,8 @@ class DecompositionChart(BarChart):
             self.show_state(True, self.tr("No valid input yet: see the table."))
             return
         count = len(comparison.models)
+        table_models = self._document.workspace.model_names
+        colours = [colour_of_model(name, table_models) for name in comparison.models]
         positions = np.arange(count, dtype=float)
         entropy = comparison.reference_entropy
         kl = comparison.kl
@@ -94,7 +96,7 @@ class DecompositionChart(BarChart):
             y0=np.full(count, entropy),
             height=np.where(finite, kl, 0.0),
             width=BAR_WIDTH,
-            brushes=[pg.mkBrush(model_colour(i)) for i in range(count)],
+            brushes=[pg.mkBrush(colour) for colour in colours],
             pen=outline,
         )
         _, high = finite_range(comparison.cross_entropy)
@@ -112,7 +114,7 @@ class DecompositionChart(BarChart):
         )
         marker_y = max(entropy + 0.1 * shown_top, shown_top * 0.7)
         spots = [
-            {"pos": (i, marker_y), "brush": pg.mkBrush(model_colour(i))}
+            {"pos": (i, marker_y), "brush": pg.mkBrush(colours[i])}
             for i in np.flatnonzero(~finite)
         ]
         show_markers(self._infinite, spots)
@@ -140,7 +142,8 @@ class DecompositionChart(BarChart):
             self._legend_samples.append(Bars(x=[], height=[], width=BAR_WIDTH))
         for index, name in enumerate(models):
             sample = self._legend_samples[index]
-            sample.setOpts(brush=pg.mkBrush(model_colour(index)), pen=self.outline_pen())
+            colour = colour_of_model(name, self._document.workspace.model_names)
+            sample.setOpts(brush=pg.mkBrush(colour), pen=self.outline_pen())
             self.legend.addItem(sample, legend_label(f"{index + 1} {name}"))
         self.fit_minimum_width()
 

@@ -27,7 +27,7 @@ from klgui.charts.bar_chart import (
     series_at,
 )
 from klgui.document.document import Document
-from klgui.style.palette import model_colour
+from klgui.style.palette import colour_of_model
 from klgui.text.number_format import format_precise
 
 #: Room above the tallest bar.
@@ -138,7 +138,11 @@ class DistributionChart(BarChart):
         positions = np.arange(bar_count)
         outline = self.outline_pen(many=bar_count > 60)
         for series, bar in enumerate(self._bars):
-            colour = self.style.reference_colour if series == 0 else model_colour(series - 1)
+            colour = (
+                self.style.reference_colour
+                if series == 0
+                else colour_of_model(names[series], self._document.workspace.model_names)
+            )
             bar.set_bars(
                 x=positions + offsets[series],
                 height=values[series],

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 from core.class_selection import CARRIED_SHARE, CumulativeShare, cumulative_share
 from klgui.charts.bar_chart import BarChart, legend_label, show_markers
 from klgui.document.document import Document
-from klgui.style.palette import model_colour
+from klgui.style.palette import colour_of_model
 
 #: Room above the highest share (it may pass 100 % before negative terms bring it back).
 HEADROOM = 1.08
@@ -70,6 +70,7 @@ class ShareChart(BarChart):
             self.show_state(True, self.tr("No valid input yet: see the table."))
             return
         terms = self._terms()
+        table_models = self._document.workspace.model_names
         self.shares = [cumulative_share(row) for row in terms]
         self._ensure_curves(len(self.shares))
         class_count = terms.shape[1]
@@ -84,7 +85,7 @@ class ShareChart(BarChart):
         spots = []
         high = 1.0
         for model, (curve, share) in enumerate(zip(self._curves, self.shares, strict=True)):
-            colour = model_colour(model)
+            colour = colour_of_model(comparison.models[model], table_models)
             curve.setPen(pg.mkPen(colour, width=self.style.line_width))
             if share.status != "ok":
                 curve.setData([], [])  # nothing to draw: the legend says why
@@ -106,7 +107,7 @@ class ShareChart(BarChart):
         first = -0.05 * last if log_axis else 0.5
         self.set_x_span(first, last + (0.05 * last if log_axis else 0.5))
         self.set_y_span(0.0, high * HEADROOM, bottom_margin=0.03)
-        self.show_state(self._document.input_error is None, self._notice_text(comparison))
+        self.show_state(self._document.comparison_is_current, self._notice_text(comparison))
 
     def _notice_text(self, comparison) -> str:
         if not comparison.models:

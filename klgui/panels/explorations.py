@@ -43,7 +43,7 @@ from klgui.charts.bar_chart import BarChart
 from klgui.document.document import Document
 from klgui.panels.worked_example import ModelChooser
 from klgui.style.chart_style import ChartStyle
-from klgui.style.palette import BANNER_COLOUR, model_colour
+from klgui.style.palette import BANNER_COLOUR, colour_of_model, model_colour
 from klgui.text.number_format import format_number, format_precise
 
 #: λ moves in steps of 1/100.
@@ -421,7 +421,7 @@ class Explorations(QWidget):
         self._scale = log_scale(comparison.base)
         self._unit = comparison.unit
         current = self._document.comparison_is_current
-        colour = model_colour(index)
+        colour = colour_of_model(model, self._document.workspace.model_names)
         for plot in (self.lambda_plot, self.temperature_plot):
             plot.set_colour(colour)
             plot.set_axis_label(self.tr("KL (%s)") % self._unit)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
@@ -75,3 +76,10 @@ BANNER_COLOUR = QColor("#fff3c4")
 def model_colour(index: int) -> QColor:
     """The colour of the model at ``index`` among the models (not counting the reference)."""
     return MODEL_COLOURS[index % len(MODEL_COLOURS)]
+
+
+def colour_of_model(name: str, table_models: Sequence[str]) -> QColor:
+    """The colour of model ``name`` by its place among the table's models: one left out of
+    the comparison while it is invalid leaves the others their colours. A name the table no
+    longer has (the last valid input shows a model since removed) takes the next colour."""
+    return model_colour(table_models.index(name) if name in table_models else len(table_models))

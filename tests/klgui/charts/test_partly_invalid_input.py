@@ -50,3 +50,21 @@ def test_the_charts_show_the_last_valid_input_while_p_is_invalid(qtbot, window):
     assert "last valid input" in chart.getPlotItem().titleLabel.text
     assert [label.text for _, label in chart.legend.items] == ["★ P", "A", "B"]
     assert "The reference P is not valid" in window.banner.label.text()
+
+
+def test_a_model_left_out_leaves_the_others_their_colours(qtbot, window):
+    document = window.document
+    chart = window.distribution_chart
+
+    def colours() -> dict[str, str]:
+        return {
+            label.text: bar.opts["brush"].color().name()
+            for (_, label), bar in zip(chart.legend.items, chart._bars, strict=True)
+        }
+
+    before = colours()
+    type_value(qtbot, window, "A", 0, "0.9")
+    qtbot.waitUntil(lambda: "A" in document.left_out)
+    assert colours() == {"★ P": before["★ P"], "B": before["B"]}
+    bars = window.decomposition_chart._divergence.opts["brushes"]
+    assert [brush.color().name() for brush in bars] == [before["B"]]
