@@ -102,6 +102,7 @@ class ExportActions(QObject):
                 "The input is not valid now (%s). Export the last valid comparison, "
                 "which no longer matches the table?"
             ),
+            self.tr("%s is left out until it is fixed (%s). Export the comparison without it?"),
         )
 
     def _comparison_to_copy(self):
@@ -112,21 +113,29 @@ class ExportActions(QObject):
                 "The input is not valid now (%s). Copy the last valid comparison, "
                 "which no longer matches the table?"
             ),
+            self.tr("%s is left out until it is fixed (%s). Copy the comparison without it?"),
         )
 
-    def _comparison_or_warn(self, nothing_yet: str, stale_question: str):
+    def _comparison_or_warn(self, nothing_yet: str, stale_question: str, left_out_question: str):
         """The document's comparison; while the input is invalid, only if the user agrees to
-        use the last valid one (``stale_question``, with a %s for the input error). Says
-        ``nothing_yet`` when there is none."""
+        use the last valid one (``stale_question``, with a %s for the input error) or, while
+        only models are invalid, the comparison without them (``left_out_question``, with a
+        %s for their names and one for the first one's problem). Says ``nothing_yet`` when
+        there is none."""
         comparison = self._document.comparison
         if comparison is None:
             QMessageBox.information(self._parent, self.tr("KL Explorer"), nothing_yet)
             return None
+        left_out = self._document.left_out
+        if left_out:
+            question = left_out_question % (", ".join(left_out), next(iter(left_out.values())))
+        elif self._document.input_error is not None:
+            question = stale_question % self._document.input_error
         if self._document.input_error is not None:
             answer = QMessageBox.question(
                 self._parent,
                 self.tr("KL Explorer"),
-                stale_question % self._document.input_error,
+                question,
                 QMessageBox.Yes | QMessageBox.No,
                 QMessageBox.No,
             )

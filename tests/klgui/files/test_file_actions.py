@@ -435,12 +435,12 @@ def test_copying_while_the_input_is_invalid_asks_first_as_an_export_does(
         "ranking": window.export_actions.copy_ranking_action,
         "terms": window.export_actions.copy_terms_action,
     }[copied]
-    window.document.set_value("A", 0, 0.05)  # A sums to 0.55 now
+    window.document.set_value("P", 0, 0.05)  # P sums to 0.45 now
     qtbot.waitUntil(lambda: window.document.input_error is not None)
     QGuiApplication.clipboard().setText("the user's own clipboard")
     asked = answer_questions(QMessageBox.No)
     action.trigger()
-    assert len(asked) == 1 and "sums to 0.55" in asked[0] and "Copy the last valid" in asked[0]
+    assert len(asked) == 1 and "sums to 0.45" in asked[0] and "Copy the last valid" in asked[0]
     assert QGuiApplication.clipboard().text() == "the user's own clipboard"
     asked = answer_questions(QMessageBox.Yes)
     action.trigger()
@@ -465,3 +465,17 @@ def test_an_export_into_a_missing_folder_says_why(window, tmp_path, monkeypatch,
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(missing), ""))
     assert not window.export_actions.export_table("ranking", ranking_rows)
     assert len(warnings) == 1 and "ranking.csv: No such file or directory" in warnings[0]
+
+
+def test_copying_while_a_model_is_left_out_says_it_is_left_out(
+    qtbot, window, answer_questions
+):
+    window.document.set_value("A", 0, 0.05)  # A sums to 0.55: left out, B still compared
+    qtbot.waitUntil(lambda: "A" in window.document.left_out)
+    asked = answer_questions(QMessageBox.Yes)
+    window.export_actions.copy_ranking_action.trigger()
+    assert len(asked) == 1
+    assert asked[0].startswith("A is left out until it is fixed ('A' sums to 0.55")
+    assert "Copy the comparison without it?" in asked[0]
+    copied = QGuiApplication.clipboard().text()
+    assert "\tB\t" in copied and "\tA\t" not in copied
