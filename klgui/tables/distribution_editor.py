@@ -68,7 +68,8 @@ class _EditorTableView(QTableView):
 
     def keep_class_column_in_sight(self) -> None:
         """Once the model and edit triggers are set: the class names stay in sight when the
-        table scrolls sideways."""
+        table scrolls sideways (by pixels, so that a cell comes out exactly beside them)."""
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollPerPixel)
         self.frozen_column = FrozenColumn(self)
 
     def setRowHidden(self, row: int, hide: bool) -> None:
@@ -78,10 +79,18 @@ class _EditorTableView(QTableView):
 
     def scrollTo(self, index, hint=QAbstractItemView.EnsureVisible) -> None:
         """A class name is in sight in the frozen column while the table is scrolled
-        sideways: going to one scrolls up or down only, never back to the first column."""
+        sideways: going to one scrolls up or down only, never back to the first column. A
+        value cell gone to is brought out from under the frozen column."""
         if index.column() == NAME_COLUMN and self.frozen_column.isVisible():
-            index = index.siblingAtColumn(max(self.columnAt(self.frozen_column.width()), 1))
+            super().scrollTo(
+                index.siblingAtColumn(max(self.columnAt(self.frozen_column.width()), 1)), hint
+            )
+            return
         super().scrollTo(index, hint)
+        covered = self.frozen_column.width() - self.visualRect(index).left()
+        if self.frozen_column.isVisible() and covered > 0:
+            bar = self.horizontalScrollBar()
+            bar.setValue(bar.value() - covered)
 
     def edit(self, index, trigger=QAbstractItemView.AllEditTriggers, event=None) -> bool:
         """A class name is edited where it is seen: in the frozen column while it shows."""

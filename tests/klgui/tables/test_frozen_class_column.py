@@ -47,3 +47,17 @@ def test_rows_the_class_filter_hides_are_hidden_beside_the_frozen_column_too(qtb
     editor.class_filter.setText("ca")
     assert editor.view.isRowHidden(0) and editor.view.frozen_column.isRowHidden(0)
     assert not editor.view.frozen_column.isRowHidden(1)
+
+
+def test_the_arrow_keys_bring_every_cell_out_beside_the_frozen_column(qtbot, window):
+    editor = window.editor
+    view = editor.view
+    for _ in range(10):
+        editor.add_model_action.trigger()
+    qtbot.waitUntil(lambda: view.frozen_column.isVisible())
+    view.setFocus()
+    while view.currentIndex().column() > 1:
+        QTest.keyClick(view, Qt.Key_Left)
+        frozen = view.frozen_column
+        left = view.visualRect(view.currentIndex()).left()
+        assert not frozen.isVisible() or left >= frozen.width(), view.currentIndex().column()
