@@ -20,9 +20,9 @@
         <translation>반 (bans, log₁₀)</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+86"/>
         <source>The unit of every entropy, KL and JS value and axis.</source>
-        <extracomment>The most decimals Qt&apos;s spin boxes take: enough for the smallest double.</extracomment>
+        <extracomment>The most decimals Qt&apos;s spin boxes take: enough for the smallest double. The box is wide enough for this text: Qt sizes a spin box for its minimum and maximum (&quot;0&quot;, &quot;100&quot;), which cuts an ε of &quot;1e-06&quot; to &quot;1e-0&quot;. Longer values scroll in the box.</extracomment>
         <translation>모든 엔트로피, KL, JS 값과 축에 쓰이는 단위입니다.</translation>
     </message>
     <message>
@@ -72,9 +72,131 @@
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../charts/bar_chart.py" line="+818"/>
+        <source>other (%s classes)</source>
+        <extracomment>Fraction of a class&apos;s slot filled by its group of bars. When data outgrows the span during a drag, the new span has this much extra room. Room between two class names under the axis (pixels); with less, every n-th is named. How far (pixels) the first and last names may reach past the ends of the x axis. Longest series name a legend shows whole (characters). Most legend entries on a row; fewer when the chart is narrow (they wrap, never widen it). Room for a legend entry&apos;s colour sample and spacing, beside its label (pixels). A chart shorter than this many lines of its text puts its legend beside the plot, its rows this many pixels closer than pyqtgraph&apos;s (whose labels have margins of their own). Room for the y axis and margins beside a chart&apos;s title (pixels). The y span for data that is all zero: a readable axis, not ticks at 1e-09. Room for one class&apos;s group of bars when a chart shows as many classes as fit (pixels). The &quot;other&quot; bar may be this many times the tallest class shown before it goes off the scale. Opacity (0-255) of the backdrop behind the sums of an &quot;other&quot; bar past the axis. Classes a per-class chart shows before it knows its width; the fewest it ever fits. Room a value axis gives each labelled tick, in lines of its font (labels never touch). Room between a plot&apos;s notice (an empty chart&apos;s &quot;what to do&quot;) and its sides (pixels). Most lines a bar&apos;s name is wrapped onto under the axis. Narrower slots than this many average characters number the bars (the legend names them). Room between the names of neighbouring bars (pixels). Where a long name may break: after these. A line this short (characters) is better kept on the line before, where there is room.</extracomment>
+        <translation>기타 (%s개 클래스)</translation>
+    </message>
+</context>
+<context>
+    <name>ClassFilter</name>
+    <message>
+        <location filename="../../tables/class_filter.py" line="+25"/>
+        <source>Find a class…</source>
+        <translation>클래스 찾기…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show only the classes whose name contains this text, in the table and charts</source>
+        <translation>이름에 이 텍스트가 들어간 클래스만 표와 차트에 표시합니다</translation>
+    </message>
+</context>
+<context>
+    <name>ClassShareChart</name>
+    <message>
+        <location filename="../../panels/sample_charts.py" line="+111"/>
+        <source>Classes that carry KL over all samples</source>
+        <translation>모든 샘플에 걸쳐 KL을 차지하는 클래스</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>share of KL</source>
+        <translation>KL 비율</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>other (%s classes)</source>
+        <extracomment>The class names drawn, &quot;other&quot; last (for tests). What the legend says of the cumulative curve (&quot;&quot; when there is none).</extracomment>
+        <translation>기타 (%s개 클래스)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>cumulative share: %s classes carry 90 %%</source>
+        <translation>누적 비율: %s개 클래스가 90 %%를 차지</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%s: each class&apos;s KL terms summed over all samples, as a share of the total (%s); the line is the share carried by the classes so far, largest first: %s classes carry 90 %%.</source>
+        <translation>%s: 각 클래스의 KL 항을 모든 샘플에 걸쳐 더한 값, 전체(%s)에 대한 비율. 선은 큰 것부터 지금까지의 클래스가 차지하는 비율입니다: %s개 클래스가 90 %%를 차지합니다.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%s: KL is infinite in %s classes
+(samples with q = 0 where p &gt; 0: see ∞ samples)</source>
+        <translation>%s: %s개 클래스에서 KL이 무한대입니다
+(p &gt; 0인데 q = 0인 샘플: ∞ 샘플 참고)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%s: KL is 0, no class carries any</source>
+        <translation>%s: KL이 0이라 어떤 클래스도 차지하지 않습니다</translation>
+    </message>
+</context>
+<context>
+    <name>ClassViewBar</name>
+    <message>
+        <location filename="../../charts/class_view_bar.py" line="+34"/>
+        <source>Find a class…</source>
+        <extracomment>The largest top N the box offers (more bars than any screen has pixels). The find field&apos;s least width (pixels): room for a few characters.</extracomment>
+        <translation>클래스 찾기…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show only the classes whose name contains this text (any case)</source>
+        <translation>이름에 이 텍스트가 들어간 클래스만 표시합니다(대소문자 무시)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>as many as fit</source>
+        <translation>들어가는 만큼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>top </source>
+        <translation>상위 </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show this many classes, those with the largest |term| of any model; the rest are summed into one “other” bar. 0: as many as fit the chart&apos;s width.</source>
+        <translation>어느 모델에서든 |항|이 가장 큰 클래스를 이만큼 표시하고, 나머지는 “기타” 막대 하나로 합칩니다. 0: 차트 너비에 들어가는 만큼.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>table order</source>
+        <translation>표 순서</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>by |term|</source>
+        <translation>|항| 순</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>by P</source>
+        <translation>P 순</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>by name</source>
+        <translation>이름 순</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The order of the classes shown</source>
+        <translation>표시할 클래스의 순서</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Classes:</source>
+        <translation>클래스:</translation>
+    </message>
+</context>
+<context>
     <name>ContributionChart</name>
     <message>
-        <location filename="../../charts/contribution_chart.py" line="+228"/>
+        <location filename="../../charts/contribution_chart.py" line="+295"/>
         <source>KL(P‖Q): Σ p·log(p/q)</source>
         <translation>KL(P‖Q): Σ p·log(p/q)</translation>
     </message>
@@ -87,6 +209,21 @@
         <location line="+2"/>
         <source>KL is not symmetric: compare the terms in both directions.</source>
         <translation>KL은 대칭이 아닙니다. 두 방향의 항을 비교해 보세요.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>terms per class</source>
+        <translation>클래스별 항</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>cumulative share</source>
+        <translation>누적 비율</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Terms per class, or how many classes carry most of KL: the share of it carried by the k largest terms</source>
+        <translation>클래스별 항, 또는 몇 개의 클래스가 KL의 대부분을 차지하는지: 가장 큰 k개 항이 차지하는 비율</translation>
     </message>
 </context>
 <context>
@@ -116,23 +253,23 @@
 <context>
     <name>DecompositionChart</name>
     <message>
-        <location filename="../../charts/decomposition_chart.py" line="+36"/>
+        <location filename="../../charts/decomposition_chart.py" line="+45"/>
         <source>H(P,Q) = H(P) + KL(P‖Q)</source>
         <extracomment>With more models than this the value labels would overlap; the tooltips still tell. Nor when a bar&apos;s slot is narrower than a label (pixels). Size of the value labels, relative to the chart&apos;s font. Room around a two-line value label (pixels). Value labels show only while they need less than this share of the plot&apos;s height.</extracomment>
         <translation>H(P,Q) = H(P) + KL(P‖Q)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>No valid input yet: see the table.</source>
         <translation>아직 유효한 입력이 없습니다. 표를 확인하세요.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+50"/>
         <source>Add a model to compare with %s</source>
         <translation>%s와(과) 비교할 모델을 추가하세요</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+45"/>
         <source>H(P)</source>
         <translation>H(P)</translation>
     </message>
@@ -151,33 +288,38 @@ H(P,Q) = %s %s</translation>
 <context>
     <name>DistributionChart</name>
     <message>
-        <location filename="../../charts/distribution_chart.py" line="+61"/>
+        <location filename="../../charts/distribution_chart.py" line="+76"/>
         <source>Distributions</source>
         <extracomment>Room above the tallest bar. Value step of the Up and Down keys (Alt: a tenth of it). How far above a bar&apos;s top a press still grabs it, as a fraction of the y span. Something the user should know (a drag that cannot be made), for the status bar.</extracomment>
         <translation>분포</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>probability</source>
         <translation>확률</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>No valid input yet: see the table.</source>
         <translation>아직 유효한 입력이 없습니다. 표를 확인하세요.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+43"/>
         <source> (locked)</source>
         <translation> (고정)</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+10"/>
+        <source>No class name contains “%s”</source>
+        <translation>이름에 “%s”이(가) 들어간 클래스가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>Cannot change it: %s</source>
         <translation>바꿀 수 없습니다: %s</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+152"/>
         <source>Unlock %s</source>
         <translation>%s 고정 해제</translation>
     </message>
@@ -188,6 +330,13 @@ H(P,Q) = %s %s</translation>
     </message>
     <message>
         <location line="+16"/>
+        <source>%s, the %s other classes
+together = %s</source>
+        <translation>%s, 나머지 %s개 클래스
+합계 = %s</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>%s (reference), class %s
 p = %s</source>
         <translation>%s (기준 분포), 클래스 %s
@@ -204,9 +353,8 @@ q = %s</translation>
 <context>
     <name>DistributionEditor</name>
     <message>
-        <location filename="../../tables/distribution_editor.py" line="+127"/>
+        <location filename="../../tables/distribution_editor.py" line="+186"/>
         <source>Add &amp;class</source>
-        <extracomment>Text a value column is wide enough for: the longest a cell shows (format_cell gives at most six significant digits: -0.000123457). Room beside a cell&apos;s text: margins and the grid line (pixels). Something could not be done, or was done and is worth saying (for the status bar).</extracomment>
         <translation>클래스 추가(&amp;C)</translation>
     </message>
     <message>
@@ -358,12 +506,12 @@ q = %s</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+270"/>
+        <location line="+283"/>
         <source>Set to zero</source>
         <translation>0으로 설정</translation>
     </message>
     <message>
-        <location line="-267"/>
+        <location line="-280"/>
         <source>Set the selected values to 0</source>
         <translation>선택한 값을 0으로 설정합니다</translation>
     </message>
@@ -383,17 +531,45 @@ q = %s</translation>
         <translation>변경되지 않음: %s</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>Rename</source>
         <translation>이름 바꾸기</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-2"/>
         <source>New name for %s:</source>
         <translation>%s의 새 이름:</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-253"/>
+        <source>&amp;Find a class</source>
+        <extracomment>Text a value column is wide enough for: the longest a cell shows (format_cell gives at most six significant digits: −0.000123457). Room beside a cell&apos;s text: margins and the grid line (pixels). A column widens to show its header whole up to this many average characters; a longer name is cut short, and the header&apos;s tooltip has it whole. Something could not be done, or was done and is worth saying (for the status bar).</extracomment>
+        <translation>클래스 찾기(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show only the classes whose name contains what you type</source>
+        <translation>입력한 텍스트가 이름에 들어간 클래스만 표시합니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Find a class… (%s)</source>
+        <translation>클래스 찾기… (%s)</translation>
+    </message>
+    <message>
+        <location line="+254"/>
+        <source>Not renamed: %s
+New name for %s:</source>
+        <translation>이름을 바꾸지 않았습니다: %s
+%s의 새 이름:</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%s already sums to 1: nothing to change.</source>
+        <translation>%s의 합이 이미 1입니다: 바꿀 것이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Normalized %s: it now sums to 1.</source>
         <translation>정규화했습니다: 이제 %s의 합은 1입니다.</translation>
     </message>
@@ -436,7 +612,7 @@ q = %s</translation>
 <context>
     <name>DistributionTableModel</name>
     <message>
-        <location filename="../../tables/distribution_table_model.py" line="+160"/>
+        <location filename="../../tables/distribution_table_model.py" line="+175"/>
         <source>Class</source>
         <extracomment>An edit could not be made; the message says why (for the status bar).</extracomment>
         <translation>클래스</translation>
@@ -454,12 +630,17 @@ q = %s</translation>
         <translation>%s: 기준 분포 P, 즉 실제 분포</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>%s: how often each class is the predicted label (argmax), not a model&apos;s probabilities; the ranking lists it apart</source>
+        <translation>%s: 각 클래스가 예측 레이블(argmax)이 된 빈도이며, 모델의 확률이 아닙니다. 순위에서는 따로 표시됩니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%s: a model&apos;s predicted distribution Q</source>
         <translation>%s: 모델의 예측 분포 Q</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Values are counts; they are divided by their total.</source>
         <translation>값이 개수입니다. 합계로 나누어 확률로 만듭니다.</translation>
     </message>
@@ -474,12 +655,24 @@ q = %s</translation>
         <translation>오른쪽 클릭으로 더 많은 작업: 기준 분포 지정, 이름 바꾸기, 개수, 정규화, 삭제.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+39"/>
         <source>%s, %s: empty. Type a value to fill it (0 if the model gives the class no probability).</source>
         <translation>%s, %s: 비어 있습니다. 값을 입력해 채우세요(모델이 이 클래스에 확률을 주지 않으면 0).</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
+        <source>Not accepted: %s
+Nothing was changed: the table still holds %s. Correct the text to apply it.</source>
+        <translation>받아들이지 않음: %s
+아무것도 바뀌지 않았습니다: 표에는 여전히 %s이(가) 있습니다. 텍스트를 고치면 적용됩니다.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>no value</source>
+        <translation>값 없음</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Σ sum</source>
         <translation>Σ 합계</translation>
     </message>
@@ -499,7 +692,7 @@ q = %s</translation>
         <translation>확률의 합: %r</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>Not changed: %s</source>
         <translation>변경되지 않음: %s</translation>
     </message>
@@ -507,9 +700,9 @@ q = %s</translation>
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../document/document.py" line="+200"/>
+        <location filename="../../document/document.py" line="+323"/>
         <source>Edit %s, %s</source>
-        <extracomment>QUndoCommand.id() of commands that may merge; their merge_key decides whether they do. The workspace changed (any edit, undo or redo). A recompute finished: :attr:`comparison` or :attr:`input_error` changed. Prediction files were opened, or the workspace no longer comes from them. The model the worked example and explorations are about changed (view state: no undo). Classes locked against rescaling during a drag changed (view state: no undo).</extracomment>
+        <extracomment>QUndoCommand.id() of commands that may merge; their merge_key decides whether they do. The workspace changed (any edit, undo or redo). A recompute finished: :attr:`comparison` or :attr:`input_error` changed. Prediction files were opened, or the workspace no longer comes from them. Per-sample distributions (a reference and its candidates) were opened beside the workspace, or closed. The model the worked example and explorations are about changed (view state: no undo). Classes locked against rescaling during a drag changed (view state: no undo). Text typed into the table and not accepted came or went (view state: no undo). Which classes the per-class views show changed: top N, order, filter (view state).</extracomment>
         <translation>%s, %s 편집</translation>
     </message>
     <message>
@@ -712,7 +905,7 @@ q = %s</translation>
         <translation>%s에 T 적용</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>KL is ∞ at every temperature</source>
         <translation>모든 온도에서 KL이 ∞입니다</translation>
     </message>
@@ -775,9 +968,9 @@ q = %s</translation>
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../files/export_actions.py" line="+41"/>
+        <location filename="../../files/export_actions.py" line="+40"/>
         <source>&amp;Export</source>
-        <extracomment>QSettings key: PNG exports at 2× (sharp on projectors) or 1×. Something worth a line in the status bar.</extracomment>
+        <extracomment>Something worth a line in the status bar.</extracomment>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
@@ -802,11 +995,16 @@ q = %s</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>PNG at 2× for projectors</source>
-        <translation>프로젝터용 2배 PNG</translation>
+        <source>Chart &amp;size for slides…</source>
+        <translation>슬라이드용 차트 크기(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>16:9 or 4:3 at a chosen width, and the text&apos;s size, for charts and the report</source>
+        <translation>차트와 보고서에 쓸 16:9 또는 4:3 크기(너비 선택)와 글자 크기</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Copy the ranking</source>
         <translation>순위 복사</translation>
     </message>
@@ -822,6 +1020,16 @@ q = %s</translation>
     </message>
     <message>
         <location line="+18"/>
+        <source>ranking</source>
+        <translation>순위</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>per-class terms</source>
+        <translation>클래스별 항</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Exported %s</source>
         <translation>내보냈습니다: %s</translation>
     </message>
@@ -832,13 +1040,13 @@ q = %s</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+29"/>
-        <location line="+5"/>
+        <location line="+33"/>
+        <location line="+10"/>
         <source>KL Explorer</source>
         <translation>KL Explorer</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-37"/>
         <source>There is nothing to export until the input is valid.</source>
         <translation>입력이 유효해질 때까지 내보낼 것이 없습니다.</translation>
     </message>
@@ -848,7 +1056,12 @@ q = %s</translation>
         <translation>지금 입력이 올바르지 않습니다 (%s). 표와 더 이상 맞지 않는 마지막 유효한 비교를 내보낼까요?</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
+        <source>%s is left out until it is fixed (%s). Export the comparison without it?</source>
+        <translation>%s은(는) 고쳐질 때까지 빠집니다(%s). 이 모델 없이 비교를 내보낼까요?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>There is nothing to copy until the input is valid.</source>
         <translation>입력이 올바르게 될 때까지 복사할 것이 없습니다.</translation>
     </message>
@@ -858,7 +1071,12 @@ q = %s</translation>
         <translation>지금 입력이 올바르지 않습니다 (%s). 표와 더 이상 맞지 않는 마지막 유효한 비교를 복사할까요?</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+3"/>
+        <source>%s is left out until it is fixed (%s). Copy the comparison without it?</source>
+        <translation>%s은(는) 고쳐질 때까지 빠집니다(%s). 이 모델 없이 비교를 복사할까요?</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>Export the %s chart</source>
         <translation>%s 차트 내보내기</translation>
     </message>
@@ -868,12 +1086,12 @@ q = %s</translation>
         <translation>PNG 이미지 (*.png);;SVG 벡터 이미지 (*.svg)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Export as CSV</source>
         <translation>CSV로 내보내기</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
@@ -888,21 +1106,84 @@ q = %s</translation>
         <translation>보고서 내보내기</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>report</source>
+        <translation>보고서</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>PDF (*.pdf);;HTML page (*.html)</source>
         <translation>PDF (*.pdf);;HTML 페이지 (*.html)</translation>
     </message>
 </context>
 <context>
+    <name>ExportSizeDialog</name>
+    <message>
+        <location filename="../../files/export_size_dialog.py" line="+56"/>
+        <source>Chart size for export</source>
+        <translation>내보낼 차트 크기</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>16:9 slide</source>
+        <translation>16:9 슬라이드</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>4:3 slide</source>
+        <translation>4:3 슬라이드</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As in the window</source>
+        <translation>창에서와 같이</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>How many times larger than in the window the chart&apos;s text is drawn</source>
+        <translation>차트의 글자를 창에서보다 몇 배 크게 그릴지</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width</source>
+        <translation>너비</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text size</source>
+        <translation>글자 크기</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The chart&apos;s size in the window, %s× as many pixels.</source>
+        <translation>창에서의 차트 크기, 픽셀 수 %s배.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%d × %d pixels, laid out as a chart of %d × %d in the window.</source>
+        <translation>%d × %d 픽셀, 창에서 %d × %d 크기의 차트로 배치.</translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message>
-        <location filename="../../files/file_actions.py" line="+144"/>
-        <location filename="../../window/application.py" line="+178"/>
+        <location filename="../../files/file_actions.py" line="+171"/>
+        <location filename="../../window/application.py" line="+182"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-93"/>
         <source>Loading cancelled; nothing changed.</source>
         <extracomment>The file or the title changed (for the window title). Something worth a line in the status bar. Prediction files started loading in the background.</extracomment>
         <translation>불러오기를 취소했습니다. 바뀐 것은 없습니다.</translation>
@@ -939,6 +1220,16 @@ q = %s</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Open &amp;reference and candidates…</source>
+        <translation>기준과 후보 열기(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Compare per-sample distributions with a reference&apos;s, sample by sample: a teacher and its students, a model and its quantisations (.npy, .npz, .kld)</source>
+        <translation>샘플별 분포를 기준의 분포와 샘플마다 비교합니다: 교사 모델과 학생 모델, 모델과 그 양자화 버전 (.npy, .npz, .kld)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Import table…</source>
         <translation>표 가져오기(&amp;I)…</translation>
     </message>
@@ -978,7 +1269,22 @@ q = %s</translation>
         <translation>목록 지우기</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+1"/>
+        <source>E&amp;xamples</source>
+        <translation>예제(&amp;X)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dog, cat, rabbit (table)</source>
+        <translation>개, 고양이, 토끼 (표)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Two classifiers&apos; predictions (model_a.csv + model_b.csv)</source>
+        <translation>두 분류기의 예측 (model_a.csv + model_b.csv)</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Could not %s: %s</source>
         <translation>%s 실패: %s</translation>
     </message>
@@ -1009,12 +1315,12 @@ q = %s</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+101"/>
+        <location line="+116"/>
         <source>open these files</source>
         <translation>이 파일들 열기</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-115"/>
         <source>give either distribution tables or prediction files, not both</source>
         <translation>분포 표와 예측 파일 중 한 가지만 주세요. 둘을 섞을 수는 없습니다</translation>
     </message>
@@ -1025,12 +1331,12 @@ q = %s</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+106"/>
+        <location line="+174"/>
         <source>Opened %s</source>
         <translation>열었습니다: %s</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-169"/>
         <source>Opened as a distribution table</source>
         <translation>분포 표로 열었습니다</translation>
     </message>
@@ -1055,17 +1361,23 @@ q = %s</translation>
         <translation>예측 파일 (*.csv *.tsv *.txt *.parquet *.npz *.npy);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
+        <location line="+19"/>
         <source>True labels</source>
         <translation>정답 레이블</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-18"/>
         <source>Which column of %s holds the true labels?</source>
         <translation>%s의 어느 열에 정답 레이블이 있습니까?</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+14"/>
+        <source>%s has no column of true labels: its columns (%s) hold probabilities. Add a column of the true labels named %s, or open the file as a table of distributions.</source>
+        <translation>%s에는 실제 레이블 열이 없습니다: 열(%s)이 모두 확률입니다. 실제 레이블 열을 %s 이름으로 추가하거나, 파일을 분포 표로 여세요.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>The true labels for %s</source>
         <translation>%s의 정답 레이블</translation>
     </message>
@@ -1076,11 +1388,67 @@ q = %s</translation>
     </message>
     <message>
         <location line="+14"/>
+        <location line="+46"/>
         <source>Loading %s…</source>
         <translation>불러오는 중: %s…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-38"/>
+        <source>Per-sample distributions (*.npy *.npz *.kld);;All files (*)</source>
+        <translation>샘플별 분포 (*.npy *.npz *.kld);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The reference</source>
+        <translation>기준</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The candidates to compare with %s</source>
+        <translation>%s와(과) 비교할 후보</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>probabilities</source>
+        <translation>확률</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>log-probabilities</source>
+        <translation>로그 확률</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>logits</source>
+        <translation>로짓</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>counts (normalised per sample)</source>
+        <translation>개수 (샘플마다 정규화)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Values</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The .npy files hold:</source>
+        <translation>.npy 파일에 든 것:</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Compared %s with %s</source>
+        <translation>%s을(를) %s와(과) 비교했습니다</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>compare the per-sample distributions</source>
+        <translation>샘플별 분포 비교</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>open the prediction files</source>
         <translation>예측 파일 열기</translation>
     </message>
@@ -1155,7 +1523,17 @@ q = %s</translation>
         <translation>%s 외 %d개</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="+58"/>
+        <source>Saved %s; the text not accepted in 1 cell is not in it</source>
+        <translation>%s을(를) 저장했습니다. 받아들이지 않은 셀 1개의 텍스트는 들어 있지 않습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved %s; the text not accepted in %d cells is not in it</source>
+        <translation>%s을(를) 저장했습니다. 받아들이지 않은 셀 %d개의 텍스트는 들어 있지 않습니다</translation>
+    </message>
+    <message>
+        <location line="-98"/>
         <source>Imported %s</source>
         <translation>가져왔습니다: %s</translation>
     </message>
@@ -1186,7 +1564,7 @@ q = %s</translation>
         <translation>읽기 전용 파일이라 바꾸지 않았습니다. 다른 이름으로 저장…으로 작업을 다른 이름으로 저장하세요</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+19"/>
         <source>Saved %s</source>
         <translation>저장했습니다: %s</translation>
     </message>
@@ -1205,7 +1583,7 @@ q = %s</translation>
         <translation>합이 1이 아닌 모든 열을 그 합으로 나눕니다</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+35"/>
         <source>(and 1 more problem, marked in the table)</source>
         <translation>(그 밖에 문제 1개, 표에 표시됨)</translation>
     </message>
@@ -1215,20 +1593,75 @@ q = %s</translation>
         <translation>(그 밖에 문제 %d개, 표에 표시됨)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>Left out of the charts and the ranking until it is fixed: %s</source>
+        <translation>고쳐질 때까지 차트와 순위에서 빠짐: %s</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The reference %s is not valid: the charts show the last valid input.</source>
+        <translation>기준 %s이(가) 올바르지 않습니다: 차트는 마지막 유효 입력을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The charts show the last valid input.</source>
         <translation>차트는 마지막 유효 입력을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the name of class %s</source>
+        <translation>클래스 %s의 이름</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>⚠ Not accepted (%s): %s. Nothing was changed; correct the marked cell.</source>
+        <translation>⚠ 받아들이지 않음 (%s): %s. 아무것도 바뀌지 않았습니다. 표시된 셀을 고치세요.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(and 1 more cell)</source>
+        <translation>(그리고 셀 1개 더)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(and %d more cells)</source>
+        <translation>(그리고 셀 %d개 더)</translation>
+    </message>
+</context>
+<context>
+    <name>KlHistogram</name>
+    <message>
+        <location filename="../../panels/sample_charts.py" line="-155"/>
+        <source>Per-sample KL(P‖Q)</source>
+        <extracomment>Classes drawn one by one in the per-class chart; the rest are one &quot;other&quot; bar.</extracomment>
+        <translation>샘플별 KL(P‖Q)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>samples</source>
+        <translation>샘플</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>KL(P‖Q), %s (log scale)</source>
+        <extracomment>What the legend says of each candidate (for tests and the screen reader alike).</extracomment>
+        <translation>KL(P‖Q), %s (로그 눈금)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>+%d at 0</source>
+        <translation>0에 +%d</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>+%d at ∞</source>
+        <translation>∞에 +%d</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../window/application.py" line="-31"/>
-        <source>No font with Hangul is installed: install fonts-nanum.</source>
-        <translation>한글 글꼴이 설치되어 있지 않습니다. fonts-nanum을 설치하세요.</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location filename="../../window/application.py" line="-6"/>
         <source>Restore unsaved work?</source>
         <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
@@ -1243,7 +1676,7 @@ q = %s</translation>
         <translation>저장하지 않은 작업 복원</translation>
     </message>
     <message>
-        <location filename="../../window/main_window.py" line="+83"/>
+        <location filename="../../window/main_window.py" line="+85"/>
         <source>Distributions</source>
         <extracomment>How long a status-bar message stays, in milliseconds. First-run splitter sizes (scaled to the window); afterwards the user&apos;s own, from QSettings. The user chose an interface language (a code from klgui.window.language.LANGUAGES).</extracomment>
         <translation>분포</translation>
@@ -1259,12 +1692,12 @@ q = %s</translation>
         <translation>교차 엔트로피</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Analysis</source>
         <translation>분석</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>Comparison</source>
         <translation>비교</translation>
     </message>
@@ -1284,7 +1717,12 @@ q = %s</translation>
         <translation>샘플별 예측</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+2"/>
+        <source>Per-sample distributions</source>
+        <translation>샘플별 분포</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
@@ -1419,7 +1857,7 @@ q = %s</translation>
         <translation>기본</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+131"/>
         <source>the table</source>
         <translation>표</translation>
     </message>
@@ -1454,7 +1892,7 @@ q = %s</translation>
         <translation>탐구</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+61"/>
         <source>What the measures mean</source>
         <translation>척도의 의미</translation>
     </message>
@@ -1479,7 +1917,7 @@ q = %s</translation>
         <translation>불러오기를 멈춥니다. 아무것도 바뀌지 않습니다</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+48"/>
         <source>%s[*] — KL Explorer</source>
         <translation>%s[*] — KL Explorer</translation>
     </message>
@@ -1517,7 +1955,7 @@ q = %s</translation>
 <context>
     <name>MixtureChart</name>
     <message>
-        <location filename="../../panels/worked_example.py" line="+191"/>
+        <location filename="../../panels/worked_example.py" line="+207"/>
         <source>P, Q and M = (P+Q)/2</source>
         <translation>P, Q와 M = (P+Q)/2</translation>
     </message>
@@ -1527,7 +1965,7 @@ q = %s</translation>
         <translation>확률</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+45"/>
         <source> (one-hot)</source>
         <translation> (원-핫)</translation>
     </message>
@@ -1537,7 +1975,16 @@ q = %s</translation>
         <translation>M</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+33"/>
+        <source>the %s other classes together
+P = %s
+Q = %s</source>
+        <translation>나머지 %s개 클래스 합계
+P = %s
+Q = %s</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>class %s
 P = %s
 Q = %s
@@ -1551,7 +1998,7 @@ M = %s</translation>
 <context>
     <name>ModelChooser</name>
     <message>
-        <location line="-84"/>
+        <location line="-117"/>
         <source>The model the worked example and the explorations are about</source>
         <extracomment>The plugged-in sum lists this many classes; the table has them all. M is written out class by class up to this many classes. The table grows with its rows up to this many, then scrolls. Room around a cell&apos;s text (margins of the item view).</extracomment>
         <translation>풀이 예제와 탐구에서 다룰 모델</translation>
@@ -1750,9 +2197,9 @@ M = %s</translation>
 <context>
     <name>RankingModel</name>
     <message>
-        <location filename="../../tables/ranking_table.py" line="+141"/>
+        <location filename="../../tables/ranking_table.py" line="+165"/>
         <source>Rank</source>
-        <extracomment>Measures shown as columns, in order. The model column&apos;s widest, in average characters; longer names are elided.</extracomment>
+        <extracomment>Measures shown as columns, in order. The model column&apos;s widest, in average characters; longer names are elided. Argmax histograms ranked with the models (off: listed after them, unranked).</extracomment>
         <translation>순위</translation>
     </message>
     <message>
@@ -1761,7 +2208,12 @@ M = %s</translation>
         <translation>모델</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+22"/>
+        <source>%s: how often each class is the predicted label (argmax), not the model&apos;s probabilities. One that matches the labels says little of a model: it is not ranked with the models.</source>
+        <translation>%s: 각 클래스가 예측 레이블(argmax)이 된 빈도이며, 모델의 확률이 아닙니다. 레이블과 일치해도 모델에 대해 말해 주는 것이 적어 모델과 함께 순위를 매기지 않습니다.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Infinite: the model gives 0 to %s</source>
         <translation>무한대: 모델이 %s에 0을 줍니다</translation>
     </message>
@@ -1770,23 +2222,33 @@ M = %s</translation>
     <name>RankingTable</name>
     <message>
         <location line="+13"/>
-        <location line="+55"/>
+        <location line="+64"/>
         <source>Ranking</source>
         <translation>순위</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-42"/>
         <source>Click a measure to rank by it</source>
         <translation>척도를 클릭하면 그 척도로 순위를 매깁니다</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+5"/>
+        <source>Rank the argmax histograms with the models</source>
+        <translation>argmax 히스토그램도 모델과 함께 순위 매기기</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prediction files give each model&apos;s predicted-label (argmax) histogram too; by default they are listed after the models, unranked</source>
+        <translation>예측 파일은 각 모델의 예측 레이블(argmax) 히스토그램도 줍니다. 기본으로는 모델 뒤에 순위 없이 나열됩니다</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <location line="+1"/>
         <source>Ranking against %s</source>
         <translation>%s 기준 순위</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>H(P,Q) = H(P) + KL(P‖Q), and H(P) = %s %s does not depend on the model: ranking by cross-entropy gives the same order as ranking by KL.</source>
         <translation>H(P,Q) = H(P) + KL(P‖Q)이고 H(P) = %s %s는 모델과 무관합니다. 따라서 교차 엔트로피로 매긴 순위는 KL로 매긴 순위와 같습니다.</translation>
     </message>
@@ -1802,6 +2264,300 @@ M = %s</translation>
     </message>
 </context>
 <context>
+    <name>SampleDistributionsPanel</name>
+    <message>
+        <location filename="../../panels/sample_distributions_panel.py" line="+63"/>
+        <source>Rank</source>
+        <extracomment>The worst samples listed for the chosen candidate. Significant digits of a percentage (83.67 %, 0.6750 %): a share of samples needs no more.</extracomment>
+        <translation>순위</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Candidate</source>
+        <translation>후보</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean KLD</source>
+        <translation>평균 KLD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>± SE</source>
+        <translation>± SE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Median</source>
+        <translation>중앙값</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>99 %</source>
+        <translation>99 %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max</source>
+        <translation>최대</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Same top</source>
+        <translation>최상위 일치</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean Δp</source>
+        <translation>평균 Δp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RMS Δp</source>
+        <translation>RMS Δp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reverse KL</source>
+        <translation>역방향 KL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+21"/>
+        <source>JS</source>
+        <translation>JS</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>CE</source>
+        <translation>CE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>∞ samples</source>
+        <translation>∞ 샘플</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The candidate whose samples are listed and drawn</source>
+        <translation>샘플을 나열하고 그릴 후보</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sample</source>
+        <translation>샘플</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>KL(P‖Q)</source>
+        <translation>KL(P‖Q)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>KL(Q‖P)</source>
+        <translation>KL(Q‖P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The sample&apos;s index in the files, from 0</source>
+        <translation>파일에서 샘플의 번호, 0부터</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a sample to see its distributions and per-class terms</source>
+        <translation>샘플을 고르면 분포와 클래스별 항을 봅니다</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose one of the worst samples.</source>
+        <translation>가장 나쁜 샘플 하나를 고르세요.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>1 is the lowest mean KLD; ties share a rank</source>
+        <translation>1이 가장 낮은 평균 KLD입니다. 같으면 순위를 공유합니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mean over samples of KL(P‖Q), P the reference (llama.cpp&apos;s &quot;Mean KLD&quot;)</source>
+        <translation>샘플에 대한 KL(P‖Q)의 평균, P는 기준 (llama.cpp의 &quot;Mean KLD&quot;)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Standard error of the mean KLD</source>
+        <translation>평균 KLD의 표준 오차</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Median of the per-sample KL</source>
+        <translation>샘플별 KL의 중앙값</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>99th percentile of the per-sample KL (linear interpolation)</source>
+        <translation>샘플별 KL의 99번째 백분위수 (선형 보간)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Largest per-sample KL</source>
+        <translation>가장 큰 샘플별 KL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of samples whose most probable class is the reference&apos;s</source>
+        <translation>가장 확률이 높은 클래스가 기준과 같은 샘플의 비율</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean of q(true) − p(true), where the files give true classes</source>
+        <translation>파일에 실제 클래스가 있을 때 q(true) − p(true)의 평균</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Root mean square of q(true) − p(true)</source>
+        <translation>q(true) − p(true)의 제곱평균제곱근</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean over samples of KL(Q‖P)</source>
+        <translation>샘플에 대한 KL(Q‖P)의 평균</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean over samples of the Jensen–Shannon divergence</source>
+        <translation>샘플에 대한 젠슨–섀넌 발산의 평균</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean cross-entropy H(P, Q) = H(P) + KL(P‖Q)</source>
+        <translation>평균 교차 엔트로피 H(P, Q) = H(P) + KL(P‖Q)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Samples whose KL is infinite (q = 0 where p &gt; 0): never clipped</source>
+        <translation>KL이 무한대인 샘플 (p &gt; 0인데 q = 0): 절대 잘라 내지 않습니다</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Worst samples of</source>
+        <translation>가장 나쁜 샘플:</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>File ▸ Open reference and candidates… compares per-sample distributions with a reference&apos;s, sample by sample.</source>
+        <translation>파일 ▸ 기준과 후보 열기…는 샘플별 분포를 기준의 분포와 샘플마다 비교합니다.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Reference %s: %s samples, %s classes; KL and entropies in %s.</source>
+        <translation>기준 %s: 샘플 %s개, 클래스 %s개. KL과 엔트로피 단위는 %s.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>As llama.cpp does, KL leaves out the terms whose reference log-probability is ≤ −16; nothing is renormalised.</source>
+        <translation>llama.cpp처럼, 기준 로그 확률이 −16 이하인 항은 KL에서 뺍니다. 아무것도 재정규화하지 않습니다.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The reference keeps its top k classes and a tail: KL is a lower bound of the full KL.</source>
+        <translation>기준은 상위 k개 클래스와 꼬리만 갖고 있습니다: KL은 전체 KL의 하한입니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The reference held counts, divided by each sample&apos;s total.</source>
+        <translation>기준은 개수를 담고 있어 샘플마다 합계로 나눴습니다.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>n/a</source>
+        <translation>해당 없음</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (counts)</source>
+        <translation> (개수)</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Sample %d: %s against %s, KL(P‖Q) = %s %s</source>
+        <translation>샘플 %d: %s 대 %s, KL(P‖Q) = %s %s</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> (the file&apos;s values sum to %s: the charts draw them normalised, with every term, so their Σ may differ a little from this)</source>
+        <translation> (파일의 값 합계는 %s: 차트는 모든 항을 정규화해 그리므로 Σ가 이 값과 조금 다를 수 있습니다)</translation>
+    </message>
+</context>
+<context>
+    <name>ShareChart</name>
+    <message>
+        <location filename="../../charts/share_chart.py" line="+30"/>
+        <source>Cumulative share of KL</source>
+        <extracomment>Room above the highest share (it may pass 100 % before negative terms bring it back). With more classes than this the k axis is logarithmic (1, 10, 100, …).</extracomment>
+        <translation>KL의 누적 비율</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>share of KL</source>
+        <translation>KL 비율</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>k classes, largest terms first</source>
+        <translation>k개 클래스, 큰 항부터</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>No valid input yet: see the table.</source>
+        <translation>아직 유효한 입력이 없습니다: 표를 보세요.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Add a model to compare with %s (Ctrl+Shift+M)</source>
+        <translation>%s와(과) 비교할 모델을 추가하세요 (Ctrl+Shift+M)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No model has a finite, non-zero KL: the legend says why.</source>
+        <translation>KL이 유한하고 0이 아닌 모델이 없습니다: 범례에 이유가 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%s: KL = 0, no class carries any</source>
+        <translation>%s: KL = 0, 어떤 클래스도 차지하지 않음</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%s: KL = ∞ (1 class with q = 0)</source>
+        <translation>%s: KL = ∞ (q = 0인 클래스 1개)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%s: KL = ∞ (%s classes with q = 0)</source>
+        <translation>%s: KL = ∞ (q = 0인 클래스 %s개)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%s: 1 class carries 90 %%</source>
+        <translation>%s: 클래스 1개가 90 %%를 차지</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%s: %s classes carry 90 %%</source>
+        <translation>%s: 클래스 %s개가 90 %%를 차지</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>the %s largest terms carry:</source>
+        <translation>가장 큰 항 %s개가 차지하는 비율:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Terms sorted largest first; the share is of KL itself (the sum of all terms). Negative terms come last and bring it back to 100 %.</source>
+        <translation>항을 큰 것부터 정렬합니다. 비율은 KL 자체(모든 항의 합)에 대한 것입니다. 음의 항이 마지막에 와서 100 %로 되돌립니다.</translation>
+    </message>
+</context>
+<context>
     <name>StaleMark</name>
     <message>
         <location filename="../../style/stale_mark.py" line="+35"/>
@@ -1813,7 +2569,7 @@ M = %s</translation>
 <context>
     <name>WorkedExample</name>
     <message>
-        <location filename="../../panels/worked_example.py" line="+173"/>
+        <location filename="../../panels/worked_example.py" line="+206"/>
         <source>One-hot target</source>
         <translation>원-핫 타깃</translation>
     </message>
@@ -1833,7 +2589,7 @@ M = %s</translation>
         <translation>모델:</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>class</source>
         <translation>클래스</translation>
     </message>
@@ -1863,7 +2619,7 @@ M = %s</translation>
         <translation>누적 합</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+57"/>
         <source>There is no model to work through: add one (Edit ▸ Add model, Ctrl+Shift+M) and type its predicted probabilities.</source>
         <translation>풀이할 모델이 없습니다. 모델을 추가하고(편집 ▸ 모델 추가, Ctrl+Shift+M) 예측 확률을 입력하세요.</translation>
     </message>
@@ -2016,32 +2772,46 @@ M = %s</translation>
 <context>
     <name>_TermsPlot</name>
     <message>
-        <location filename="../../charts/contribution_chart.py" line="-193"/>
+        <location filename="../../charts/contribution_chart.py" line="-254"/>
         <source>Per-class terms</source>
         <translation>클래스별 항</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>No valid input yet: see the table.</source>
         <translation>아직 유효한 입력이 없습니다. 표를 확인하세요.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+60"/>
         <source>Add a model to compare with %s (Ctrl+Shift+M)</source>
         <translation>%s와(과) 비교할 모델을 추가하세요 (Ctrl+Shift+M)</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+3"/>
+        <source>No class name contains “%s”</source>
+        <translation>이름에 “%s”이(가) 들어간 클래스가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%s: Σ %s</source>
+        <translation>%s: Σ %s</translation>
+    </message>
+    <message>
+        <location line="+70"/>
         <source>KL(%s‖%s)</source>
         <translation>KL(%s‖%s)</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>%s: Σ of the terms = %s = %s %s</source>
-        <translation>%s: 항의 합 Σ = %s = %s %s</translation>
+        <source>%s, the %s other classes
+sum of their terms = %s %s
+%s = %s %s</source>
+        <translation>%s, 나머지 %s개 클래스
+항의 합 = %s %s
+%s = %s %s</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>%s, class %s
 p = %s, q = %s
 %s = %s %s</source>
@@ -2071,7 +2841,7 @@ p = %s, q = %s
 <context>
     <name>export</name>
     <message>
-        <location filename="../../charts/chart_export.py" line="+54"/>
+        <location filename="../../charts/chart_export.py" line="+61"/>
         <source>PNG image</source>
         <extracomment>What a file name may end with, and what it gets.</extracomment>
         <translation>PNG 이미지</translation>
@@ -2082,9 +2852,19 @@ p = %s, q = %s
         <translation>SVG 벡터 이미지</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
+        <source>the width must be from %d to %d pixels, not %s</source>
+        <extracomment>Exports are on white whatever the window shows: slides and paper are white. The logical size used when the widget has none to give (hidden, or a collapsed pane). The largest image side written, in pixels (a 16k × 16k image is 1 GiB in memory). Qt&apos;s logical resolution: a 1× image is 96 dots per inch. Slide shapes: (across, down). The export size preset that keeps the chart&apos;s size in the window. The narrowest export and the range of font scales offered.</extracomment>
+        <translation>너비는 %d에서 %d 픽셀 사이여야 합니다. %s이(가) 아니라</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the font scale must be from %s to %s, not %s</source>
+        <translation>글자 배율은 %s에서 %s 사이여야 합니다. %s이(가) 아니라</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>no extension</source>
-        <extracomment>Exports are on white whatever the window shows: slides and paper are white. The logical size used when the widget has none to give (hidden, or a collapsed pane). The largest image side written, in pixels (a 16k × 16k image is 1 GiB in memory). Qt&apos;s logical resolution: a 1× image is 96 dots per inch.</extracomment>
         <translation>확장자 없음</translation>
     </message>
     <message>
@@ -2093,12 +2873,12 @@ p = %s, q = %s
         <translation>차트를 %s(으)로 내보낼 수 없습니다. 다음 중 하나를 쓰세요: %s</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+55"/>
         <source>Qt could not encode the chart as PNG</source>
         <translation>Qt가 차트를 PNG로 인코딩하지 못했습니다</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>the scale must be a number, not %s</source>
         <translation>배율은 숫자여야 합니다 (입력: %s)</translation>
     </message>
@@ -2289,9 +3069,9 @@ p = %s, q = %s
         <translation>PDF 문서</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+98"/>
         <source>no extension</source>
-        <extracomment>Decimals of the numbers in the tables. Charts are laid out at this logical size (pixels at 96 dpi), whatever the window shows, so the report looks the same every time, and rendered at this many pixels per logical one. Charts side by side in a row. The PDF page: A4 landscape (the tables are wide, the charts sit in one row), margins in mm. QTextDocument lays the page out in logical pixels; the PDF is drawn at this resolution. Classes in the PDF&apos;s table of per-class terms, at most (the page must stay readable): those with the largest terms; the CSV export has them all.</extracomment>
+        <extracomment>Significant digits of the numbers in the tables (the window&apos;s rule, with fewer digits). Charts are shown this wide (pixels at 96 dpi), whatever the window shows, so the report looks the same every time, and rendered with this many pixels per shown one; their shape and text size are the chart export&apos;s (:func:`report_chart_size`), this one&apos;s without one. Charts side by side in a row. The PDF page: A4 landscape (the tables are wide, the charts sit in one row), margins in mm. QTextDocument lays the page out in logical pixels; the PDF is drawn at this resolution. Classes in the PDF&apos;s table of per-class terms, at most (the page must stay readable): those with the largest terms; the CSV export has them all.</extracomment>
         <translation>확장자 없음</translation>
     </message>
     <message>
@@ -2300,7 +3080,7 @@ p = %s, q = %s
         <translation>보고서를 %s(으)로 쓸 수 없습니다. 다음 중 하나를 쓰세요: %s</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+137"/>
         <source>KL Explorer report</source>
         <translation>KL Explorer 보고서</translation>
     </message>
@@ -2515,7 +3295,7 @@ p = %s, q = %s
 <context>
     <name>smoothing</name>
     <message>
-        <location filename="../../panels/analysis_controls.py" line="-93"/>
+        <location filename="../../text/measure_names.py" line="+13"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
