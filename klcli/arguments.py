@@ -11,6 +11,13 @@ import re
 from collections.abc import Sequence
 
 BASES = {"2": 2.0, "e": None, "10": 10.0}
+#: --values: the kind of values a .npy of per-sample distributions holds (core's names).
+VALUE_KINDS = {
+    "probs": "probabilities",
+    "logprobs": "log_probabilities",
+    "logits": "logits",
+    "counts": "counts",
+}
 #: The most bootstrap resamples --resamples accepts.
 MAX_RESAMPLES = 100_000
 
@@ -94,6 +101,27 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"bootstrap resamples (1000, at most {MAX_RESAMPLES:,})",
     )
     predictions.add_argument("--seed", type=_seed, help="bootstrap seed: a whole number from 0 (0)")
+    samples = parser.add_argument_group(
+        "per-sample distributions (with --report): --reference REF CAND [CAND ...]"
+    )
+    samples.add_argument(
+        "--reference",
+        metavar="REF",
+        help="the reference's per-sample distributions (.npy, .npz, llama.cpp's .kld); the "
+        "FILEs are candidates, or llama-perplexity logs (.log, .txt) of published results",
+    )
+    samples.add_argument(
+        "--values",
+        choices=sorted(VALUE_KINDS),
+        help="what a .npy holds: probs (the default), logprobs, logits or counts (a .npz says "
+        "it by its member's name)",
+    )
+    samples.add_argument(
+        "--temperature",
+        type=_temperature,
+        metavar="T",
+        help="divide logits by T before the softmax (1)",
+    )
     return parser
 
 
@@ -104,6 +132,16 @@ def _whole_number(text: str, least: int) -> int:
         raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
     if value < least:
         raise argparse.ArgumentTypeError(f"must be at least {least}, not {value}")
+    return value
+
+
+def _temperature(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, not {text!r}") from None
+    if not (0 < value < float("inf")):
+        raise argparse.ArgumentTypeError(f"must be a finite number above 0, not {text!r}")
     return value
 
 
@@ -137,7 +175,27 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         parser.error("--labels goes with a .npy file of probabilities")
     if args.screenshot and not args.screenshot.lower().endswith(".png"):
         parser.error(f"the screenshot must be a .png file, not {args.screenshot!r}")
+    _check_reference(parser, args)
     return args
+
+
+def _check_reference(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """--reference's own rules: with --report, with candidates, without the options of
+    prediction files; --values and --temperature only with it."""
+    if args.reference is None:
+        for option, value in (("--values", args.values), ("--temperature", args.temperature)):
+            if value is not None:
+                parser.error(f"{option} goes with --reference (per-sample distributions)")
+        return
+    if not args.report:
+        parser.error("--reference goes with --report")
+    if not args.files:
+        parser.error("--reference REF needs candidate files after it: --reference REF CAND ...")
+    if args.labels or args.label_column:
+        parser.error(
+            "--labels and --label-column are for prediction files, not --reference: a .npz "
+            "gives its samples' true classes as 'labels', a .kld as its tokens"
+        )
 
 
 def bootstrap_options(args: argparse.Namespace) -> dict[str, int]:
@@ -160,6 +218,8 @@ def unused_option(args: argparse.Namespace) -> str | None:
         for option, value in (("--resamples", args.resamples), ("--seed", args.seed))
         if value is not None
     ]
+    if args.reference is not None:
+        return _unused_with_reference(args, bootstrap)
     if not args.labels and not bootstrap:
         return None
     if not all(os.path.isfile(path) for path in args.files):
@@ -185,5 +245,34 @@ def unused_option(args: argparse.Namespace) -> str | None:
         return (
             f"{args.labels}: --labels would not be used: every prediction file has true labels "
             "of its own"
+        )
+    return None
+
+
+def _unused_with_reference(args: argparse.Namespace, bootstrap: list[str]) -> str | None:
+    """Why an option given with --reference would go unused, by the files' extensions:
+    --values is for .npy files, --temperature for logits in a .npy or .npz, --resamples and
+    --seed for two candidate files or more (a log's figures have no per-sample values)."""
+    from core.sample_distributions.llama_logs import is_log_file
+
+    suffixes = {os.path.splitext(path)[1].lower() for path in [args.reference, *args.files]}
+    if args.values is not None and ".npy" not in suffixes:
+        return (
+            "--values says what a .npy file holds, but none is given (a .npz names its values "
+            "by its member, a .kld holds log-probabilities)"
+        )
+    if args.temperature is not None:
+        if not suffixes & {".npy", ".npz"}:
+            return "--temperature divides logits, but no .npy or .npz file is given"
+        if ".npz" not in suffixes and args.values != "logits":
+            return (
+                f"--temperature divides logits, but --values is {args.values or 'probs'} "
+                "(give --values logits)"
+            )
+    compared = [path for path in args.files if not is_log_file(path)]
+    if bootstrap and len(compared) < 2:
+        return (
+            f"{bootstrap[0]} sets the paired bootstrap of candidate files, which needs two of "
+            "them (a log's figures have no per-sample values)"
         )
     return None

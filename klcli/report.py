@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from klcli.arguments import BASES, bootstrap_options
+from klcli.arguments import BASES, VALUE_KINDS, bootstrap_options
 from klcli.console import print_error, print_line
 
 
@@ -50,6 +50,67 @@ def run_prediction_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def read_sample_files(args: argparse.Namespace):  # -> (SampleSet, [SampleSet], [Logged...], [str])
+    """The reference, the candidates, the llama-perplexity logs, and every candidate's name
+    in the order given.
+    The temperature divides the logits of .npy and .npz files (a .kld holds
+    log-probabilities). Raises FormatError."""
+    from core.formats.merged_files import refuse_repeated
+    from core.sample_distributions import read_sample_file
+    from core.sample_distributions.llama_logs import is_log_file, read_llama_log
+
+    refuse_repeated([args.reference, *args.files])
+    kind = VALUE_KINDS[args.values or "probs"]
+    temperature = 1.0 if args.temperature is None else args.temperature
+
+    def read(path: str):
+        scaled = temperature if not path.lower().endswith(".kld") else 1.0
+        return read_sample_file(path, kind=kind, temperature=scaled)
+
+    reference = read(args.reference)
+    candidates, logs, order = [], [], []
+    for path in args.files:
+        if is_log_file(path):
+            logs.append(read_llama_log(path))
+            order.append(logs[-1].name)
+        else:
+            candidates.append(read(path))
+            order.append(candidates[-1].name)
+    return reference, candidates, logs, order
+
+
+def run_sample_report(args: argparse.Namespace) -> int:
+    """--report --reference REF CAND ...: candidates (and logs' figures) ranked by mean KLD."""
+    from core import FormatError
+    from core.reports.sample_report import sample_report_json, sample_report_text
+    from core.sample_distributions import compare_samples
+    from core.sample_distributions.llama_logs import is_log_file
+    from core.sample_distributions.ranking import rank_with_logs
+
+    if all(is_log_file(path) for path in args.files):
+        print_error(
+            "give at least one candidate file beside the logs: a log's figures are ranked "
+            "beside the candidates compared with the reference"
+        )
+        return 2
+    try:
+        reference, candidates, logs, order = read_sample_files(args)
+        comparison = compare_samples(
+            reference,
+            candidates,
+            base=BASES[args.base] if args.base is not None else None,
+            **bootstrap_options(args),
+        )
+        ranked = rank_with_logs(comparison, logs, order)
+    except (FormatError, ValueError) as error:
+        print_error(str(error))
+        return 2
+    print(sample_report_json(ranked) if args.json else sample_report_text(ranked), end="")
+    if args.json:
+        print()
+    return 0
+
+
 def run_report(args: argparse.Namespace) -> int:
     from core import FormatError, InvalidDistributionError
     from core.formats.merged_files import files_or_example
@@ -57,6 +118,8 @@ def run_report(args: argparse.Namespace) -> int:
     from core.predictions.detection import is_prediction_file
     from core.reports.comparison_report import report_json, report_text
 
+    if args.reference is not None:
+        return run_sample_report(args)
     kinds = {is_prediction_file(path, args.label_column) for path in args.files}
     if kinds == {True}:
         return run_prediction_report(args)
