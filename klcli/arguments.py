@@ -98,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     predictions.add_argument(
         "--resamples",
         type=_resample_count,
-        help=f"bootstrap resamples (1000, at most {MAX_RESAMPLES:,})",
+        help=f"bootstrap resamples (1000, at most {MAX_RESAMPLES:,}), here and with --reference",
     )
     predictions.add_argument("--seed", type=_seed, help="bootstrap seed: a whole number from 0 (0)")
     samples = parser.add_argument_group(

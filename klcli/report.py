@@ -55,11 +55,18 @@ def read_sample_files(args: argparse.Namespace):  # -> (SampleSet, [SampleSet], 
     in the order given.
     The temperature divides the logits of .npy and .npz files (a .kld holds
     log-probabilities). Raises FormatError."""
+    from core import FormatError
     from core.formats.merged_files import refuse_repeated
     from core.sample_distributions import read_sample_file
     from core.sample_distributions.llama_logs import is_log_file, read_llama_log
 
     refuse_repeated([args.reference, *args.files])
+    if is_log_file(args.reference):
+        raise FormatError(
+            "a llama-perplexity log holds figures, not the reference's distributions: give "
+            "it after the reference, as a candidate",
+            path=args.reference,
+        )
     kind = VALUE_KINDS[args.values or "probs"]
     temperature = 1.0 if args.temperature is None else args.temperature
 

@@ -147,6 +147,9 @@ def read_llama_log(path: str | os.PathLike[str], *, name: str | None = None) -> 
             "'Mean    KLD:' line; llama.cpp prints them for runs of at least 100 tokens)",
             path=path,
         )
+    mean = figures[("kld", "mean")][0]
+    if not math.isfinite(mean):
+        raise FormatError(f"its mean KLD is {mean}: there is nothing to rank", path=path)
     return _logged_statistics(figures, path, name if name is not None else Path(path).stem)
 
 

@@ -359,6 +359,27 @@ def softmax(logits: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=1, keepdims=True)
 
 
+def test_a_top_k_reference_is_said_to_give_a_lower_bound(tmp_path):
+    p = distributions(4, 0.0)
+    q = distributions(4, 0.3, np.log(p))
+    top = np.argsort(-p, axis=1)[:, :3]
+    kept = np.take_along_axis(p, top, axis=1)
+    np.savez(
+        tmp_path / "cache.npz",
+        topk_ids=top,
+        topk_logprobs=np.log(kept),
+        tail_mass=1 - kept.sum(axis=1),
+        n_classes=np.int64(CLASSES),
+    )
+    np.save(tmp_path / "student.npy", q)
+    result = report("--reference", "cache.npz", "student.npy", cwd=tmp_path)
+    assert result["top_k_lower_bound"] is True
+    full = np.sum(p * np.log(p / q), axis=1).mean()
+    assert 0 < result["models"][0]["mean_kld"] <= full
+    text = run_main("--report", "--reference", "cache.npz", "student.npy", cwd=tmp_path).stdout
+    assert "a lower bound of the full KL" in text
+
+
 @pytest.mark.parametrize("temperature", [None, 2.0])
 def test_logits_are_divided_by_the_temperature_before_the_softmax(tmp_path, temperature):
     logits = np.random.default_rng(0).normal(size=(SAMPLES, 5)) * 3
@@ -396,6 +417,10 @@ def test_logits_are_divided_by_the_temperature_before_the_softmax(tmp_path, temp
         (["--reference", "base.kld", "q8.kld", "broken.log"], ["broken.log", "no KL divergence"]),
         (["--reference", "base.kld", "q8.kld", "missing.npz"], ["missing.npz: no such file"]),
         (["--reference", "base.kld", "q8.kld", "./q8.kld"], ["q8.kld: the file is given twice"]),
+        (
+            ["--reference", "published.log", "q8.kld"],
+            ["published.log: a llama-perplexity log holds figures, not the reference's"],
+        ),
     ],
     ids=[
         "no candidates",
@@ -408,6 +433,7 @@ def test_logits_are_divided_by_the_temperature_before_the_softmax(tmp_path, temp
         "a log without statistics",
         "a missing file",
         "a file twice",
+        "a log as the reference",
     ],
 )
 def test_mistakes_get_one_line_and_status_2(tmp_path, arguments, parts):

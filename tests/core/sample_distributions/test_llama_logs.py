@@ -207,8 +207,12 @@ def test_a_line_of_another_block_with_the_same_words_is_not_taken(tmp_path):
             CURRENT.replace("Median  KLD:", "Median  KLD:   0.1\nMedian  KLD:"),
             "published_q4.log, line 23: 'Median  KLD' is printed twice (lines 22 and 23)",
         ),
+        (
+            CURRENT.replace("Mean    KLD:   0.010871", "Mean    KLD:       -nan"),
+            "published_q4.log: its mean KLD is nan: there is nothing to rank",
+        ),
     ],
-    ids=["a perplexity run", "two runs", "a figure twice"],
+    ids=["a perplexity run", "two runs", "a figure twice", "no mean"],
 )
 def test_a_log_without_one_run_of_statistics_is_refused_naming_it(tmp_path, text, message):
     with pytest.raises(FormatError) as raised:
