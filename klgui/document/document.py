@@ -30,6 +30,7 @@ from klgui.document.rejected_entries import Cell, RejectedEntry, still_pending
 
 if TYPE_CHECKING:
     from core.predictions.evaluation import PredictionReport
+    from klgui.document.opened_samples import OpenedSamples
 
 #: QUndoCommand.id() of commands that may merge; their merge_key decides whether they do.
 _MERGEABLE_ID = 1
@@ -80,6 +81,9 @@ class Document(QObject):
     comparisonChanged = Signal()
     #: Prediction files were opened, or the workspace no longer comes from them.
     predictionsChanged = Signal()
+    #: Per-sample distributions (a reference and its candidates) were opened beside the
+    #: workspace, or closed.
+    sampleDistributionsChanged = Signal()
     #: The model the worked example and explorations are about changed (view state: no undo).
     selectedModelChanged = Signal()
     #: Classes locked against rescaling during a drag changed (view state: no undo).
@@ -97,6 +101,7 @@ class Document(QObject):
         self._input_error: str | None = None
         self._left_out: dict[str, str] = {}
         self._predictions: PredictionReport | None = None
+        self._sample_distributions: OpenedSamples | None = None
         self._selected_model: str | None = None
         self._locked_classes: frozenset[str] = frozenset()
         self._rejected: dict[Cell, RejectedEntry] = {}
@@ -145,6 +150,16 @@ class Document(QObject):
     def predictions(self) -> PredictionReport | None:
         """Per-sample results of the prediction files the workspace came from, if any."""
         return self._predictions
+
+    @property
+    def sample_distributions(self) -> OpenedSamples | None:
+        """The reference and candidates of per-sample distributions opened, if any: results
+        beside the workspace, which they never change (no undo step)."""
+        return self._sample_distributions
+
+    def set_sample_distributions(self, opened: OpenedSamples | None) -> None:
+        self._sample_distributions = opened
+        self.sampleDistributionsChanged.emit()
 
     @property
     def histograms(self) -> frozenset[str]:

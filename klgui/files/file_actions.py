@@ -25,7 +25,7 @@ from core.merging import MergeSummary, MergeWording
 from core.predictions.evaluation import DEFAULT_RESAMPLES, DEFAULT_SEED
 from klgui.actions import make_action
 from klgui.document.document import Document
-from klgui.files.prediction_loader import PredictionLoader, PredictionRequest
+from klgui.files.prediction_loader import PredictionLoader, PredictionRequest, SampleRequest
 from klgui.resources import is_shipped, shipped_path
 
 if TYPE_CHECKING:
@@ -104,6 +104,16 @@ class FileActions(QObject):
             "Ctrl+Shift+O",
             self.tr("Evaluate classifiers from files of true labels and predicted probabilities"),
         )
+        self.open_samples_action = make_action(
+            self,
+            self.tr("Open &reference and candidates…"),
+            self.choose_sample_files,
+            "Ctrl+Shift+D",
+            self.tr(
+                "Compare per-sample distributions with a reference's, sample by sample: a "
+                "teacher and its students, a model and its quantisations (.npy, .npz, .kld)"
+            ),
+        )
         self.import_action = make_action(
             self,
             self.tr("&Import table…"),
@@ -143,6 +153,7 @@ class FileActions(QObject):
             self.new_action,
             self.open_action,
             self.open_predictions_action,
+            self.open_samples_action,
             self.recent_menu,
             self.examples_menu,
             self.import_action,
@@ -358,7 +369,60 @@ class FileActions(QObject):
         self.message.emit(self.tr("Loading %s…") % ", ".join(map(file_name, paths)))
         return True
 
-    def _on_loader_loaded(self, workspace, report, request: PredictionRequest) -> None:
+    def choose_sample_files(self) -> None:
+        """Two dialogs, so which file is the reference is never in doubt: the reference,
+        then its candidates; and what .npy files hold, when there are some."""
+        from core.sample_distributions.distribution_rows import ARRAY_KINDS
+
+        filter_text = self.tr("Per-sample distributions (*.npy *.npz *.kld);;All files (*)")
+        reference, _ = QFileDialog.getOpenFileName(
+            self._parent, self.tr("The reference"), self._last_directory(), filter_text
+        )
+        if not reference:
+            return
+        candidates, _ = QFileDialog.getOpenFileNames(
+            self._parent,
+            self.tr("The candidates to compare with %s") % file_name(reference),
+            os.path.dirname(reference),
+            filter_text,
+        )
+        if not candidates:
+            return
+        kind = "probabilities"
+        if any(path.lower().endswith(".npy") for path in (reference, *candidates)):
+            names = [
+                self.tr("probabilities"),
+                self.tr("log-probabilities"),
+                self.tr("logits"),
+                self.tr("counts (normalised per sample)"),
+            ]
+            chosen, accepted = QInputDialog.getItem(
+                self._parent, self.tr("Values"), self.tr("The .npy files hold:"), names, 0, False
+            )
+            if not accepted:
+                return
+            kind = ARRAY_KINDS[names.index(chosen)]
+        self.open_sample_files(reference, candidates, kind)
+
+    def open_sample_files(
+        self, reference: str, candidates: Sequence[str], kind: str = "probabilities"
+    ) -> None:
+        """Start comparing the candidates with the reference in the background; the
+        workspace is left as it is, and a file that cannot be read changes nothing."""
+        request = SampleRequest(reference, tuple(candidates), self._document.workspace.base, kind)
+        self.loader.start(request)
+        self.loadStarted.emit()
+        self.message.emit(self.tr("Loading %s…") % ", ".join(map(file_name, request.paths)))
+
+    def _on_loader_loaded(self, result, request: PredictionRequest | SampleRequest) -> None:
+        if isinstance(request, SampleRequest):
+            self._document.set_sample_distributions(result)
+            self.message.emit(
+                self.tr("Compared %s with %s")
+                % (", ".join(map(file_name, request.candidates)), file_name(request.reference))
+            )
+            return
+        workspace, report = result
         self._document.replace_workspace(workspace, report)
         title = ", ".join(file_name(path) for path in request.paths)
         self.set_file(None, title, self._proposed_session(request.paths))
@@ -367,7 +431,10 @@ class FileActions(QObject):
         self.message.emit(self.tr("Opened %s") % title)
 
     def _on_loader_failed(self, text: str) -> None:
-        self._fail(self.tr("open the prediction files"), text)
+        if isinstance(self.loader.request, SampleRequest):
+            self._fail(self.tr("compare the per-sample distributions"), text)
+        else:
+            self._fail(self.tr("open the prediction files"), text)
 
     def import_tables(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(

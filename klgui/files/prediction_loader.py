@@ -1,4 +1,6 @@
-"""Reading and evaluating prediction files in the background, with progress and Cancel.
+"""Reading and evaluating per-sample files in the background, with progress and Cancel:
+prediction files (PredictionRequest) or per-sample distributions, a reference and its
+candidates (SampleRequest). Each request knows its work (``load``); one loader runs them.
 
 The work runs on a thread of Qt's pool; it reports through signals (queued to the window's
 thread) and polls a flag to stop early. Each load has a generation number: results of a
@@ -18,6 +20,7 @@ from core import Workspace
 from core.errors import one_line
 from core.predictions import Cancelled
 from core.predictions.evaluation import DEFAULT_RESAMPLES, DEFAULT_SEED
+from klgui.document.opened_samples import OpenedSamples
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,34 @@ class PredictionRequest:
     base: float | None = None
     resamples: int = DEFAULT_RESAMPLES  # of the paired bootstrap
     seed: int = DEFAULT_SEED
+
+    def load(self, progress, is_cancelled) -> tuple[Workspace, object]:
+        return load_predictions(self, progress, is_cancelled)
+
+
+@dataclass(frozen=True)
+class SampleRequest:
+    """A reference file and its candidates: each file's per-sample distributions."""
+
+    reference: str
+    candidates: tuple[str, ...]
+    base: float | None = None
+    kind: str = "probabilities"  # what a .npy holds (an .npz or a .kld says it itself)
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        return (self.reference, *self.candidates)
+
+    def load(self, progress, is_cancelled) -> OpenedSamples:
+        """Read and compare: FormatError, ValueError or Cancelled (or, for a bug, anything)."""
+        from core.sample_distributions import compare_samples, read_sample_file
+
+        reference = read_sample_file(self.reference, kind=self.kind)
+        candidates = tuple(read_sample_file(path, kind=self.kind) for path in self.candidates)
+        comparison = compare_samples(
+            reference, candidates, base=self.base, progress=progress, is_cancelled=is_cancelled
+        )
+        return OpenedSamples(reference, candidates, comparison, self.base)
 
 
 def load_predictions(request: PredictionRequest, progress, is_cancelled):
@@ -70,7 +101,7 @@ def _failure_text(error: Exception) -> str:
 
 class _Signals(QObject):
     progress = Signal(int, float)  # generation, fraction
-    finished = Signal(int, object, object)  # generation, workspace, report
+    finished = Signal(int, object)  # generation, the request's result
     failed = Signal(int, str)  # generation, message
     cancelled = Signal(int)
 
@@ -86,8 +117,7 @@ class _Job(QRunnable):
     def run(self) -> None:
         generation = self.generation
         try:
-            workspace, report = load_predictions(
-                self.request,
+            result = self.request.load(
                 lambda fraction: self.signals.progress.emit(generation, fraction),
                 self.stop.is_set,
             )
@@ -96,7 +126,7 @@ class _Job(QRunnable):
         except Exception as error:  # whatever went wrong, the load ends and says why
             self.signals.failed.emit(generation, _failure_text(error))
         else:
-            self.signals.finished.emit(generation, workspace, report)
+            self.signals.finished.emit(generation, result)
 
 
 class PredictionLoader(QObject):
@@ -104,8 +134,9 @@ class PredictionLoader(QObject):
 
     #: Progress of the running load, 0 to 1.
     progress = Signal(float)
-    #: The newest load finished: (workspace, report, request).
-    loaded = Signal(object, object, object)
+    #: The newest load finished: (result, request); a PredictionRequest's result is
+    #: (workspace, report), a SampleRequest's OpenedSamples.
+    loaded = Signal(object, object)
     #: The newest load failed; the message names the file and the place.
     failed = Signal(str)
     #: The newest load was cancelled; nothing changed.
@@ -118,6 +149,7 @@ class PredictionLoader(QObject):
         super().__init__(parent)
         self._generation = 0
         self._job: _Job | None = None
+        self._request: PredictionRequest | SampleRequest | None = None
         self._signals = _Signals(self)
         self._signals.progress.connect(self._on_job_progress)
         self._signals.finished.connect(self._on_job_finished)
@@ -125,10 +157,15 @@ class PredictionLoader(QObject):
         self._signals.cancelled.connect(self._on_job_cancelled)
 
     @property
+    def request(self) -> PredictionRequest | SampleRequest | None:
+        """The newest load's request (None before the first)."""
+        return self._request
+
+    @property
     def busy(self) -> bool:
         return self._job is not None
 
-    def start(self, request: PredictionRequest) -> None:
+    def start(self, request: PredictionRequest | SampleRequest) -> None:
         """Start a load; a running one is cancelled and its result will be dropped."""
         from core.predictions.readers import import_libraries_for
 
@@ -157,7 +194,7 @@ class PredictionLoader(QObject):
         if self._current(generation):
             self.progress.emit(fraction)
 
-    def _on_job_finished(self, generation: int, workspace: Workspace, report) -> None:
+    def _on_job_finished(self, generation: int, result: object) -> None:
         if self._current(generation):
             stopped = self._job.stop.is_set()  # cancelled just as it finished: honour Cancel
             self._job = None
@@ -165,7 +202,7 @@ class PredictionLoader(QObject):
             if stopped:
                 self.cancelled.emit()
             else:
-                self.loaded.emit(workspace, report, self._request)
+                self.loaded.emit(result, self._request)
 
     def _on_job_failed(self, generation: int, message: str) -> None:
         if self._current(generation):

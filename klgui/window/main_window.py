@@ -152,11 +152,15 @@ class MainWindow(QMainWindow):
         self._worked_page = LazyPage(self._build_worked_example, self)
         self._explorations_page = LazyPage(self._build_explorations, self)
         self._predictions_page = LazyPage(self._build_predictions_panel, self)
+        self._samples_page = LazyPage(self._build_sample_distributions_panel, self)
         self.right_tabs.addTab(self.chart_splitter, self.tr("Comparison"))
         self.right_tabs.addTab(self._worked_page, self.tr("Worked example"))
         self.right_tabs.addTab(self._explorations_page, self.tr("Explorations"))
         self.right_tabs.addTab(self._predictions_page, self.tr("Per-sample predictions"))
         self.right_tabs.setTabVisible(self._predictions_tab(), False)
+        self.right_tabs.addTab(self._samples_page, self.tr("Per-sample distributions"))
+        self.right_tabs.setTabVisible(self.right_tabs.indexOf(self._samples_page), False)
+        document.sampleDistributionsChanged.connect(self._on_document_samples_changed)
         self.main_splitter = QSplitter(Qt.Horizontal, self)
         self.main_splitter.addWidget(left)
         self.main_splitter.addWidget(self.right_tabs)
@@ -353,6 +357,15 @@ class MainWindow(QMainWindow):
             panel.histogram.apply_style(self.theme.chart_style)
         return panel
 
+    def _build_sample_distributions_panel(self) -> QWidget:
+        from klgui.panels.sample_distributions_panel import SampleDistributionsPanel
+
+        return self._styled(SampleDistributionsPanel(self.document, self))
+
+    @property
+    def sample_distributions_panel(self):
+        return self._samples_page.content()
+
     @property
     def worked_example(self):
         return self._worked_page.content()
@@ -375,7 +388,7 @@ class MainWindow(QMainWindow):
         ]
         if self._predictions_page.built:
             charts.append(self.predictions_panel.histogram)
-        for page in (self._worked_page, self._explorations_page):
+        for page in (self._worked_page, self._explorations_page, self._samples_page):
             if page.built:
                 charts.append(page.content())
         return charts
@@ -457,7 +470,12 @@ class MainWindow(QMainWindow):
             self.ranking.view,
             self.decomposition_chart,
         ]
-        pages = (self._worked_page, self._explorations_page, self._predictions_page)
+        pages = (
+            self._worked_page,
+            self._explorations_page,
+            self._predictions_page,
+            self._samples_page,
+        )
         return views + [page.content() for page in pages if page.built]
 
     def focus_view(self, index: int) -> None:
@@ -545,6 +563,13 @@ class MainWindow(QMainWindow):
         self.right_tabs.setTabVisible(self._predictions_tab(), has_predictions)
         if has_predictions:
             self.right_tabs.setCurrentWidget(self._predictions_page)
+
+    def _on_document_samples_changed(self) -> None:
+        """Per-sample distributions opened: their tab appears and comes to the front."""
+        opened = self.document.sample_distributions is not None
+        self.right_tabs.setTabVisible(self.right_tabs.indexOf(self._samples_page), opened)
+        if opened:
+            self.right_tabs.setCurrentWidget(self._samples_page)
 
     # -- state ----------------------------------------------------------------------------------
 

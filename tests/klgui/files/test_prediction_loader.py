@@ -42,7 +42,7 @@ def batches_with_a_ctrl_c(pl, query, rows):
 
 polars_reading.batches = batches_with_a_ctrl_c
 loader = PredictionLoader()
-loader.loaded.connect(lambda _w, report, _r: print("loaded", report.models[0].samples))
+loader.loaded.connect(lambda result, _r: print("loaded", result[1].models[0].samples))
 loader.failed.connect(lambda message: print("failed", message))
 for signal_name in ("loaded", "failed"):
     getattr(loader, signal_name).connect(app.quit)

@@ -143,7 +143,7 @@ def test_a_newer_load_replaces_an_older_one(qtbot, window, tmp_path):
     second = write_npz(tmp_path / "second.npz", samples=50)
     loader = window.file_actions.loader
     results = []
-    loader.loaded.connect(lambda workspace, report, request: results.append(request.paths))
+    loader.loaded.connect(lambda _result, request: results.append(request.paths))
     window.file_actions.open_paths([first])
     with qtbot.waitSignal(loader.loaded, timeout=30_000):
         window.file_actions.open_paths([second])
