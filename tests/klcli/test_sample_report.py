@@ -483,3 +483,58 @@ def test_ctrl_c_while_comparing_stops_quietly_with_status_130(tmp_path):
     assert child.returncode == 130, errors
     assert "Traceback" not in errors and len(errors.splitlines()) <= 1, errors
     assert output == ""
+
+
+#: The README's examples ("Per-sample reference distributions"), word for word: the script
+#: that makes the files, then the commands (``python main.py`` is this repository's).
+README_SCRIPT = """\
+import numpy as np
+
+rng = np.random.default_rng(0)
+logits = rng.normal(size=(1000, 10)) * 2  # 1,000 samples × 10 classes
+np.savez("teacher.npz", logits=logits, labels=rng.integers(0, 10, 1000))
+np.savez("student.npz", logits=logits + rng.normal(size=logits.shape) * 0.3)
+np.save("small.npy", logits / 2 + rng.normal(size=logits.shape))  # raw logits, no names
+votes = rng.integers(0, 5, size=(1000, 10)) + 1
+np.savez("annotators.npz", counts=votes)
+"""
+README_COMMANDS = [
+    "--report --reference teacher.npz student.npz",
+    "--report --json --base 2 --values logits --temperature 2 "
+    "--reference teacher.npz student.npz small.npy",
+    "--report --reference annotators.npz student.npz",
+]
+README_LLAMA_COMMAND = "--report --reference f16.kld q4_k_m.kld q8_0.kld published_q6_k.log"
+
+
+def test_the_readme_examples_run(tmp_path):
+    made = subprocess.run(
+        [sys.executable, "-c", README_SCRIPT], cwd=tmp_path, capture_output=True, timeout=120
+    )
+    assert made.returncode == 0, made.stderr
+    outputs = [run_main(*command.split(), cwd=tmp_path) for command in README_COMMANDS]
+    for command, result in zip(README_COMMANDS, outputs, strict=True):
+        assert result.returncode == 0 and result.stderr == "", (command, result.stderr)
+    assert "Mean    KLD:" in outputs[0].stdout
+    distilled = json.loads(outputs[1].stdout)
+    assert distilled["unit"] == "bits" and len(distilled["models"]) == 2
+    assert "Counts divided by each sample's total" in outputs[2].stdout
+
+
+def test_the_readme_example_of_quantisations_runs(tmp_path):
+    """As the README's llama-perplexity runs would leave them: .kld files of the same tokens
+    (written here as llama.cpp writes them) and a saved log of a published run."""
+    rng = np.random.default_rng(3)
+    n_ctx, chunks, vocabulary = 64, 4, 101
+    tokens = rng.integers(0, vocabulary, (chunks, n_ctx))
+    logits = rng.normal(size=(chunks, n_ctx - 1 - n_ctx // 2, vocabulary)) * 4
+    write_kld(tmp_path / "f16.kld", tokens, logits)
+    for name, noise in (("q4_k_m", 0.4), ("q8_0", 0.02)):
+        write_kld(tmp_path / f"{name}.kld", tokens, logits + noise * rng.normal(size=logits.shape))
+    (tmp_path / "published_q6_k.log").write_text(CURRENT, "utf-8")
+    result = run_main(*README_LLAMA_COMMAND.split(), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    rule = next(i for i, line in enumerate(lines) if line.startswith("----"))
+    ranking = [line.split()[:2] for line in lines[rule + 1 : rule + 4]]
+    assert ranking == [["1", "q8_0"], ["2", "published_q6_k"], ["3", "q4_k_m"]]
