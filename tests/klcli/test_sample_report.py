@@ -421,6 +421,10 @@ def test_logits_are_divided_by_the_temperature_before_the_softmax(tmp_path, temp
             ["--reference", "published.log", "q8.kld"],
             ["published.log: a llama-perplexity log holds figures, not the reference's"],
         ),
+        (
+            ["--reference", "base.kld", "q8.kld", "q8.txt"],
+            ["two candidates are named 'q8'; rename a file"],
+        ),
     ],
     ids=[
         "no candidates",
@@ -434,6 +438,7 @@ def test_logits_are_divided_by_the_temperature_before_the_softmax(tmp_path, temp
         "a missing file",
         "a file twice",
         "a log as the reference",
+        "a log named as a file",
     ],
 )
 def test_mistakes_get_one_line_and_status_2(tmp_path, arguments, parts):
@@ -441,6 +446,7 @@ def test_mistakes_get_one_line_and_status_2(tmp_path, arguments, parts):
     rng = np.random.default_rng(9)
     write_kld(tmp_path / "other.kld", rng.integers(0, 33, (8, 32)), rng.normal(size=(8, 15, 33)))
     (tmp_path / "published.log").write_text(CURRENT, "utf-8")
+    (tmp_path / "q8.txt").write_text(CURRENT, "utf-8")
     (tmp_path / "broken.log").write_text("Final estimate: PPL = 6.2316 +/- 0.03772\n", "utf-8")
     one_error_line(run_main("--report", *arguments, cwd=tmp_path), *parts)
 
