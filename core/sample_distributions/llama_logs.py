@@ -28,6 +28,7 @@ statistics of two runs is refused: which one was meant cannot be told.
 
 from __future__ import annotations
 
+import codecs
 import math
 import os
 import re
@@ -136,10 +137,7 @@ def read_llama_log(path: str | os.PathLike[str], *, name: str | None = None) -> 
     (see the module). FormatError, naming the file and line, where none are found, where two
     runs are, or where a figure is printed twice."""
     path = os.fspath(path)
-    data = read_bytes(path, MAX_LOG_BYTES)
-    if b"\x00" in data[:4096]:
-        raise FormatError("this is a binary file, not a log of llama-perplexity", path=path)
-    text = data.decode("utf-8", errors="replace")
+    text = _log_text(read_bytes(path, MAX_LOG_BYTES), path)
     figures = _figures(text.splitlines(), path)
     if ("kld", "mean") not in figures:
         raise FormatError(
@@ -151,6 +149,17 @@ def read_llama_log(path: str | os.PathLike[str], *, name: str | None = None) -> 
     if not math.isfinite(mean):
         raise FormatError(f"its mean KLD is {mean}: there is nothing to rank", path=path)
     return _logged_statistics(figures, path, name if name is not None else Path(path).stem)
+
+
+def _log_text(data: bytes, path: str) -> str:
+    """A log's text: UTF-8, or UTF-16 after a byte-order mark (what Windows PowerShell's
+    ``>`` writes). Bytes that are not UTF-8 become U+FFFD: only the figures' lines matter."""
+    for mark, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(mark):
+            return data[len(mark) :].decode(codec, errors="replace")
+    if b"\x00" in data[:4096]:
+        raise FormatError("this is a binary file, not a log of llama-perplexity", path=path)
+    return data.decode("utf-8-sig", errors="replace")
 
 
 def _figures(lines: list[str], path: str) -> dict[tuple[str, str], tuple[float, float]]:

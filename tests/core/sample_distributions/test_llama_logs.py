@@ -162,6 +162,14 @@ def test_reads_lines_whatever_a_saved_log_puts_before_them(tmp_path, prefix):
     check_current_figures(read_llama_log(write(tmp_path, text.replace("\n", "\r\n"))))
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig"])
+def test_reads_a_log_saved_by_windows_powershell(tmp_path, encoding):
+    """PowerShell's ``>`` writes UTF-16 with a byte-order mark; Notepad may add a UTF-8 one."""
+    path = tmp_path / "q4.log"
+    path.write_bytes(CURRENT.replace("\n", "\r\n").encode(encoding))
+    check_current_figures(read_llama_log(path))
+
+
 def test_reads_the_spelling_of_early_2024(tmp_path):
     logged = read_llama_log(write(tmp_path, EARLY_2024))
     assert (logged.mean_kld, logged.kld_standard_error) == (0.010871, 0.000130)
