@@ -67,14 +67,18 @@ class DistributionChart(BarChart):
     """Grouped bars, and direct manipulation: drag a bar (or select it with a click or the
     arrow keys and press Up / Down) to change its value; the distribution's other unlocked
     classes rescale so it stays normalised. A whole drag, or a run of key presses, is one
-    undo step; a click changes nothing."""
+    undo step; a click changes nothing. Not ``editable``: values read from a file, shown as
+    they are (the keys still move the selection)."""
 
     #: Something the user should know (a drag that cannot be made), for the status bar.
     message = Signal(str)
 
-    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, document: Document, parent: QWidget | None = None, editable: bool = True
+    ) -> None:
         super().__init__(self.tr("Distributions"), parent)
         self._document = document
+        self._editable = editable
         self._bars: list[Bars] = []
         self._legend_names: tuple[str, ...] = ()
         self._grab: Grab | None = None
@@ -254,7 +258,8 @@ class DistributionChart(BarChart):
     def mousePressEvent(self, event) -> None:
         """A press on a bar grabs it; nothing changes until the pointer moves far enough to
         make it a drag (a hand that shakes while clicking must not set the value)."""
-        if event.button() == Qt.LeftButton and self._document.comparison_is_current:
+        current = self._document.comparison_is_current
+        if self._editable and event.button() == Qt.LeftButton and current:
             hit = self._bar_at(self._view_point(event))
             if hit is not None:
                 series, class_index = hit
@@ -329,7 +334,7 @@ class DistributionChart(BarChart):
             self.selected_bar = (series, class_index)
             self._key_edit = None
             self._show_selection()
-        elif key in (Qt.Key_Up, Qt.Key_Down):
+        elif self._editable and key in (Qt.Key_Up, Qt.Key_Down):
             step = KEY_STEP / 10 if event.modifiers() & Qt.AltModifier else KEY_STEP
             if self._key_edit is None:
                 self._edit_serial += 1
@@ -388,7 +393,7 @@ class DistributionChart(BarChart):
     def contextMenuEvent(self, event) -> None:
         """Right-click on a class: lock it against rescaling during drags, or unlock it."""
         comparison = self._document.comparison
-        if comparison is None:
+        if comparison is None or not self._editable:  # locks are for drags
             return
         scene_point = self.mapToScene(event.pos())
         point = self.getPlotItem().getViewBox().mapSceneToView(scene_point)

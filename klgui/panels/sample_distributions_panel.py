@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QScrollArea,
+    QSpinBox,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -100,6 +101,15 @@ class SampleDistributionsPanel(QWidget):
             self.tr("Choose a sample to see its distributions and per-class terms")
         )
         self.worst_view.selectionModel().currentRowChanged.connect(self._on_worst_row_changed)
+        self.sample_number = QSpinBox(self)
+        self.sample_number.setPrefix(self.tr("sample "))
+        self.sample_number.setKeyboardTracking(False)  # the sample typed, not each digit
+        self.sample_number.setToolTip(self.tr("Show any sample: its index in the files, from 0"))
+        self.sample_number.valueChanged.connect(self.show_sample)
+        self.statistics_view = _table(self.statistics, self)
+        self.statistics_view.selectionModel().currentRowChanged.connect(
+            self._on_statistics_row_changed
+        )
         self.histogram = KlHistogram(self)
         self.class_share = ClassShareChart(self)
         # One sample's distributions go into a document of their own, shown by the
@@ -144,7 +154,7 @@ class SampleDistributionsPanel(QWidget):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.summary)
-        top_layout.addWidget(_table(self.statistics, top), 1)
+        top_layout.addWidget(self.statistics_view, 1)
         spread = QSplitter(Qt.Horizontal)
         spread.addWidget(self.histogram)
         spread.addWidget(self.class_share)
@@ -155,6 +165,7 @@ class SampleDistributionsPanel(QWidget):
         choose.addWidget(QLabel(self.tr("Worst samples of"), worst))
         choose.addWidget(self.candidate, 1)
         worst_layout.addLayout(choose)
+        worst_layout.addWidget(self.sample_number)
         worst_layout.addWidget(self.worst_view, 1)
         sample = QSplitter(Qt.Horizontal)
         sample.addWidget(worst)
@@ -212,6 +223,9 @@ class SampleDistributionsPanel(QWidget):
             return
         comparison = opened.comparison
         self.candidate.addItems([model.name for model in comparison.models])
+        self.sample_number.blockSignals(True)
+        self.sample_number.setRange(0, comparison.samples - 1)
+        self.sample_number.blockSignals(False)
         self.candidate.blockSignals(False)
         self.summary.setText(self._summary_text(comparison))
         self._show_statistics(comparison)
@@ -309,10 +323,20 @@ class SampleDistributionsPanel(QWidget):
         )
         self._worst_samples = order
         self.class_share.show_terms(comparison.classes, model.class_kl, model.name)
+        if self.sample_document is not None:  # the sample on show, for this candidate
+            self.show_sample(self.sample_number.value())
 
     def _on_worst_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
-            self.show_sample(int(self._worst_samples[current.row()]))
+            sample = int(self._worst_samples[current.row()])
+            self.sample_number.blockSignals(True)  # shown once, below, even if it was shown
+            self.sample_number.setValue(sample)
+            self.sample_number.blockSignals(False)
+            self.show_sample(sample)
+
+    def _on_statistics_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():  # the rows are the candidates, in the order of the list
+            self.candidate.setCurrentIndex(current.row())
 
     # -- one sample -----------------------------------------------------------------------------
 
@@ -371,7 +395,9 @@ class SampleDistributionsPanel(QWidget):
         if self.sample_document is not None:
             return
         self.sample_document = Document(workspace, self)
-        self.sample_distributions = DistributionChart(self.sample_document, self._sample_area)
+        self.sample_distributions = DistributionChart(
+            self.sample_document, self._sample_area, editable=False
+        )
         self.sample_terms = ContributionChart(self.sample_document, self._sample_area)
         charts = QSplitter(Qt.Horizontal, self._sample_area)
         charts.addWidget(self.sample_distributions)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
 
@@ -218,3 +218,56 @@ def test_a_sample_chosen_after_a_theme_change_is_drawn_in_that_theme(
     qtbot.waitUntil(lambda: panel.sample_document is not None)
     assert panel.sample_distributions.style == window.theme.chart_style
     assert panel.sample_terms.plot.style == window.theme.chart_style
+
+
+def test_a_samples_bars_cannot_be_dragged_or_keyed_away_from_the_files_values(
+    qtbot, window, monkeypatch, three_files
+):
+    from klgui.charts.bar_chart import group_geometry
+
+    paths, _arrays = three_files
+    panel = open_through_the_menu(qtbot, window, monkeypatch, paths["teacher"], [paths["good"]])
+    click_row(qtbot, panel.worst_view, 0)
+    qtbot.waitUntil(lambda: panel.sample_document is not None)
+    chart, document = panel.sample_distributions, panel.sample_document
+    before = document.workspace
+    slot = int(chart._selection.shown[0])
+    x = np.searchsorted(chart._selection.shown, slot) + group_geometry(2)[0][1]
+    top = float(before.distributions[1].values[slot])
+
+    def pixel(y):
+        view = chart.getPlotItem().getViewBox()
+        return chart.mapFromScene(view.mapViewToScene(QPointF(x, y)))
+
+    viewport = chart.viewport()
+    QTest.mousePress(viewport, Qt.LeftButton, Qt.NoModifier, pixel(top))
+    for step in range(1, 6):
+        QTest.mouseMove(viewport, pixel(top + 0.04 * step))
+    QTest.mouseRelease(viewport, Qt.LeftButton, Qt.NoModifier, pixel(top + 0.2))
+    chart.setFocus()
+    QTest.keyClick(chart, Qt.Key_Up)
+    QApplication.processEvents()
+    assert document.workspace == before
+    assert document.undo_stack.count() == 0
+
+
+def test_any_sample_can_be_typed_and_a_statistics_row_chooses_the_candidate(
+    qtbot, window, monkeypatch, three_files
+):
+    paths, arrays = three_files
+    panel = open_through_the_menu(
+        qtbot, window, monkeypatch, paths["teacher"], [paths["good"], paths["noisy"]]
+    )
+    panel.sample_number.setFocus()
+    panel.sample_number.selectAll()
+    QTest.keyClicks(panel.sample_number, "42")
+    QTest.keyClick(panel.sample_number, Qt.Key_Return)
+    qtbot.waitUntil(lambda: panel.sample_document is not None)
+    values = panel.sample_document.workspace.distributions[1].values
+    np.testing.assert_allclose(values, arrays["good"][42], rtol=1e-15)
+    click_row(qtbot, panel.statistics_view, 1)
+    assert panel.candidate.currentText() == "noisy"
+    assert panel.worst.rows()[0][0] == "7"
+    shown = panel.sample_document.workspace.distributions[1]
+    assert shown.name == "noisy"  # the sample on show, now for the candidate chosen
+    np.testing.assert_allclose(shown.values, arrays["noisy"][42], rtol=1e-15)
