@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core.errors import FormatError
 from core.sample_distributions.llama_logs import is_log_file, read_llama_log
@@ -237,3 +239,28 @@ def test_a_binary_file_named_like_a_log_is_refused(tmp_path):
 def test_logs_are_told_by_their_extension():
     assert is_log_file("q4.log") and is_log_file("RESULTS.TXT")
     assert not is_log_file("q4.kld") and not is_log_file("q4.npz")
+
+
+LINES = CURRENT.splitlines(keepends=True)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.integers(0, len(LINES) - 1), max_size=60),
+    st.lists(st.tuples(st.integers(0, 5000), st.characters()), max_size=6),
+)
+def test_a_damaged_log_is_read_or_refused_with_a_format_error(tmp_path_factory, picked, changes):
+    """Lines dropped, repeated or shuffled, characters changed: the statistics or one
+    FormatError, never another exception."""
+    text = list("".join(LINES[i] for i in picked))
+    for position, character in changes:
+        if text:
+            text[position % len(text)] = character
+    path = tmp_path_factory.mktemp("logs") / "q.log"
+    path.write_bytes("".join(text).encode("utf-8", errors="surrogatepass"))
+    try:
+        logged = read_llama_log(path)
+    except FormatError as error:
+        assert "\n" not in str(error)
+    else:
+        assert math.isfinite(logged.mean_kld)
