@@ -27,7 +27,7 @@ from core.workspace import Distribution
 from klgui.charts.contribution_chart import ContributionChart
 from klgui.charts.distribution_chart import DistributionChart
 from klgui.document.document import Document
-from klgui.document.opened_samples import OpenedSamples, sample_probabilities
+from klgui.document.opened_samples import OpenedSamples
 from klgui.panels.sample_charts import ClassShareChart, KlHistogram
 from klgui.tables.rows_table_model import RowsTableModel
 from klgui.text.number_format import format_number, format_precise
@@ -346,13 +346,12 @@ class SampleDistributionsPanel(QWidget):
         model = self._chosen()
         opened = self._opened
         try:
-            p = sample_probabilities(opened.reference, index)
-            q = sample_probabilities(opened.candidate(model.name), index)
+            classes, p, q = opened.sample(model.name, index)
         except ValueError as error:  # FormatError is one: a row the pass did not reach
             self.sample_title.setText(one_line(str(error)))
             return
         comparison = opened.comparison
-        workspace = self._sample_workspace(p, q, model.name, opened.base)
+        workspace = self._sample_workspace(classes, p, q, model.name, opened.base)
         self._ensure_sample_charts(workspace)
         self.sample_document.replace_workspace(workspace)
         kl = float(model.terms.kl[index]) * comparison.unit_scale
@@ -371,7 +370,12 @@ class SampleDistributionsPanel(QWidget):
         self.sample_title.setText(title)
 
     def _sample_workspace(
-        self, p: np.ndarray, q: np.ndarray, candidate: str, base: float | None
+        self,
+        classes: tuple[str, ...],
+        p: np.ndarray,
+        q: np.ndarray,
+        candidate: str,
+        base: float | None,
     ) -> Workspace:
         """P and Q as the charts' workspace. Values that do not sum to 1 within the table's
         tolerance (a .kld file's uint16 log-probabilities, its floor at −16) are given as
@@ -379,7 +383,6 @@ class SampleDistributionsPanel(QWidget):
         reference = self._opened.comparison.reference
         if candidate == reference:  # a workspace's names are unique
             candidate += " ′"
-        classes = self._opened.comparison.classes
         for kind in ("probabilities", "counts"):
             workspace = Workspace(
                 classes,

@@ -271,3 +271,29 @@ def test_any_sample_can_be_typed_and_a_statistics_row_chooses_the_candidate(
     shown = panel.sample_document.workspace.distributions[1]
     assert shown.name == "noisy"  # the sample on show, now for the candidate chosen
     np.testing.assert_allclose(shown.values, arrays["noisy"][42], rtol=1e-15)
+
+
+def test_a_top_k_reference_draws_its_k_classes_and_the_tail_of_the_others(
+    qtbot, window, monkeypatch, tmp_path
+):
+    rng = np.random.default_rng(8)
+    classes = np.array([f"t{i}" for i in range(30)])
+    full = softmax(rng.standard_normal((20, 30)) * 2)
+    candidate = softmax(np.log(full) + 0.3 * rng.standard_normal((20, 30)))
+    ids = np.argsort(-full, axis=1)[:, :5]
+    top = np.take_along_axis(full, ids, axis=1)
+    np.savez(tmp_path / "cache.npz", topk_ids=ids, topk_logprobs=np.log(top), classes=classes)
+    np.savez(tmp_path / "student.npz", probs=candidate, classes=classes)
+    panel = open_through_the_menu(
+        qtbot, window, monkeypatch, str(tmp_path / "cache.npz"), [str(tmp_path / "student.npz")]
+    )
+    assert "lower bound" in panel.summary.text()
+    panel.sample_number.setValue(4)
+    qtbot.waitUntil(lambda: panel.sample_document is not None)
+    workspace = panel.sample_document.workspace
+    assert workspace.classes == (*classes[ids[4]], "tail (25 other classes)")
+    p, q = (d.values for d in workspace.distributions)
+    np.testing.assert_allclose(p, [*top[4], 1 - top[4].sum()], rtol=1e-12)
+    others = np.ones(30, dtype=bool)
+    others[ids[4]] = False
+    np.testing.assert_allclose(q, [*candidate[4, ids[4]], candidate[4, others].sum()], rtol=1e-12)
