@@ -322,7 +322,11 @@ class SampleDistributionsPanel(QWidget):
             ]
         )
         self._worst_samples = order
-        self.class_share.show_terms(comparison.classes, model.class_kl, model.name)
+        classes, class_kl = comparison.classes, model.class_kl
+        if comparison.top_k_lower_bound:  # the tail buckets' terms belong to no one class
+            classes = (*classes, self.tr("the tail buckets"))
+            class_kl = np.append(class_kl, model.tail_kl)
+        self.class_share.show_terms(classes, class_kl, model.name)
         if self.sample_document is not None:  # the sample on show, for this candidate
             self.show_sample(self.sample_number.value())
 

@@ -288,6 +288,11 @@ def test_a_top_k_reference_draws_its_k_classes_and_the_tail_of_the_others(
         qtbot, window, monkeypatch, str(tmp_path / "cache.npz"), [str(tmp_path / "student.npz")]
     )
     assert "lower bound" in panel.summary.text()
+    model = window.document.sample_distributions.comparison.models[0]
+    total = model.class_kl.sum() + model.tail_kl
+    assert model.tail_kl != 0  # the tail buckets carry a (here negative) part of KL
+    largest = max(model.class_kl.max(), model.tail_kl)
+    assert panel.class_share.shares[0] == pytest.approx(largest / total)
     panel.sample_number.setValue(4)
     qtbot.waitUntil(lambda: panel.sample_document is not None)
     workspace = panel.sample_document.workspace
