@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSpinBox,
     QSplitter,
@@ -86,6 +87,11 @@ class SampleDistributionsPanel(QWidget):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.PlainText)
+        self.close_button = QPushButton(self.tr("Close"), self)
+        self.close_button.setToolTip(
+            self.tr("Close these files and this tab; the table and its history stay as they are")
+        )
+        self.close_button.clicked.connect(lambda: document.set_sample_distributions(None))
         self.statistics = RowsTableModel([self.tr(h) for h in self.STATISTICS_HEADERS], {1}, self)
         self.statistics.set_header_tips(self._statistics_tips())
         self.candidate = QComboBox(self)
@@ -153,7 +159,10 @@ class SampleDistributionsPanel(QWidget):
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.summary)
+        heading = QHBoxLayout()
+        heading.addWidget(self.summary, 1)
+        heading.addWidget(self.close_button, 0, Qt.AlignTop)
+        top_layout.addLayout(heading)
         top_layout.addWidget(self.statistics_view, 1)
         spread = QSplitter(Qt.Horizontal)
         spread.addWidget(self.histogram)
@@ -235,6 +244,7 @@ class SampleDistributionsPanel(QWidget):
             comparison.unit,
         )
         self._on_candidate_changed()
+        self.worst_view.selectRow(0)  # the worst sample on show: never one of other files
 
     def _summary_text(self, comparison: SampleComparison) -> str:
         parts = [

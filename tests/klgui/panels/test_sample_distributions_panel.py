@@ -207,14 +207,14 @@ def test_a_bad_candidate_says_why_once_and_keeps_what_was_open(
     assert window.sample_distributions_panel.statistics.rows()[0][1] == "good"
 
 
-def test_a_sample_chosen_after_a_theme_change_is_drawn_in_that_theme(
+def test_samples_opened_after_a_theme_change_are_drawn_in_that_theme(
     qtbot, window, monkeypatch, three_files
 ):
     paths, _arrays = three_files
-    panel = open_through_the_menu(qtbot, window, monkeypatch, paths["teacher"], [paths["good"]])
     window.set_dark_theme(True, remember=False)
+    panel = open_through_the_menu(qtbot, window, monkeypatch, paths["teacher"], [paths["good"]])
     assert panel.histogram.style == window.theme.chart_style
-    click_row(qtbot, panel.worst_view, 0)
+    click_row(qtbot, panel.worst_view, 1)
     qtbot.waitUntil(lambda: panel.sample_document is not None)
     assert panel.sample_distributions.style == window.theme.chart_style
     assert panel.sample_terms.plot.style == window.theme.chart_style
@@ -302,3 +302,27 @@ def test_a_top_k_reference_draws_its_k_classes_and_the_tail_of_the_others(
     others = np.ones(30, dtype=bool)
     others[ids[4]] = False
     np.testing.assert_allclose(q, [*candidate[4, ids[4]], candidate[4, others].sum()], rtol=1e-12)
+
+
+def test_close_puts_the_files_and_their_tab_away(qtbot, window, monkeypatch, three_files):
+    paths, _arrays = three_files
+    panel = open_through_the_menu(qtbot, window, monkeypatch, paths["teacher"], [paths["good"]])
+    tab = window.right_tabs.indexOf(window._samples_page)
+    QTest.mouseClick(panel.close_button, Qt.LeftButton)
+    assert window.document.sample_distributions is None
+    assert not window.right_tabs.isTabVisible(tab)
+    assert window.right_tabs.currentWidget() is not window._samples_page
+    assert panel.statistics.rows() == [] and panel.worst.rows() == []
+
+
+def test_files_opened_after_others_show_their_own_worst_sample(
+    qtbot, window, monkeypatch, three_files
+):
+    paths, arrays = three_files
+    panel = open_through_the_menu(qtbot, window, monkeypatch, paths["teacher"], [paths["good"]])
+    click_row(qtbot, panel.worst_view, 2)
+    panel = open_through_the_menu(qtbot, window, monkeypatch, paths["teacher"], [paths["noisy"]])
+    shown = panel.sample_document.workspace.distributions[1]
+    assert shown.name == "noisy"
+    np.testing.assert_allclose(shown.values, arrays["noisy"][7], rtol=1e-15)  # its KL is ∞
+    assert panel.sample_title.text().startswith("Sample 7: noisy")
