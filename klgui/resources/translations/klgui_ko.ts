@@ -113,8 +113,8 @@
     </message>
     <message>
         <location line="+21"/>
-        <source>cumulative share: %s classes carry 90 %%</source>
-        <translation>누적 비율: %s개 클래스가 90 %%를 차지</translation>
+        <source>cumulative: 90 %% in %s classes</source>
+        <translation>누적: 클래스 %s개에 90 %%</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -288,13 +288,13 @@ H(P,Q) = %s %s</translation>
 <context>
     <name>DistributionChart</name>
     <message>
-        <location filename="../../charts/distribution_chart.py" line="+76"/>
+        <location filename="../../charts/distribution_chart.py" line="+79"/>
         <source>Distributions</source>
         <extracomment>Room above the tallest bar. Value step of the Up and Down keys (Alt: a tenth of it). How far above a bar&apos;s top a press still grabs it, as a fraction of the y span. Something the user should know (a drag that cannot be made), for the status bar.</extracomment>
         <translation>분포</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>probability</source>
         <translation>확률</translation>
     </message>
@@ -319,7 +319,7 @@ H(P,Q) = %s %s</translation>
         <translation>바꿀 수 없습니다: %s</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+153"/>
         <source>Unlock %s</source>
         <translation>%s 고정 해제</translation>
     </message>
@@ -1857,7 +1857,7 @@ Nothing was changed: the table still holds %s. Correct the text to apply it.</so
         <translation>기본</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+129"/>
         <source>the table</source>
         <translation>표</translation>
     </message>
@@ -2002,6 +2002,14 @@ M = %s</translation>
         <source>The model the worked example and the explorations are about</source>
         <extracomment>The plugged-in sum lists this many classes; the table has them all. M is written out class by class up to this many classes. The table grows with its rows up to this many, then scrolls. Room around a cell&apos;s text (margins of the item view).</extracomment>
         <translation>풀이 예제와 탐구에서 다룰 모델</translation>
+    </message>
+</context>
+<context>
+    <name>OpenedSamples</name>
+    <message>
+        <location filename="../../document/opened_samples.py" line="+43"/>
+        <source>tail (%s other classes)</source>
+        <translation>꼬리 (나머지 %s개 클래스)</translation>
     </message>
 </context>
 <context>
@@ -2266,7 +2274,7 @@ M = %s</translation>
 <context>
     <name>SampleDistributionsPanel</name>
     <message>
-        <location filename="../../panels/sample_distributions_panel.py" line="+63"/>
+        <location filename="../../panels/sample_distributions_panel.py" line="+65"/>
         <source>Rank</source>
         <extracomment>The worst samples listed for the chosen candidate. Significant digits of a percentage (83.67 %, 0.6750 %): a share of samples needs no more.</extracomment>
         <translation>순위</translation>
@@ -2323,12 +2331,12 @@ M = %s</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>JS</source>
         <translation>JS</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-25"/>
         <source>CE</source>
         <translation>CE</translation>
     </message>
@@ -2338,7 +2346,17 @@ M = %s</translation>
         <translation>∞ 샘플</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close these files and this tab; the table and its history stay as they are</source>
+        <translation>이 파일들과 이 탭을 닫습니다. 표와 그 기록은 그대로입니다</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The candidate whose samples are listed and drawn</source>
         <translation>샘플을 나열하고 그릴 후보</translation>
     </message>
@@ -2368,7 +2386,17 @@ M = %s</translation>
         <translation>샘플을 고르면 분포와 클래스별 항을 봅니다</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
+        <source>sample </source>
+        <translation>샘플 </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show any sample: its index in the files, from 0</source>
+        <translation>아무 샘플이나 보기: 파일에서의 번호, 0부터</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Choose one of the worst samples.</source>
         <translation>가장 나쁜 샘플 하나를 고르세요.</translation>
     </message>
@@ -2438,17 +2466,17 @@ M = %s</translation>
         <translation>KL이 무한대인 샘플 (p &gt; 0인데 q = 0): 절대 잘라 내지 않습니다</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Worst samples of</source>
         <translation>가장 나쁜 샘플:</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>File ▸ Open reference and candidates… compares per-sample distributions with a reference&apos;s, sample by sample.</source>
         <translation>파일 ▸ 기준과 후보 열기…는 샘플별 분포를 기준의 분포와 샘플마다 비교합니다.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Reference %s: %s samples, %s classes; KL and entropies in %s.</source>
         <translation>기준 %s: 샘플 %s개, 클래스 %s개. KL과 엔트로피 단위는 %s.</translation>
     </message>
@@ -2478,7 +2506,12 @@ M = %s</translation>
         <translation> (개수)</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+43"/>
+        <source>the tail buckets</source>
+        <translation>꼬리 버킷</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Sample %d: %s against %s, KL(P‖Q) = %s %s</source>
         <translation>샘플 %d: %s 대 %s, KL(P‖Q) = %s %s</translation>
     </message>
