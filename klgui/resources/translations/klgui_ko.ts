@@ -114,7 +114,7 @@
     <message>
         <location line="+21"/>
         <source>cumulative: 90 %% in %s classes</source>
-        <translation>누적: 클래스 %s개에 90 %%</translation>
+        <translation>누적: 90 %% — 클래스 %s개</translation>
     </message>
     <message>
         <location line="+4"/>
