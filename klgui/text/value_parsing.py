@@ -62,9 +62,22 @@ def _kept(value: float, number: float, written: str) -> float:
 
 
 def parse_value(text: str) -> float:
-    """The number in ``text``. NaN and infinity parse (the cell then shows why it is invalid);
-    a number a double cannot hold (1e-400, 1e400), or a value it cannot hold made from one
+    """The number in ``text``. Infinity parses (the cell then shows why it is invalid); NaN
+    is refused, since the table holds NaN for an empty cell and would silently empty it; a
+    number a double cannot hold (1e-400, 1e400), or a value it cannot hold made from one
     (1e-200/1e200), is refused: a value > 0 as typed is never 0."""
+    value = _parsed(text)
+    if math.isnan(value):  # "nan", "nan%", "inf/inf"
+        raise ValueParseError(
+            QCoreApplication.translate(
+                "values", "%s is not a number; type a probability or a count"
+            )
+            % repr(shortened(text.strip()))
+        )
+    return value
+
+
+def _parsed(text: str) -> float:
     stripped = text.strip()
     if not stripped:
         raise ValueParseError(

@@ -92,3 +92,13 @@ def test_a_rejected_model_name_is_asked_again_as_typed_with_the_reason(
         "B",
     )
     assert window.document.workspace.names == ("P", "Better B", "B")
+
+
+def test_nan_typed_into_a_cell_is_refused_and_kept_not_taken_for_an_empty_cell(qtbot, window):
+    document = window.document
+    before = document.workspace
+    for typed in ("nan", "NaN%", "inf/inf"):
+        type_text(qtbot, window, 1, 2, typed)  # A, cat
+        assert cell(window, 1, 2) == f"⚠ {typed}"
+        assert f"'{typed}' is not a number" in cell(window, 1, 2, Qt.ToolTipRole)
+        assert document.workspace == before and document.undo_stack.count() == 0
