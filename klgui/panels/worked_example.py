@@ -75,11 +75,6 @@ def log_symbol(base: float | None) -> str:
     return f"log<sub>{base:g}</sub>"
 
 
-def _compact(value: float) -> str:
-    """A probability as briefly as it reads: 0.6, 0.35, 1.2e−05."""
-    return f"{value:.4g}".replace("-", "−")
-
-
 @dataclass(frozen=True)
 class WorkedNumbers:
     """Everything the worked example shows, in the comparison's unit."""
@@ -577,7 +572,7 @@ class WorkedExample(QWidget):
         count = len(numbers.classes)
         shown = range(min(count, PLUGGED_CLASSES))
         plugged = " + ".join(
-            f"{_compact(numbers.p[i])}·{log}({_compact(numbers.p[i])}/{_compact(numbers.q[i])})"
+            f"{format_number(numbers.p[i])}·{log}({format_number(numbers.p[i])}/{format_number(numbers.q[i])})"
             for i in shown
         )
         terms = " ".join(
@@ -672,7 +667,7 @@ class WorkedExample(QWidget):
             _big(self.tr("One-hot target: H(y) = 0, so CE = KL = −%s q<sub>true</sub>") % log)
             + _large(
                 self.tr("true class y = <b>%s</b>, q<sub>true</sub> = %s")
-                % (html.escape(numbers.classes[numbers.true_class]), _compact(q_true))
+                % (html.escape(numbers.classes[numbers.true_class]), format_number(q_true))
                 + "<br>"
                 + self.tr("H(y) = %s %s (a certain label carries no uncertainty)")
                 % (format_number(numbers.entropy), unit)
@@ -686,10 +681,10 @@ class WorkedExample(QWidget):
                 )
                 + "<br>"
                 + self.tr("KL = −%s q<sub>true</sub> = −%s(%s) = <b>%s %s</b>")
-                % (log, log, _compact(q_true), format_number(numbers.kl), unit)
+                % (log, log, format_number(q_true), format_number(numbers.kl), unit)
                 + "<br>"
                 + self.tr("q<sub>true</sub> = %s = %s = <b>%s</b>")
-                % (power, power_numbers, _compact(back))
+                % (power, power_numbers, format_number(back))
             )
         )
         self.one_hot_text.show()
@@ -698,7 +693,7 @@ class WorkedExample(QWidget):
         """p₁·log x₁ + p₂·log x₂ + … for the first classes."""
         count = len(numbers.classes)
         text = " + ".join(
-            f"{_compact(numbers.p[i])}·{log} {_compact(inside[i])}"
+            f"{format_number(numbers.p[i])}·{log} {format_number(inside[i])}"
             for i in range(min(count, PLUGGED_CLASSES))
         )
         return text + (" + …" if count > PLUGGED_CLASSES else "")
@@ -752,7 +747,7 @@ class WorkedExample(QWidget):
         log = log_symbol(numbers.base)
         half = "½"
         if len(numbers.classes) <= LISTED_CLASSES:
-            mixture = "M = (P+Q)/2 = (" + ", ".join(_compact(m) for m in numbers.mixture) + ")"
+            mixture = "M = (P+Q)/2 = (" + ", ".join(format_number(m) for m in numbers.mixture) + ")"
         else:
             mixture = self.tr("M = (P+Q)/2: see the chart")
         bound = math.log(2.0) * log_scale(numbers.base)

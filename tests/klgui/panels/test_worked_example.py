@@ -197,3 +197,10 @@ def test_many_classes_are_abbreviated_in_the_formula(qtbot, panel, document):
 def test_it_renders(panel):
     image = panel.grab().toImage()
     assert not image.isNull() and image.width() == 560
+
+
+def test_the_formula_plugs_in_the_numbers_as_the_table_writes_them(qtbot, panel, document):
+    recompute(qtbot, document, lambda: document.set_values("P", [0.603271, 0.296729, 0.1]))
+    p = cells(panel)[0][1]
+    assert p == "0.603271"
+    assert f"{p}·ln({p}/0.5)" in panel.formula.text()  # not rounded to 0.6033
