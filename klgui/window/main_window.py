@@ -203,6 +203,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         self._undo_redo_actions()
         editor = self.editor
+        # Ctrl+F finds a class in the find field in view: the table's, or the charts' while
+        # the table is hidden (presenting).
+        editor.find_class_action.triggered.disconnect(editor.find_class)
+        editor.find_class_action.triggered.connect(self._find_class)
         self.quit_action = make_action(self, self.tr("&Quit"), self.close, QKeySequence.Quit)
         self.reverse_terms_action = make_action(
             self, self.tr("Show the terms of KL(Q‖P)"), None, "Ctrl+Shift+R"
@@ -329,6 +333,15 @@ class MainWindow(QMainWindow):
             ],
         )
         self.toolbar = toolbar
+
+    def _find_class(self) -> None:
+        """Put the keyboard in the class find field the user can see."""
+        charts_find = self.contribution_chart.class_view_bar.find
+        if self.editor.class_filter.isVisible() or not charts_find.isVisible():
+            self.editor.find_class()
+            return
+        charts_find.setFocus(Qt.ShortcutFocusReason)
+        charts_find.selectAll()
 
     # -- themes and presentation ---------------------------------------------------------------
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QKeySequence, QPalette
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from klgui.style.palette import BEST_ROW_COLOUR, is_dark
@@ -94,3 +95,21 @@ def test_a_language_change_rebuilds_the_window_on_the_same_document(qtbot, make_
     finally:
         successor.document.undo_stack.setClean()
         successor.close()
+
+
+def test_ctrl_f_with_the_table_hidden_puts_the_keyboard_in_the_charts_find_field(qtbot, window):
+    window.activateWindow()
+    window.presentation_action.trigger()
+    try:
+        assert not window.editor.isVisible()
+        window.distribution_chart.setFocus()
+        QTest.keySequence(window.distribution_chart, QKeySequence.Find)
+        find = window.contribution_chart.class_view_bar.find
+        assert find.isVisible() and find.hasFocus()
+        QTest.keyClicks(find, "rab")
+        assert window.document.class_view.find == "rab"
+    finally:
+        window.presentation_action.trigger()
+    window.distribution_chart.setFocus()
+    QTest.keySequence(window.distribution_chart, QKeySequence.Find)
+    assert window.editor.class_filter.hasFocus()  # the table's, when it is in view
