@@ -400,6 +400,8 @@ class BarChart(pg.PlotWidget):
         self._texts: list[pg.TextItem] = []
         self.corner_widget: QWidget | None = None
         self._other_label: pg.TextItem | None = None
+        #: Items drawn in the window only, never in an export (the selected bar's outline).
+        self.screen_only_items: list[pg.GraphicsObject] = []
         plot = self.getPlotItem()
         plot.hideButtons()
         plot.setMouseEnabled(x=True, y=False)  # zoom into many classes, never lose the zero line

@@ -290,8 +290,22 @@ def _laid_out(
         too_small = size.width() < plot.minimumWidth() or size.height() < plot.minimumHeight()
         if not shown_or_sized or too_small:
             size = FALLBACK_SIZE.expandedTo(plot.minimumSize())
-    with _export_style(plot), _at_size(plot, size, title):
+    with _export_style(plot), _without_screen_only_items(plot), _at_size(plot, size, title):
         yield size
+
+
+@contextlib.contextmanager
+def _without_screen_only_items(plot: pg.PlotWidget) -> Iterator[None]:
+    """Hide what the chart draws for the window only (the selected bar's outline) while
+    exporting: a file shows the data, not where the keyboard was."""
+    shown = [item for item in getattr(plot, "screen_only_items", ()) if item.isVisible()]
+    for item in shown:
+        item.hide()
+    try:
+        yield
+    finally:
+        for item in shown:
+            item.show()
 
 
 @contextlib.contextmanager

@@ -91,6 +91,7 @@ class DistributionChart(BarChart):
         self._selection_outline.setZValue(15)
         self._selection_outline.hide()
         self.addItem(self._selection_outline)
+        self.screen_only_items.append(self._selection_outline)
         self.setFocusPolicy(Qt.StrongFocus)
         self.setContextMenuPolicy(Qt.DefaultContextMenu)
         self.setToolTip("")

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from core import example_workspace
 from klgui.charts.bar_chart import group_geometry
+from klgui.charts.chart_export import chart_image
 from klgui.charts.distribution_chart import DistributionChart
 
 
@@ -167,3 +168,15 @@ def test_a_drag_of_an_invalid_column_is_refused_with_a_message(qtbot, chart, doc
     with qtbot.waitSignal(chart.message) as signal:
         QTest.keyClick(chart, Qt.Key_Up)
     assert "not a valid distribution" in signal.args[0]
+
+
+def test_an_export_draws_no_selected_bar_outline(chart, tmp_path):
+    chart.clearFocus()
+    QApplication.processEvents()
+    unselected = chart_image(chart, 1.0)
+    at = pixel(chart, bar_x(2, 1), 0.1)
+    QTest.mousePress(chart.viewport(), Qt.LeftButton, Qt.NoModifier, at)
+    QTest.mouseRelease(chart.viewport(), Qt.LeftButton, Qt.NoModifier, at)
+    assert chart._selection_outline.isVisible()  # in the window
+    assert chart_image(chart, 1.0) == unselected  # not in the file
+    assert chart._selection_outline.isVisible()  # and back in the window after
