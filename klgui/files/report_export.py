@@ -48,8 +48,6 @@ REPORT_FORMATS = {
     ".html": QT_TRANSLATE_NOOP("report", "HTML page"),
     ".pdf": QT_TRANSLATE_NOOP("report", "PDF document"),
 }
-#: Significant digits of the numbers in the tables (the window's rule, with fewer digits).
-DIGITS = 4
 #: Charts are shown this wide (pixels at 96 dpi), whatever the window shows, so the report
 #: looks the same every time, and rendered with this many pixels per shown one; their shape
 #: and text size are the chart export's (:func:`report_chart_size`), this one's without one.
@@ -65,6 +63,9 @@ PDF_DPI = 1200
 #: Classes in the PDF's table of per-class terms, at most (the page must stay readable):
 #: those with the largest terms; the CSV export has them all.
 PDF_CLASS_LIMIT = 30
+#: The HTML page lists every class up to this many (its table scrolls), then those with the
+#: largest terms: 32,000 rows would make a page of megabytes no one reads.
+HTML_CLASS_LIMIT = 1000
 
 _STYLE = """
 body { font-family: 'DejaVu Sans', 'Noto Sans', Arial, 'Nanum Gothic', sans-serif;
@@ -116,7 +117,9 @@ def report_html(
         uri = "data:image/png;base64," + base64.b64encode(png_bytes(image)).decode("ascii")
         height = round(CHART_SIZE.width() * image.height() / image.width())
         figures.append(_Figure(name, uri, CHART_SIZE.width(), height))
-    return _markup(title, when, comparison, figures, _html_image, predictions, class_limit=None)
+    return _markup(
+        title, when, comparison, figures, _html_image, predictions, class_limit=HTML_CLASS_LIMIT
+    )
 
 
 def write_report(
@@ -293,7 +296,7 @@ def _markup(
             e(unit),
             reference,
             reference,
-            format_number(comparison.reference_entropy, DIGITS),
+            format_number(comparison.reference_entropy),
             e(unit),
             e(_class_summary(comparison)),
         )
@@ -368,7 +371,7 @@ def _figure_table(figures: Sequence[_Figure], image: Callable[[_Figure], str]) -
 
 
 def _number_cell(text: str, classes: str = "num") -> str:
-    return f'<td class="{classes}">{html.escape(format_number(float(text), DIGITS))}</td>'
+    return f'<td class="{classes}">{html.escape(format_number(float(text)))}</td>'
 
 
 def _table(header_rows: Sequence[str], body_rows: Sequence[str]) -> str:
@@ -505,7 +508,7 @@ def _notes(comparison: Comparison) -> list[str]:
                 "H(P,Q) = H(P) + KL(P‖Q), and H(P) = %s %s is the same for every model, so "
                 "ranking by cross-entropy gives the same order as ranking by KL.",
             )
-            % (format_number(comparison.reference_entropy, DIGITS), unit)
+            % (format_number(comparison.reference_entropy), unit)
         )
     ]
     for index in comparison.order:
@@ -623,7 +626,7 @@ def _per_sample_section(report: PredictionReport, base: float | None) -> list[st
             f'<td class="num{best}">{int(report.rank[index])}</td>',
             f'<td class="model{best}">{e(metrics.name)}</td>',
             *(
-                f'<td class="num{best}">{e(format_number(value, DIGITS))}</td>'
+                f'<td class="num{best}">{e(format_number(value))}</td>'
                 for value in numbers
             ),
             f'<td class="num{best}">{metrics.infinite_samples.size}</td>',
@@ -661,11 +664,11 @@ def _per_sample_section(report: PredictionReport, base: float | None) -> list[st
         rows = [
             "<tr>"
             + f"<td>{e(pair.a)}</td><td>{e(pair.b)}</td>"
-            + f'<td class="num">{e(format_number(pair.mean_difference * scale, DIGITS))}</td>'
+            + f'<td class="num">{e(format_number(pair.mean_difference * scale))}</td>'
             + '<td class="num">'
             + e(
-                f"[{format_number(pair.ci_low * scale, DIGITS)}, "
-                f"{format_number(pair.ci_high * scale, DIGITS)}]"
+                f"[{format_number(pair.ci_low * scale)}, "
+                f"{format_number(pair.ci_high * scale)}]"
             )
             + "</td>"
             + f'<td class="num">{e(f"{pair.a_better_fraction:.1%}")}</td>'

@@ -380,7 +380,7 @@ def test_html_report_holds_title_tables_in_rank_order_and_images(qtbot):
 
     ranking, terms = report.tables
     assert [row[1] for row in ranking[1:]] == ["A", "B"]  # rank order, not input order
-    assert ranking[1][2] == "0.0226"  # KL(P‖A), 4 decimals
+    assert ranking[1][2] == "0.0226012"  # KL(P‖A), the window's six significant digits
     assert report.best_rows == [ranking[1]]
     assert [cell for cell in terms[0] if cell in ("A", "B")] == ["A", "B"]
     assert [row[0] for row in terms[2:]] == ["dog", "cat", "rabbit", "Σ"]
@@ -559,8 +559,8 @@ def test_a_report_of_prediction_files_holds_the_per_sample_results(qapp, tmp_pat
     assert per_sample[0][:4] == ["Rank", "Model", "Accuracy", "Mean CE"]
     assert [row[1] for row in per_sample[1:]] == ["sharp", "weak"]  # by mean CE, best first
     sharp = predictions.models[1]
-    assert per_sample[1][2] == f"{sharp.accuracy:.4g}"
-    assert per_sample[1][3] == f"{sharp.mean_cross_entropy:.4g}"
+    assert per_sample[1][2] == f"{sharp.accuracy:.6g}"
+    assert per_sample[1][3] == f"{sharp.mean_cross_entropy:.6g}"
     assert per_sample[2][3] == "∞" and per_sample[2][-1] == "1"  # never clipped
     assert report.best_rows[-1] == per_sample[1]
     assert [row[:2] for row in pairwise[1:]] == [["weak", "sharp"]]
@@ -574,7 +574,7 @@ def test_a_report_of_prediction_files_holds_the_per_sample_results(qapp, tmp_pat
     in_bits = workspace_from_predictions(predictions).with_base(2.0).compare()
     report = parse(report_html("Classifiers", WHEN, in_bits, [], predictions))
     per_sample = report.tables[2]
-    assert per_sample[1][3] == f"{sharp.mean_cross_entropy / np.log(2):.4f}"
+    assert per_sample[1][3] == f"{sharp.mean_cross_entropy / np.log(2):.6g}"
     assert "cross-entropy in bits" in " ".join(report.text)
 
 
@@ -617,6 +617,26 @@ def test_the_pdf_lists_the_classes_with_the_largest_terms_and_says_so(qapp):
     assert "the other 270 are in File ▸ Export ▸ Per-class terms as CSV" in " ".join(report.text)
     full = parse(report_html("t", WHEN, comparison, []))  # HTML scrolls: every class
     assert len(full.tables[1]) == 2 + count + 1
+
+
+def test_the_html_lists_every_class_up_to_a_limit_then_the_largest_terms(qapp):
+    from core import Distribution, Workspace
+
+    count = report_export.HTML_CLASS_LIMIT + 500
+    p = np.full(count, 1 / count)
+    q = p.copy()
+    q[count - 1] *= 3.0  # the last class far off: listed though beyond the limit
+    q /= q.sum()
+    workspace = Workspace(
+        classes=tuple(f"class {i}" for i in range(count)),
+        distributions=(Distribution("P", p), Distribution("A", q)),
+        reference="P",
+    )
+    report = parse(report_html("t", WHEN, workspace.compare(), []))
+    names = [row[0] for row in report.tables[1][2:]]
+    assert len(names) == report_export.HTML_CLASS_LIMIT + 1 and names[-1] == "Σ"
+    assert f"class {count - 1}" in names
+    assert "the other 500 are in File ▸ Export ▸ Per-class terms as CSV" in " ".join(report.text)
 
 
 def test_a_report_of_the_reference_alone_has_no_tables_of_models(qapp, tmp_path):
