@@ -107,14 +107,15 @@ def build_parser() -> argparse.ArgumentParser:
     samples.add_argument(
         "--reference",
         metavar="REF",
-        help="the reference's per-sample distributions (.npy, .npz, llama.cpp's .kld); the "
-        "FILEs are candidates, or llama-perplexity logs (.log, .txt) of published results",
+        help="the reference's per-sample distributions (.npy, .npz, .csv, .tsv, .parquet, "
+        "llama.cpp's .kld); the FILEs are candidates, or llama-perplexity logs (.log, .txt) of "
+        "published results",
     )
     samples.add_argument(
         "--values",
         choices=sorted(VALUE_KINDS),
-        help="what a .npy holds: probs (the default), logprobs, logits or counts (a .npz says "
-        "it by its member's name)",
+        help="what a .npy, CSV, TSV or Parquet file holds: probs (the default), logprobs, "
+        "logits or counts (a .npz says it by its member's name)",
     )
     samples.add_argument(
         "--temperature",
@@ -169,8 +170,16 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         parser.error("--report and --screenshot cannot be combined")
     if args.size and not args.screenshot:
         parser.error("--size only goes with --screenshot")
-    if args.report and (args.theme or args.presentation):
-        parser.error("--theme and --presentation are for the window, not --report")
+    window_options = [  # those given of the options only the window uses
+        option
+        for option, given in (("--theme", args.theme), ("--presentation", args.presentation))
+        if given
+    ]
+    if args.report and window_options:
+        parser.error(
+            f"{' and '.join(window_options)} {'is' if len(window_options) == 1 else 'are'} "
+            "for the window, not --report"
+        )
     if args.labels and not args.files:
         parser.error("--labels goes with a .npy file of probabilities")
     if args.screenshot and not args.screenshot.lower().endswith(".png"):
@@ -194,7 +203,8 @@ def _check_reference(parser: argparse.ArgumentParser, args: argparse.Namespace) 
     if args.labels or args.label_column:
         parser.error(
             "--labels and --label-column are for prediction files, not --reference: a .npz "
-            "gives its samples' true classes as 'labels', a .kld as its tokens"
+            "gives its samples' true classes as 'labels', a table as its 'label' column, a "
+            ".kld as its tokens"
         )
 
 
@@ -251,19 +261,23 @@ def unused_option(args: argparse.Namespace) -> str | None:
 
 def _unused_with_reference(args: argparse.Namespace, bootstrap: list[str]) -> str | None:
     """Why an option given with --reference would go unused, by the files' extensions:
-    --values is for .npy files, --temperature for logits in a .npy or .npz, --resamples and
-    --seed for two candidate files or more (a log's figures have no per-sample values)."""
+    --values is for files that do not say what they hold (.npy, CSV, TSV, Parquet),
+    --temperature for logits in those or a .npz, --resamples and --seed for two candidate
+    files or more (a log's figures have no per-sample values)."""
+    from core.sample_distributions import KIND_GIVEN_SUFFIXES
     from core.sample_distributions.llama_logs import is_log_file
 
     suffixes = {os.path.splitext(path)[1].lower() for path in [args.reference, *args.files]}
-    if args.values is not None and ".npy" not in suffixes:
+    if args.values is not None and not suffixes & set(KIND_GIVEN_SUFFIXES):
         return (
-            "--values says what a .npy file holds, but none is given (a .npz names its values "
-            "by its member, a .kld holds log-probabilities)"
+            "--values says what a .npy, CSV, TSV or Parquet file holds, but none is given (a "
+            ".npz names its values by its member, a .kld holds log-probabilities)"
         )
     if args.temperature is not None:
-        if not suffixes & {".npy", ".npz"}:
-            return "--temperature divides logits, but no .npy or .npz file is given"
+        if not suffixes & {*KIND_GIVEN_SUFFIXES, ".npz"}:
+            return (
+                "--temperature divides logits, but no .npy, .npz, CSV, TSV or Parquet file is given"
+            )
         if ".npz" not in suffixes and args.values != "logits":
             return (
                 f"--temperature divides logits, but --values is {args.values or 'probs'} "

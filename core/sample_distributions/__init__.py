@@ -25,8 +25,10 @@ Modules, each with one job:
 - ``statistics``: llama.cpp's mean ± uncertainty, percentiles, RMS, covariance;
 - ``results``: the results, named as the JSON report's keys; ``comparison``: the entry point.
 
-Not here yet: Parquet and CSV/TSV files with one column per class (read_sample_file is
-where they go: a reader returning a SampleSet over an ArrayRows of the columns).
+- ``table_files``: CSV/TSV and Parquet, one column per class (optionally an id and a label
+  column), read by the machinery of prediction files;
+- ``matching``: a candidate matched to its reference's samples (by id) and classes (by name)
+  where both files name them, by position otherwise.
 """
 
 from __future__ import annotations
@@ -38,11 +40,21 @@ from core.errors import FormatError
 from core.sample_distributions.array_files import read_npy, read_npz
 from core.sample_distributions.comparison import compare_samples
 from core.sample_distributions.kld_files import read_kld
+from core.sample_distributions.matching import match_candidate
 from core.sample_distributions.results import CandidateStatistics, SampleComparison
 from core.sample_distributions.sample_set import SampleSet
+from core.sample_distributions.table_files import (
+    PARQUET_TABLE_SUFFIXES,
+    TEXT_TABLE_SUFFIXES,
+    read_parquet_table,
+    read_text_table,
+)
 
+#: The extensions of files that do not say what kind of values they hold (read_sample_file's
+#: ``kind`` does; --values on the command line).
+KIND_GIVEN_SUFFIXES = (".npy", *TEXT_TABLE_SUFFIXES, *PARQUET_TABLE_SUFFIXES)
 #: Every extension read_sample_file understands.
-SAMPLE_SUFFIXES = (".npy", ".npz", ".kld")
+SAMPLE_SUFFIXES = (*KIND_GIVEN_SUFFIXES, ".npz", ".kld")
 
 
 def read_sample_file(
@@ -53,13 +65,18 @@ def read_sample_file(
     name: str | None = None,
 ) -> SampleSet:
     """The per-sample distributions in the file at ``path``, by its extension. ``kind``
-    says what a ``.npy`` holds (a ``.npz`` and a ``.kld`` say it themselves);
+    says what a ``.npy``, CSV/TSV or Parquet file holds (a ``.npz`` and a ``.kld`` say it
+    themselves);
     ``temperature`` divides logits. FormatError for anything that cannot be read."""
     suffix = Path(path).suffix.lower()
     if suffix == ".npy":
         return read_npy(path, kind, temperature=temperature, name=name)
     if suffix == ".npz":
         return read_npz(path, temperature=temperature, name=name)
+    if suffix in TEXT_TABLE_SUFFIXES:
+        return read_text_table(path, kind, temperature=temperature, name=name)
+    if suffix in PARQUET_TABLE_SUFFIXES:
+        return read_parquet_table(path, kind, temperature=temperature, name=name)
     if suffix == ".kld":
         if temperature != 1.0:
             raise FormatError(
@@ -73,10 +90,12 @@ def read_sample_file(
 
 
 __all__ = [
+    "KIND_GIVEN_SUFFIXES",
     "SAMPLE_SUFFIXES",
     "CandidateStatistics",
     "SampleComparison",
     "SampleSet",
     "compare_samples",
+    "match_candidate",
     "read_sample_file",
 ]

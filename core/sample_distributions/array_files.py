@@ -6,7 +6,9 @@
 - ``.npz``: exactly one of ``probs``, ``logprobs``, ``logits`` or ``counts`` (N×K), which
   says the kind, and optionally ``labels`` (N: the true class of each sample, as class names
   or 0-based indices, by the rule of prediction files) and ``classes`` (K names, default
-  ``"0"`` … ``"K-1"``). A member is inflated into memory only once it is known to fit.
+  ``"0"`` … ``"K-1"``), and ``ids`` (N distinct sample ids, text or integers): a candidate
+  is matched to its reference by the ids and class names both give (see matching). A member
+  is inflated into memory only once it is known to fit.
 - a top-k reference ``.npz`` (see top_k): ``topk_ids`` and ``topk_logprobs`` (N×k),
   optionally ``tail_mass`` (N), and ``classes`` (K names) or ``n_classes`` (K).
 
@@ -31,6 +33,7 @@ from core.predictions.readers.messages import first_line, listing
 from core.predictions.readers.row_checks import Where
 from core.sample_distributions.distribution_rows import ArrayRows, Kind, refuse_unknown_kind
 from core.sample_distributions.log_softmax import check_temperature
+from core.sample_distributions.matching import sample_ids
 from core.sample_distributions.sample_set import SampleSet
 from core.sample_distributions.top_k import TopKRows
 
@@ -56,7 +59,7 @@ def read_npy(
     """The N×K ``kind`` values of a .npy file, memory-mapped (see the module)."""
     path = os.fspath(path)
     checked_kind = refuse_unknown_kind(kind, path)
-    temperature = _temperature(temperature, checked_kind, path)
+    temperature = kind_temperature(temperature, checked_kind, path)
     try:
         with open_regular(path) as stream:
             if not stream.size:
@@ -115,7 +118,7 @@ def _sample_set(
         )
     (member,) = present
     kind = NPZ_MEMBERS[member]
-    temperature = _temperature(temperature, kind, path)
+    temperature = kind_temperature(temperature, kind, path)
     values = _member(archive, member, path)
     _refuse_shape(values, f"{member!r}", path)
     samples, count = values.shape
@@ -132,6 +135,15 @@ def _sample_set(
                 path=path,
             )
         labels = label_indices(found, classes, Where(path))
+    ids = None
+    if "ids" in archive.files:
+        ids = sample_ids(_member(archive, "ids", path), "'ids'", Where(path))
+        if ids.shape != (samples,):
+            raise FormatError(
+                f"'ids' has {ids.shape[0]} ids, but {member!r} has {samples} rows: expected "
+                "one id per sample",
+                path=path,
+            )
     return SampleSet(
         name=name if name is not None else Path(path).stem,
         source=path,
@@ -139,6 +151,8 @@ def _sample_set(
         classes=classes,
         labels=labels,
         normalised=kind == "counts",
+        ids=ids,
+        classes_named="classes" in archive.files,
     )
 
 
@@ -187,6 +201,7 @@ def _top_k_set(archive: np.lib.npyio.NpzFile, path: str, name: str | None) -> Sa
         source=path,
         rows=TopKRows(ids, log_probabilities, tail, len(classes), path),
         classes=classes,
+        classes_named="classes" in archive.files,
     )
 
 
@@ -216,7 +231,7 @@ def _refuse_shape(values: np.ndarray, what: str, path: str, least_classes: int =
         raise FormatError(f"no samples: {what} has no rows", path=path)
 
 
-def _temperature(temperature: float, kind: Kind, path: str) -> float:
+def kind_temperature(temperature: float, kind: Kind, path: str) -> float:
     """The temperature, which only logits may take."""
     try:
         temperature = check_temperature(temperature)

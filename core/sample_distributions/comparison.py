@@ -1,7 +1,8 @@
 """Comparing candidates with a reference sample by sample: the entry point.
 
-``compare_samples(reference, candidates)`` checks that the files cover the same samples
-and classes, makes one pass over the reference and each candidate (divergence_pass), turns
+``compare_samples(reference, candidates)`` matches each candidate to the reference's
+samples and classes (matching), checks that the files cover the same samples and classes,
+makes one pass over the reference and each candidate (divergence_pass), turns
 the per-sample figures into llama.cpp's statistics and ours (statistics), ranks the
 candidates by mean KLD and runs the paired bootstrap of mean KLD differences between every
 two of them (core.predictions.evaluation.paired_bootstrap, the one prediction files use).
@@ -29,6 +30,7 @@ from core.predictions.readers.messages import listing
 from core.sample_distributions import statistics
 from core.sample_distributions.divergence_pass import WORKERS, SampleTerms, sample_terms
 from core.sample_distributions.kld_files import refuse_other_evaluation
+from core.sample_distributions.matching import match_candidate
 from core.sample_distributions.results import (
     CandidateStatistics,
     DeltaPFigures,
@@ -63,6 +65,7 @@ def compare_samples(
     duplicate = next((name for name in names if names.count(name) > 1), None)
     if duplicate is not None:
         raise ValueError(f"two candidates are named {duplicate!r}; rename a file")
+    candidates = [match_candidate(reference, candidate) for candidate in candidates]
     for candidate in candidates:
         refuse_mismatch(reference, candidate)
     scale = log_scale(base)

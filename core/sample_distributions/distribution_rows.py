@@ -66,7 +66,11 @@ class DistributionRows(Protocol):
 
 
 class ArrayRows:
-    """Rows of an (N, K) array of ``kind`` values (memory-mapped or in memory)."""
+    """Rows of an (N, K) array of ``kind`` values (memory-mapped or in memory).
+
+    ``lines`` gives the line of each row of a text file (messages name it, not the sample).
+    ``order`` and ``columns``, if given, are the file's rows and columns in the order read
+    (see reordered): a candidate matched to its reference's samples and classes by name."""
 
     def __init__(
         self,
@@ -75,20 +79,55 @@ class ArrayRows:
         path: str,
         classes: Sequence[str],
         temperature: float = 1.0,
+        *,
+        lines: np.ndarray | None = None,
+        order: np.ndarray | None = None,
+        columns: np.ndarray | None = None,
     ) -> None:
         self.values = values
         self.kind = kind
         self.path = path
         self.classes = tuple(classes)
         self.temperature = temperature
+        self.lines = lines
+        self.order = order
+        self.columns = columns
+
+    def reordered(self, order: np.ndarray | None, columns: np.ndarray | None) -> ArrayRows:
+        """These rows read as the file's rows ``order`` (None: as they are) and its columns
+        ``columns`` (None: as they are), taken a block at a time: nothing is copied whole."""
+        classes = self.classes if columns is None else [self.classes[c] for c in columns]
+        if order is None:
+            order = self.order
+        elif self.order is not None:
+            order = self.order[order]
+        if columns is None:
+            columns = self.columns
+        elif self.columns is not None:
+            columns = self.columns[columns]
+        return ArrayRows(
+            self.values,
+            self.kind,
+            self.path,
+            classes,
+            self.temperature,
+            lines=self.lines,
+            order=order,
+            columns=columns,
+        )
 
     @property
     def samples(self) -> int:
-        return int(self.values.shape[0])
+        return int(self.values.shape[0]) if self.order is None else len(self.order)
 
     @property
     def class_count(self) -> int:
-        return int(self.values.shape[1])
+        return int(self.values.shape[1]) if self.columns is None else len(self.columns)
+
+    def _block(self, start: int, stop: int) -> np.ndarray:
+        """Rows start..stop as read (reordered, if they are)."""
+        raw = self.values[start:stop] if self.order is None else self.values[self.order[start:stop]]
+        return raw if self.columns is None else raw[:, self.columns]
 
     @property
     def row_bytes(self) -> int:
@@ -102,20 +141,19 @@ class ArrayRows:
         """Probabilities are checked as the file holds them (fast for float32: see
         check_rows), a block at a time; the other kinds by fill, once converted."""
         if self.kind == "probabilities":
-            raw = self.values[start:stop]
-            where = Where(self.path, first=start)
-            check_rows(raw, 0, stop - start, lambda row: self._explain(raw, row, where))
+            raw = self._block(start, stop)
+            check_rows(raw, 0, stop - start, lambda row: self._explain(raw, row, start))
 
     def fill(
         self, start: int, stop: int, probabilities: np.ndarray, log_probabilities: np.ndarray
     ) -> np.ndarray:
-        raw = self.values[start:stop]
+        raw = self._block(start, stop)
         with np.errstate(divide="ignore", invalid="ignore"):  # bad rows are explained below
             if self.kind == "logits":
                 row_max = log_softmax_into(raw, self.temperature, probabilities, log_probabilities)
                 bad = ~np.isfinite(row_max)  # NaN or ±inf anywhere shows in the maximum
                 if bad.any():
-                    self._explain(raw, int(np.argmax(bad)), Where(self.path, first=start))
+                    self._explain(raw, int(np.argmax(bad)), start)
                 return raw.argmax(axis=1)
             if self.kind == "log_probabilities":
                 np.copyto(log_probabilities, raw)
@@ -126,13 +164,15 @@ class ArrayRows:
                     probabilities /= probabilities.sum(axis=1)[:, None]
                 np.log(probabilities, out=log_probabilities)
         if self.kind != "probabilities":  # checked by check, as the file holds them
-            where = Where(self.path, first=start)
-            check_rows(probabilities, 0, stop - start, lambda row: self._explain(raw, row, where))
+            check_rows(probabilities, 0, stop - start, lambda row: self._explain(raw, row, start))
         return raw.argmax(axis=1)
 
-    def _explain(self, raw: np.ndarray, row: int, where: Where) -> None:
-        """Raise the FormatError that says what is wrong with this row, in the file's terms."""
+    def _explain(self, raw: np.ndarray, row: int, start: int) -> None:
+        """Raise the FormatError that says what is wrong with row ``row`` of the block read
+        from ``start``, in the file's terms: its sample (or line) in the file."""
         values = np.asarray(raw[row], dtype=np.float64)
+        row = start + row if self.order is None else int(self.order[start + row])
+        where = Where(self.path, self.lines)
         if self.kind == "probabilities":
             explain_row(values, row, where, self._subjects, None, "")
             return

@@ -1,7 +1,7 @@
 """``main.py --report --reference REF CAND ...`` run as a user would: per-sample
-distributions of candidates against a reference (.npy, .npz, llama.cpp's .kld, and figures
-from llama-perplexity logs), their JSON keys, their figures against an independent float64
-computation, and one-line errors."""
+distributions of candidates against a reference (.npy, .npz, CSV, Parquet, llama.cpp's .kld,
+and figures from llama-perplexity logs), their JSON keys, their figures against an
+independent float64 computation, and one-line errors."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import polars as pl
 import pytest
 
 from core.sample_distributions.kld_writer import write_kld
@@ -403,7 +404,7 @@ def test_logits_are_divided_by_the_temperature_before_the_softmax(tmp_path, temp
         (["--reference", "base.kld", "published.log"], ["at least one candidate file"]),
         (
             ["--values", "logits", "--reference", "base.kld", "q8.kld"],
-            ["--values says what a .npy file holds, but none is given"],
+            ["--values says what a .npy, CSV, TSV or Parquet file holds, but none is given"],
         ),
         (
             ["--resamples", "50", "--reference", "base.kld", "q8.kld", "published.log"],
@@ -411,7 +412,7 @@ def test_logits_are_divided_by_the_temperature_before_the_softmax(tmp_path, temp
         ),
         (
             ["--temperature", "2", "--reference", "base.kld", "q8.kld"],
-            ["--temperature divides logits, but no .npy or .npz file is given"],
+            ["--temperature divides logits, but no .npy, .npz, CSV, TSV or Parquet file is given"],
         ),
         (["--reference", "base.kld", "other.kld"], ["other.kld", "base.kld"]),
         (["--reference", "base.kld", "q8.kld", "broken.log"], ["broken.log", "no KL divergence"]),
@@ -544,3 +545,35 @@ def test_the_readme_example_of_quantisations_runs(tmp_path):
     rule = next(i for i, line in enumerate(lines) if line.startswith("----"))
     ranking = [line.split()[:2] for line in lines[rule + 1 : rule + 4]]
     assert ranking == [["1", "q8_0"], ["2", "published_q6_k"], ["3", "q4_k_m"]]
+
+
+def test_a_csv_reference_and_a_reordered_parquet_candidate_are_compared_by_id_and_name(
+    tmp_path,
+):
+    rng = np.random.default_rng(21)
+    p, q = distributions(4, 0.0), distributions(5, 0.0)
+    labels = rng.integers(0, CLASSES, SAMPLES)
+    names = [f"c{index}" for index in range(CLASSES)]
+    ids = [f"s{row}" for row in range(SAMPLES)]
+
+    def frame(values: np.ndarray) -> pl.DataFrame:
+        columns = {"id": ids, "label": [names[label] for label in labels]}
+        return pl.DataFrame(columns | {n: values[:, i] for i, n in enumerate(names)})
+
+    frame(p).write_csv(tmp_path / "reference.csv", float_precision=None)
+    order = rng.permutation(SAMPLES)
+    frame(q)[order].select(["label", *names[::-1], "id"]).write_parquet(tmp_path / "q.parquet")
+    result = report("--reference", "reference.csv", "q.parquet", cwd=tmp_path)
+    (model,) = result["models"]
+    kl = (p * np.log(p / q)).sum(axis=1)
+    rows = np.arange(SAMPLES)
+    delta_p = q[rows, labels] - p[rows, labels]
+    assert (result["samples"], result["classes"]) == (SAMPLES, CLASSES)
+    assert model["mean_kld"] == pytest.approx(kl.mean(), rel=1e-9)
+    assert model["kld_percentiles"]["max"] == pytest.approx(kl.max(), rel=1e-9)
+    assert model["mean_delta_p"] == pytest.approx(delta_p.mean(), rel=1e-9, abs=1e-15)
+    frame(q)[1:].write_parquet(tmp_path / "fewer.parquet")
+    one_error_line(
+        run_main("--report", "--reference", "reference.csv", "fewer.parquet", cwd=tmp_path),
+        "fewer.parquet: no sample with id 's0', which the reference 'reference.csv' has",
+    )

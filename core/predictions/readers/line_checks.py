@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import itertools
 from collections.abc import Iterable, Iterator
+from typing import Protocol
 
 from core.errors import FormatError, shortened
 from core.formats.delimiters import with_decimal_point
@@ -17,13 +18,27 @@ from core.formats.regular_files import open_regular, read_error
 from core.formats.text_files import (
     text_lines,
 )
-from core.predictions.readers.layout import Layout
 from core.predictions.readers.text_header import Header
 
 _MAX_LINE_BYTES = 64 * 1024**2  # a line of numbers for 4 million classes
 
 
-def diagnose_line(path: str, header: Header, layout: Layout, line: int) -> None:
+class Columns(Protocol):
+    """What checking a line needs of a file's layout (a prediction file's, a file of
+    per-sample distributions'): every column's name, the true-label column (None: the file
+    has none) and the columns of numbers."""
+
+    @property
+    def names(self) -> tuple[str, ...]: ...
+
+    @property
+    def label(self) -> int | None: ...
+
+    @property
+    def probability_columns(self) -> list[int]: ...
+
+
+def diagnose_line(path: str, header: Header, layout: Columns, line: int) -> None:
     """Raise what is wrong with this line of the file, if check_lines finds something: a
     short line or an empty cell, where the engine only saw a NaN or a missing label."""
     check_lines(itertools.islice(file_lines(path, header, line), 1), header, layout, path)
@@ -57,7 +72,7 @@ def file_lines(path: str, header: Header, start: int) -> Iterator[tuple[int, str
 def check_lines(
     entries: Iterable[tuple[int, str]],
     header: Header,
-    layout: Layout,
+    layout: Columns,
     path: str,
 ) -> None:
     """Raise a FormatError at the first line with the wrong number of fields, no label, a
@@ -78,7 +93,7 @@ def check_lines(
                 path=path,
                 line=number,
             )
-        if not fields[layout.label].strip():
+        if layout.label is not None and not fields[layout.label].strip():
             raise FormatError("no true label", path=path, line=number, column=layout.label + 1)
         for column in layout.probability_columns:
             cell = fields[column].strip()

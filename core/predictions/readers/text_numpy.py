@@ -25,7 +25,8 @@ from core.predictions.readers.line_checks import (
 from core.predictions.readers.text_header import Header
 
 
-def _cell(text: str, delimiter: str, column: int) -> str:
+def cell_text(text: str, delimiter: str, column: int) -> str:
+    """Cell ``column`` (0-based) of a line of the file, stripped."""
     if '"' in text:
         return next(csv.reader([text], delimiter=delimiter))[column].strip()
     return text.split(delimiter, column + 1)[column].strip()
@@ -59,7 +60,7 @@ def _parse_lines(
         raise FormatError(
             f"cannot read lines {entries[0][0]} to {entries[-1][0]}: {error}", path=path
         ) from None
-    labels = np.array([_cell(text, delimiter, layout.label) for text in texts], dtype=object)
+    labels = np.array([cell_text(text, delimiter, layout.label) for text in texts], dtype=object)
     return labels, values, np.array([number for number, _ in entries], dtype=np.int64)
 
 

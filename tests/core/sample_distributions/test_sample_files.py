@@ -128,15 +128,11 @@ def test_files_over_other_samples_or_classes_are_refused(tmp_path, p):
     )
     names = np.array(["a", "b", "c", "d", "e"])
     np.savez(tmp_path / "named.npz", probs=p, classes=names)
-    np.savez(tmp_path / "swapped.npz", probs=p, classes=names[[1, 0, 2, 3, 4]])
     np.savez(tmp_path / "other.npz", probs=p, classes=np.array(["a", "b", "c", "d", "z"]))
     named = read_sample_file(tmp_path / "named.npz")
-    swapped = read_sample_file(tmp_path / "swapped.npz")
-    assert "another order (class 0 is 'b' here, 'a' in the reference)" in refusal(
-        lambda: compare_samples(named, [swapped])
-    )
     other = read_sample_file(tmp_path / "other.npz")
-    assert "it lacks 'e'" in refusal(lambda: compare_samples(named, [other]))
+    assert "named.npz' has" in refusal(lambda: compare_samples(named, [other]))
+    assert "other.npz: no column for class 'e'" in refusal(lambda: compare_samples(named, [other]))
 
 
 def test_candidates_labelling_a_sample_otherwise_are_refused(tmp_path, p):
@@ -170,7 +166,7 @@ def test_malformed_files_are_refused_before_anything_is_computed(tmp_path, p):
         lambda: read_sample_file(tmp_path / "p.npy", kind="votes")
     )
     assert "not a file of per-sample distributions" in refusal(
-        lambda: read_sample_file(tmp_path / "p.csv")
+        lambda: read_sample_file(tmp_path / "p.json")
     )
     (tmp_path / "empty.npy").write_bytes(b"")
     assert "the file is empty" in refusal(lambda: read_sample_file(tmp_path / "empty.npy"))
