@@ -111,7 +111,8 @@ class FileActions(QObject):
             "Ctrl+Shift+D",
             self.tr(
                 "Compare per-sample distributions with a reference's, sample by sample: a "
-                "teacher and its students, a model and its quantisations (.npy, .npz, .kld)"
+                "teacher and its students, a model and its quantisations (.npy, .npz, .kld, "
+                "CSV, TSV, Parquet)"
             ),
         )
         self.import_action = make_action(
@@ -371,10 +372,14 @@ class FileActions(QObject):
 
     def choose_sample_files(self) -> None:
         """Two dialogs, so which file is the reference is never in doubt: the reference,
-        then its candidates; and what .npy files hold, when there are some."""
+        then its candidates; and what .npy files and tables hold, when there are some."""
+        from core.sample_distributions import KIND_GIVEN_SUFFIXES
         from core.sample_distributions.distribution_rows import ARRAY_KINDS
 
-        filter_text = self.tr("Per-sample distributions (*.npy *.npz *.kld);;All files (*)")
+        filter_text = self.tr(
+            "Per-sample distributions (*.npy *.npz *.kld *.csv *.tsv *.tab *.parquet *.pq);;"
+            "All files (*)"
+        )
         reference, _ = QFileDialog.getOpenFileName(
             self._parent, self.tr("The reference"), self._last_directory(), filter_text
         )
@@ -389,7 +394,7 @@ class FileActions(QObject):
         if not candidates:
             return
         kind = "probabilities"
-        if any(path.lower().endswith(".npy") for path in (reference, *candidates)):
+        if any(path.lower().endswith(KIND_GIVEN_SUFFIXES) for path in (reference, *candidates)):
             names = [
                 self.tr("probabilities"),
                 self.tr("log-probabilities"),
@@ -397,7 +402,12 @@ class FileActions(QObject):
                 self.tr("counts (normalised per sample)"),
             ]
             chosen, accepted = QInputDialog.getItem(
-                self._parent, self.tr("Values"), self.tr("The .npy files hold:"), names, 0, False
+                self._parent,
+                self.tr("Values"),
+                self.tr("The .npy, CSV, TSV and Parquet files hold:"),
+                names,
+                0,
+                False,
             )
             if not accepted:
                 return

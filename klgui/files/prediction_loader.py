@@ -43,7 +43,7 @@ class SampleRequest:
     reference: str
     candidates: tuple[str, ...]
     base: float | None = None
-    kind: str = "probabilities"  # what a .npy holds (an .npz or a .kld says it itself)
+    kind: str = "probabilities"  # what a .npy or a table holds (an .npz or a .kld says it)
 
     @property
     def paths(self) -> tuple[str, ...]:
@@ -51,10 +51,13 @@ class SampleRequest:
 
     def load(self, progress, is_cancelled) -> OpenedSamples:
         """Read and compare: FormatError, ValueError or Cancelled (or, for a bug, anything)."""
-        from core.sample_distributions import compare_samples, read_sample_file
+        from core.sample_distributions import compare_samples, match_candidate, read_sample_file
 
         reference = read_sample_file(self.reference, kind=self.kind)
-        candidates = tuple(read_sample_file(path, kind=self.kind) for path in self.candidates)
+        candidates = tuple(  # in the reference's order of samples and classes, to be shown so
+            match_candidate(reference, read_sample_file(path, kind=self.kind))
+            for path in self.candidates
+        )
         comparison = compare_samples(
             reference, candidates, base=self.base, progress=progress, is_cancelled=is_cancelled
         )
