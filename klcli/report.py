@@ -127,11 +127,16 @@ def run_report(args: argparse.Namespace) -> int:
 
     if args.reference is not None:
         return run_sample_report(args)
-    kinds = {is_prediction_file(path, args.label_column) for path in args.files}
-    if kinds == {True}:
+    kinds = {path: is_prediction_file(path, args.label_column) for path in args.files}
+    if set(kinds.values()) == {True}:
         return run_prediction_report(args)
-    if kinds == {True, False}:
-        print_error("give either distribution tables or prediction files, not both")
+    if set(kinds.values()) == {True, False}:
+        predictions = ", ".join(path for path, is_predictions in kinds.items() if is_predictions)
+        tables = ", ".join(path for path, is_predictions in kinds.items() if not is_predictions)
+        print_error(
+            "give either distribution tables or prediction files, not both (prediction files: "
+            f"{predictions}; distribution tables: {tables})"
+        )
         return 2
 
     try:

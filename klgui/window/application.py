@@ -224,8 +224,14 @@ def _save_screenshot(app, window, path: str, size: tuple[int, int]) -> int:
     window.document.recompute_now()
     for _ in range(3):  # axes widen for their labels after a first paint: let them settle
         app.processEvents()
-    if not window.grab().save(path, "PNG"):
-        print(f"klgui: error: {path}: cannot write the screenshot", file=sys.stderr)
+    from core.formats.atomic_write import write_atomically
+    from klgui.charts.chart_export import png_bytes
+
+    try:  # written by Python, not QImage.save, to say why it cannot be written
+        write_atomically(path, png_bytes(window.grab().toImage()))
+    except OSError as error:
+        reason = error.strerror or str(error)
+        print(f"klgui: error: {path}: cannot write the screenshot: {reason}", file=sys.stderr)
         return 2
     print(path)
     return 0

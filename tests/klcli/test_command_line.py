@@ -116,6 +116,12 @@ def test_report_marks_infinite_values_as_the_string_inf(tmp_path):
         (["--screenshot", "out.jpg"], ".png"),
         (["--screenshot", "out.png", "--size", "big"], "WIDTHxHEIGHT"),
         (["--no-such-option"], "unrecognized arguments"),
+        (["--report", "--presentation"], "--presentation is for the window, not --report"),
+        (["--report", "--theme", "dark"], "--theme is for the window, not --report"),
+        (
+            ["--report", "--theme", "dark", "--presentation"],
+            "--theme and --presentation are for the window, not --report",
+        ),
     ],
 )
 def test_bad_arguments_exit_2_with_one_clear_line(arguments, message):
@@ -159,6 +165,15 @@ def test_screenshot_writes_a_png(tmp_path):
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
     assert (width, height) == (800, 600)
+
+
+def test_a_screenshot_that_cannot_be_written_says_why(tmp_path):
+    out = tmp_path / "missing" / "window.png"
+    result = run_main("--screenshot", str(out), env={"QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"klgui: error: {out}: cannot write the screenshot: No such file or directory"
+    )
 
 
 EXAMPLE_CSV = "class,P,A,B\ndog,0.6,0.5,0.2\ncat,0.3,0.35,0.3\nrabbit,0.1,0.15,0.5\n"
@@ -331,7 +346,10 @@ def test_prediction_report_options_and_errors(tmp_path):
     mixed = run_main(
         "--report", str(EXAMPLES / "model_a.csv"), str(EXAMPLES / "dog_cat_rabbit.csv")
     )
-    assert mixed.returncode == 2 and "not both" in mixed.stderr
+    assert mixed.returncode == 2 and mixed.stderr.strip().endswith(
+        "give either distribution tables or prediction files, not both (prediction files: "
+        f"{EXAMPLES / 'model_a.csv'}; distribution tables: {EXAMPLES / 'dog_cat_rabbit.csv'})"
+    )
 
 
 def test_screenshot_of_prediction_files_shows_the_per_sample_tab(tmp_path):

@@ -241,6 +241,16 @@ def test_the_same_prediction_file_twice_is_refused_before_loading(window, warnin
     assert not window.file_actions.loader.busy
 
 
+def test_tables_and_prediction_files_opened_together_are_named_by_kind(window, warnings):
+    examples = REPOSITORY / "klgui" / "resources" / "examples"
+    paths = [str(examples / "model_a.csv"), str(examples / "dog_cat_rabbit.csv")]
+    assert not window.file_actions.open_paths(paths)
+    assert warnings == [
+        "Could not open these files: give either distribution tables or prediction files, not "
+        "both (prediction files: model_a.csv; distribution tables: dog_cat_rabbit.csv)"
+    ]
+
+
 def test_file_examples_opens_the_shipped_table_and_prediction_files(window, qtbot):
     [examples] = [
         action.menu() for action in window.file_menu.actions() if action.text() == "E&xamples"
