@@ -29,7 +29,9 @@ BAR_WIDTH = 0.6
 MAX_LABELLED_MODELS = 5
 #: Nor when a bar's slot is narrower than a label (pixels).
 MIN_LABEL_PIXELS = 90
+#: Room above the tallest bar: for the value labels when they are written, else a little.
 HEADROOM = 1.45
+PLAIN_HEADROOM = 1.05
 #: Size of the value labels, relative to the chart's font.
 LABEL_SCALE = 0.9
 #: Room around a two-line value label (pixels).
@@ -57,6 +59,9 @@ class DecompositionChart(BarChart):
         self.addItem(self._infinite)
         self._style_markers()
         self.getPlotItem().setMouseEnabled(x=False, y=False)
+        # The labels show where they fit the plot: in the window, and in an export laid out
+        # at its own size.
+        self.getPlotItem().getViewBox().sigResized.connect(self._on_document_comparison_changed)
         document.comparisonChanged.connect(self._on_document_comparison_changed)
         self._on_document_comparison_changed()
 
@@ -100,13 +105,13 @@ class DecompositionChart(BarChart):
             pen=outline,
         )
         _, high = finite_range(comparison.cross_entropy)
-        top = max(high, entropy) * HEADROOM
         label_share = self._label_share()
         show_values = (
             count <= MAX_LABELLED_MODELS
             and self.getPlotItem().getViewBox().width() / max(count, 1) >= MIN_LABEL_PIXELS
             and label_share < MAX_LABEL_SHARE
         )
+        top = max(high, entropy) * (HEADROOM if show_values else PLAIN_HEADROOM)
         if show_values:  # room above the tallest bar for its two lines, in a small window too
             top = max(top, high / (1 - (1 + BOTTOM_MARGIN) * label_share))
         _, shown_top = self.set_y_span(
@@ -203,11 +208,6 @@ class DecompositionChart(BarChart):
         # Only on a style change: setting a pen repaints the item.
         self._infinite.setSize(self.style.marker_size)
         self._infinite.setPen(pg.mkPen(self.style.outline))
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if getattr(self, "_document", None) is not None and self.getPlotItem() is not None:
-            self._on_document_comparison_changed()  # labels show only where they fit
 
     def tooltip_at(self, x: float, y: float) -> str | None:
         comparison = self._document.comparison

@@ -272,7 +272,8 @@ def test_at_its_narrowest_a_stale_chart_still_fits_its_view(qtbot, document, cha
     qtbot.waitExposed(chart)
     chart.resize(chart.minimumWidth(), 300)
     QApplication.processEvents()
-    chart.show_state(False)  # invalid input: the title gets its mark
+    document.set_value("P", 0, 0.9)  # invalid input (P sums to more than 1): the title's mark
+    document.recompute_now()
     QApplication.processEvents()
     assert chart.getPlotItem().titleLabel.text.endswith(" ⚠")
     assert chart.getPlotItem().sceneBoundingRect().right() <= chart.viewport().width() + 0.5
