@@ -26,7 +26,6 @@ from core.predictions.model_predictions import (
     never_cancelled,
     no_progress,
 )
-from core.predictions.readers.messages import listing
 from core.sample_distributions import statistics
 from core.sample_distributions.divergence_pass import WORKERS, SampleTerms, sample_terms
 from core.sample_distributions.kld_files import refuse_other_evaluation
@@ -116,8 +115,8 @@ def compare_samples(
 
 def refuse_mismatch(reference: SampleSet, candidate: SampleSet) -> None:
     """FormatError, naming the candidate's file, unless it covers the reference's samples
-    and classes in the same order (and, for .kld files, the same evaluation), and its true
-    classes, if it has them, are the reference's."""
+    and classes (matched by match_candidate: in the same order, or as many) and, for .kld
+    files, the same evaluation, and its true classes, if it has them, are the reference's."""
     refuse_top_k_candidate(candidate.rows, candidate.source)
     refuse_other_evaluation(reference, candidate)
     if candidate.samples != reference.samples:
@@ -126,25 +125,12 @@ def refuse_mismatch(reference: SampleSet, candidate: SampleSet) -> None:
             f"{reference.samples:,}",
             path=candidate.source,
         )
-    if candidate.classes != reference.classes:
-        if len(candidate.classes) != len(reference.classes):
-            what = f"{len(candidate.classes):,} classes, but the reference has "
-            what += f"{len(reference.classes):,}"
-        elif set(candidate.classes) == set(reference.classes):
-            position = next(
-                i
-                for i, (a, b) in enumerate(zip(candidate.classes, reference.classes, strict=True))
-                if a != b
-            )
-            what = (
-                f"the same classes in another order (class {position} is "
-                f"{candidate.classes[position]!r} here, {reference.classes[position]!r} in the "
-                "reference)"
-            )
-        else:
-            missing = [name for name in reference.classes if name not in set(candidate.classes)]
-            what = f"other classes than the reference: it lacks {listing(missing)}"
-        raise FormatError(f"{what} ({reference.source!r})", path=candidate.source)
+    if len(candidate.classes) != len(reference.classes):
+        raise FormatError(
+            f"{len(candidate.classes):,} classes, but the reference has "
+            f"{len(reference.classes):,} ({reference.source!r})",
+            path=candidate.source,
+        )
     if candidate.labels is not None and reference.labels is not None:
         differ = candidate.labels != reference.labels
         if differ.any():
