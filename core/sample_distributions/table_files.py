@@ -193,11 +193,11 @@ class _Rows:
         header: Header,
         layout: TableLayout,
     ) -> None:
-        bad = np.isnan(values).any(axis=1) | (values == np.inf).any(axis=1)
-        if bad.any() and not self.diagnosed:
+        if len(values) and not values.max() < np.inf and not self.diagnosed:  # NaN or +inf
             # an empty cell, a short line, 1e400: said at its line and column; a NaN written
             # as such is said by the checks of the values, at its line
             self.diagnosed = True
+            bad = np.isnan(values).any(axis=1) | (values == np.inf).any(axis=1)
             diagnose_line(path, header, layout, int(lines[np.argmax(bad)]))
         self.values.append(values)
         self.lines.append(lines)
@@ -264,14 +264,15 @@ def _gather_polars(
         spanning = batch.drop_in_place("spans")
         if spanning.any():  # every row before it was one line: its line number is right
             raise FormatError(SPANNING_FIELD, path=path, line=int(lines[spanning.arg_max()]))
-        values = batch.to_numpy()
-        blank = np.isnan(values).all(axis=1)  # blank lines, or lines of nothing but delimiters
-        for cell in cells:
-            blank &= cell == ""
-        if blank.any():
-            keep = ~blank
-            values, lines, cells = values[keep], lines[keep], [cell[keep] for cell in cells]
-        rows.add(np.ascontiguousarray(values), lines, cells, path, header, layout)
+        values = batch.to_numpy()  # column-major (polars' layout): copied once, by joined
+        if len(values) and np.isnan(values.max()):
+            blank = np.isnan(values).all(axis=1)  # blank lines, or lines of only delimiters
+            for cell in cells:
+                blank &= cell == ""
+            if blank.any():
+                keep = ~blank
+                values, lines, cells = values[keep], lines[keep], [cell[keep] for cell in cells]
+        rows.add(values, lines, cells, path, header, layout)
 
 
 def _gather_lines(path: str, header: Header, layout: TableLayout, rows: _Rows, start: int) -> None:
