@@ -263,6 +263,18 @@ def test_a_bad_text_table_is_refused_at_its_line_and_column(tmp_path, text, mess
     )
 
 
+def test_blank_lines_are_skipped_and_lines_after_them_named_as_they_are(tmp_path):
+    (tmp_path / "gaps.csv").write_text("id,a,b\ns1,0.5,0.5\n\n,,\ns2,0.25,0.75\n")
+    gaps = read_sample_file(tmp_path / "gaps.csv")
+    assert gaps.ids.tolist() == ["s1", "s2"]
+    (tmp_path / "bad.csv").write_text("id,a,b\ns1,0.5,0.5\n\n,,\ns2,0.25,0.8\n")
+    assert "bad.csv, line 5: the probabilities sum to 1.05" in refusal(
+        lambda: compare_samples(
+            read_sample_file(tmp_path / "bad.csv"), [read_sample_file(tmp_path / "gaps.csv")]
+        )
+    )
+
+
 def test_text_in_other_encodings_and_decimal_commas_is_read(tmp_path):
     (tmp_path / "korean.csv").write_bytes("개,고양이\n0.25,0.75\n".encode("cp949"))
     assert read_sample_file(tmp_path / "korean.csv").classes == ("개", "고양이")
