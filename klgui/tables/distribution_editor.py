@@ -24,6 +24,7 @@ from klgui.document.document import Document
 from klgui.tables.class_filter import ClassFilter
 from klgui.tables.distribution_table_model import NAME_COLUMN, DistributionTableModel
 from klgui.tables.frozen_column import FrozenColumn
+from klgui.tables.line_eliding_header import LineElidingHeader
 from klgui.text.value_parsing import ValueParseError, parse_value
 
 
@@ -120,6 +121,7 @@ class DistributionEditor(QWidget):
         self.model = DistributionTableModel(document)
         self.model.editRejected.connect(self.message)
         self.view = _EditorTableView(self)
+        self.view.setHorizontalHeader(LineElidingHeader(Qt.Horizontal, self.view))
         self.view.setModel(self.model)
         self.view.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.view.setEditTriggers(
@@ -160,7 +162,6 @@ class DistributionEditor(QWidget):
         self.model.modelReset.connect(self._on_model_reset)
         header = self.view.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)
-        header.setTextElideMode(Qt.ElideRight)
         document.workspaceChanged.connect(self._update_actions)
         document.lockedClassesChanged.connect(self._update_actions)
         self.view.setCurrentIndex(self.model.index(0, 1))

@@ -8,7 +8,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemDelegate, QApplication, QLineEdit
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QApplication,
+    QLineEdit,
+    QProxyStyle,
+    QStyle,
+)
 
 from core import example_workspace
 from klgui.style.palette import INVALID_CELL_COLOUR
@@ -320,3 +326,41 @@ def test_headers_show_whole_names_and_a_long_one_says_it_in_its_tooltip(qtbot, e
         assert header.sectionSize(column) >= header.sectionSizeHint(column)
     assert header.sectionSize(3) < header.sectionSizeHint(3)  # cut short, not 400 px wide
     assert long_name in editor.model.headerData(3, Qt.Horizontal, Qt.ToolTipRole)
+
+
+class _DrawnHeaderLabels(QProxyStyle):
+    """Records the labels a header draws, as the style draws them (cut with "…" when the
+    header asks the style to elide)."""
+
+    def __init__(self, header) -> None:
+        super().__init__()
+        self.header = header
+        self.drawn: list[str] = []
+
+    def drawControl(self, element, option, painter, widget=None) -> None:
+        if element == QStyle.CE_HeaderLabel:
+            text, mode = option.text, self.header.textElideMode()
+            if mode != Qt.ElideNone:
+                text = option.fontMetrics.elidedText(text, mode, option.rect.width())
+            self.drawn.append(text)
+        super().drawControl(element, option, painter, widget)
+
+
+def test_a_header_of_two_lines_shows_both_whole_and_cuts_each_only_when_too_narrow(
+    qtbot, editor, document
+):
+    document.rename_distribution("P", "labels")
+    document.set_kind("labels", "counts")
+    editor.show()
+    qtbot.waitExposed(editor)
+    header = editor.view.horizontalHeader()
+    style = _DrawnHeaderLabels(header)
+    header.setStyle(style)
+    header.grab()
+    assert "★ labels\n(counts)" in style.drawn  # not "★ labels (cou…"
+    header.resizeSection(1, header.minimumSectionSize())
+    style.drawn.clear()
+    header.grab()
+    first, second = style.drawn[1].split("\n")
+    assert first.endswith("…") and second.endswith("…") and second.startswith("(c")
+    assert "labels" in editor.model.headerData(1, Qt.Horizontal, Qt.ToolTipRole)
