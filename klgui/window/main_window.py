@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.summary)
         self.document.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
         self.document.comparisonChanged.connect(self._on_document_comparison_changed)
+        self.document.workspaceChanged.connect(self.statusBar().clear_outdated_message)
         self.editor.message.connect(self.show_message)
         self.banner.message.connect(self.show_message)
         self.file_actions.message.connect(self.show_message)

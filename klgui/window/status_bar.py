@@ -55,6 +55,9 @@ class StatusBar(QStatusBar):
         self._expiry = QTimer(self)
         self._expiry.setSingleShot(True)
         self._expiry.timeout.connect(self.clearMessage)
+        # Set while the message was shown in this turn of the event loop: it may be the
+        # message of the very change that would otherwise make it out of date.
+        self._shown_this_turn = False
 
     def showMessage(self, text: str, timeout: int = 0) -> None:
         self.message_label.set_full_text(text)
@@ -62,6 +65,18 @@ class StatusBar(QStatusBar):
             self._expiry.start(timeout)
         else:
             self._expiry.stop()
+        self._shown_this_turn = True
+        QTimer.singleShot(0, self._end_turn)
+
+    def clear_outdated_message(self) -> None:
+        """What the message spoke of has changed ("Not changed: …", "A already sums to 1"
+        may no longer be true): clear it, unless it was shown in this turn of the event loop,
+        by the change itself ("Imported b.csv")."""
+        if not self._shown_this_turn:
+            self.clearMessage()
+
+    def _end_turn(self) -> None:
+        self._shown_this_turn = False
 
     def currentMessage(self) -> str:
         return self.message_label.full_text

@@ -60,3 +60,19 @@ def test_loading_progress_is_gone_before_a_failed_load_s_error_dialog(
     with qtbot.waitSignal(window.file_actions.loader.failed, timeout=30_000):
         window.file_actions.open_paths([str(bad)])
     assert seen_behind_the_dialog == [(False, False)]
+
+
+def test_a_message_about_the_table_goes_once_the_table_changes(qtbot, window):
+    from tests.klgui.tables.test_rejected_entries import type_text
+
+    bar = window.statusBar()
+    type_text(qtbot, window, 0, 1, "1e-400")  # P, dog: refused
+    assert bar.currentMessage().startswith("Not changed: '1e-400' is too small")
+    type_text(qtbot, window, 0, 1, "25%")  # accepted: the refusal is no longer true
+    assert bar.currentMessage() == ""
+    window.document.set_values("A", [0.5, 0.35, 0.15])
+    window.editor.view.setCurrentIndex(window.editor.model.index(0, 2))
+    window.editor.normalize_action.trigger()
+    assert bar.currentMessage() == "A already sums to 1: nothing to change."
+    type_text(qtbot, window, 0, 2, "0.7")  # A sums to 1.2 now
+    assert bar.currentMessage() == ""
