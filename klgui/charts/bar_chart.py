@@ -11,7 +11,6 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import (
-    QColor,
     QCursor,
     QFont,
     QFontMetricsF,
@@ -54,8 +53,6 @@ EMPTY_Y_SPAN = 0.05
 PIXELS_PER_CLASS = 24
 #: The "other" bar may be this many times the tallest class shown before it goes off the scale.
 OTHER_SCALE_LIMIT = 3.0
-#: Opacity (0-255) of the backdrop behind the sums of an "other" bar past the axis.
-OTHER_LABEL_BACKDROP = 210
 #: Classes a per-class chart shows before it knows its width; the fewest it ever fits.
 UNLAID_FITTING = 40
 MIN_FITTING = 5
@@ -399,7 +396,6 @@ class BarChart(pg.PlotWidget):
         self._axis_label: str | None = None
         self._texts: list[pg.TextItem] = []
         self.corner_widget: QWidget | None = None
-        self._other_label: pg.TextItem | None = None
         #: Items drawn in the window only, never in an export (the selected bar's outline).
         self.screen_only_items: list[pg.GraphicsObject] = []
         plot = self.getPlotItem()
@@ -653,39 +649,24 @@ class BarChart(pg.PlotWidget):
         share = reach / width
         return max(end, (bar_count - 1 + 0.6 * share) / (1 - share))
 
-    def mark_other_off_scale(self, other: np.ndarray, x: float, span: tuple[float, float]) -> None:
-        """Write the values of the "other" bars at the top of the plot when they reach past
-        the axis's ``span`` (the axis follows the classes shown, or they would be flattened);
-        infinite values have their own marks."""
-        if self._other_label is None:
-            self._other_label = self.add_text("", anchor=(1.0, 0.0), scale=0.9)
-            self._other_label.setZValue(20)
-        label = self._other_label
-        finite = other[np.isfinite(other)]
-        bottom, top = span
-        if not finite.size or (finite.max() <= top and finite.min() >= bottom):
-            label.hide()
-            return
-        arrow = "↑" if finite.max() > top else "↓"
-        text = arrow + " " + " · ".join(format_number(float(value)) for value in other)
-        if label.toPlainText() != text:
-            label.setText(text)
-        backdrop = QColor(self._style.background)
-        backdrop.setAlpha(OTHER_LABEL_BACKDROP)
-        label.fill = pg.mkBrush(backdrop)  # readable over the bars it may cross
-        # Ending where the group starts, beside it; from the plot's left edge when the room
-        # before the group is too narrow for it (it is never cut at the edge).
-        end = x - GROUP_WIDTH / 2
-        view = self.getPlotItem().getViewBox()
-        (left, right), _ = view.viewRange()
-        pixels = (end - left) / max(right - left, 1e-12) * view.width()
-        if pixels >= label.boundingRect().width():
-            label.setAnchor((1.0, 0.0))
-            label.setPos(end, top)
-        else:
-            label.setAnchor((0.0, 0.0))
-            label.setPos(left, top)
-        label.show()
+    def mark_other_off_scale(self, other: np.ndarray, span: tuple[float, float]) -> None:
+        """Say in each series' legend entry (its name, its colour) how far its "other" bar
+        reaches when that is past the axis's ``span`` (the axis follows the classes shown, or
+        they would be flattened; the bar is cut at the plot's edge): "· other ↑ 0.996617".
+        ``other`` holds the bars' values in the legend's order; infinite values have their
+        own marks. Call it after the legend's texts are set."""
+        notes = other_off_scale_notes(other, span)
+        changed = False
+        for index, (_, label) in enumerate(self.legend.items):
+            note = notes[index] if index < len(notes) else ""
+            old = getattr(label, "other_note", "")
+            base = label.text[: -len(old)] if old and label.text.endswith(old) else label.text
+            if base + note != label.text:
+                label.setText(base + note)
+                changed = True
+            label.other_note = note
+        if changed:
+            self.fit_minimum_width()
 
     def fitting_classes(self, pixels_per_class: float) -> int:
         """How many classes the plot's width has room for, at ``pixels_per_class`` each
@@ -819,6 +800,21 @@ def other_label(selection: ClassSelection) -> list[str]:
     return [
         QCoreApplication.translate("BarChart", "other (%s classes)") % f"{selection.other_count:,}"
     ]
+
+
+def other_off_scale_notes(other: np.ndarray, span: tuple[float, float]) -> list[str]:
+    """For each "other" bar, what its series' legend entry adds when the bar reaches past
+    ``span`` (" · other ↑ 0.996617"); "" for a bar within it, or infinite."""
+    bottom, top = span
+    notes = []
+    for value in map(float, other):
+        if not math.isfinite(value) or bottom <= value <= top:
+            notes.append("")
+            continue
+        arrow = "↑" if value > top else "↓"
+        note = QCoreApplication.translate("BarChart", " · other %s %s")
+        notes.append(note % (arrow, format_number(value)))
+    return notes
 
 
 def scale_values(values: np.ndarray, selection: ClassSelection | None) -> np.ndarray:

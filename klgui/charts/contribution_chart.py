@@ -159,7 +159,7 @@ class _TermsPlot(BarChart):
         )
         shown_top = span[1]
         other = values[:, -1] if selection.other_count else np.empty(0)
-        self.mark_other_off_scale(other, bar_count - 1, span)
+        self.mark_other_off_scale(other, span)
         self._mark_infinite(values, offsets, width, shown_top * 0.85)
         other_name = other_label(selection)
         self.set_class_ticks([comparison.classes[i] for i in selection.shown], whole=other_name)

@@ -175,7 +175,7 @@ class DistributionChart(BarChart):
         top = float(scale_values(values, selection).max(initial=0.0)) * HEADROOM
         span = self.set_y_span(0.0, top, bottom_margin=0.07, hold=self._document.dragging)
         other = values[:, -1] if selection.other_count else np.empty(0)
-        self.mark_other_off_scale(other, bar_count - 1, span)
+        self.mark_other_off_scale(other, span)
         notice = ""
         if not selection.matching:
             notice = self.tr("No class name contains “%s”") % self._document.class_view.find

@@ -261,7 +261,7 @@ class MixtureChart(BarChart):
         top = float(scale_values(grouped, selection).max(initial=0.0)) * HEADROOM
         span = self.set_y_span(0.0, top, 0.07)
         other = grouped[:, -1] if selection.other_count else np.empty(0)
-        self.mark_other_off_scale(other, bar_count - 1, span)
+        self.mark_other_off_scale(other, span)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from pyqtgraph import TextItem
 from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -14,6 +15,7 @@ from core.class_selection import ClassView
 from klgui.charts.contribution_chart import ContributionChart
 from klgui.charts.distribution_chart import DistributionChart
 from klgui.document.document import Document
+from klgui.text.number_format import format_number
 
 
 def many_classes(count: int, seed: int = 1) -> Document:
@@ -143,12 +145,22 @@ def test_32000_classes_draw_a_few_dozen_bars_not_32000(qtbot):
         drawn = plot.getPlotItem().getAxis("bottom").names_drawn()
         assert drawn[-1].startswith("other (31,9") and drawn[-1].endswith(" classes)")
     # P's other bar holds nearly all the probability: the axis follows the classes shown
-    # (or they would be flattened), and the sums are written at the top instead.
-    other = heights(distribution._bars[0])[-1]
+    # (or they would be flattened), and each series' legend entry says how far its "other"
+    # bar reaches, named and in its colour (no text over the bars).
+    others = [heights(bars)[-1] for bars in distribution._bars]
     top = distribution.getPlotItem().getViewBox().viewRange()[1][1]
-    assert other > 0.9 > top
-    label = distribution._other_label
-    assert label.isVisible() and label.toPlainText().startswith("↑ 0.9")
+    assert min(others) > 0.9 > top
+    legend = [label.text for _, label in distribution.legend.items]
+    expected = [
+        f"{name} · other ↑ {format_number(float(value))}"
+        for name, value in zip(("★ P", "A", "B"), others, strict=True)
+    ]
+    assert legend == expected
+    assert not [
+        item
+        for item in distribution.getPlotItem().items
+        if isinstance(item, TextItem) and item.isVisible() and item.toPlainText()
+    ]
 
 
 # -- the cumulative share ------------------------------------------------------------------------
