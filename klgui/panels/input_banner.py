@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from klgui.document.document import Document
-from klgui.style.palette import BANNER_COLOUR
+from klgui.style.palette import banner_colours
 
 
 class InputBanner(QFrame):
@@ -17,10 +17,7 @@ class InputBanner(QFrame):
         super().__init__(parent)
         self._document = document
         self.setObjectName("inputBanner")
-        self.setStyleSheet(
-            f"#inputBanner {{ background: {BANNER_COLOUR.name()}; border: 1px solid #c9a400;"
-            " border-radius: 4px; }"
-        )
+        self.follow_theme()
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.normalize_button = QPushButton(self.tr("Normalize all"), self)
@@ -35,6 +32,15 @@ class InputBanner(QFrame):
         document.comparisonChanged.connect(self._on_document_changed)
         document.rejectedEntriesChanged.connect(self._on_document_changed)
         self._on_document_changed()
+
+    def follow_theme(self) -> None:
+        """Amber with text that reads on it, on the application's palette (light or dark)."""
+        colours = banner_colours()
+        self.setStyleSheet(
+            f"#inputBanner {{ background: {colours.background.name()};"
+            f" border: 1px solid {colours.border.name()}; border-radius: 4px; }}"
+            f" #inputBanner > QLabel {{ color: {colours.text.name()}; }}"
+        )
 
     def _on_document_changed(self) -> None:
         lines = [*self._input_lines(), *self._rejected_lines()]
@@ -90,16 +96,17 @@ class InputBanner(QFrame):
             where = self.tr("the name of class %s") % first.class_name
         else:
             where = f"{first.distribution}, {first.class_name}"
-        text = self.tr("⚠ Not accepted (%s): %s. Nothing was changed; correct the marked cell.") % (
-            where,
-            first.reason,
-        )
         more = len(rejected) - 1
-        if more == 1:
-            text += " " + self.tr("(and 1 more cell)")
-        elif more > 1:
-            text += " " + self.tr("(and %d more cells)") % more
-        return [text]
+        if more == 0:
+            fix = self.tr("Nothing was changed; correct the marked cell.")
+        elif more == 1:
+            fix = self.tr("Nothing was changed; correct the marked cells (this one and 1 more).")
+        else:
+            fix = (
+                self.tr("Nothing was changed; correct the marked cells (this one and %d more).")
+                % more
+            )
+        return [self.tr("⚠ Not accepted (%s): %s.") % (where, first.reason) + " " + fix]
 
     def _on_normalize_button_clicked(self) -> None:
         left_out = self._document.normalize_all()

@@ -73,6 +73,25 @@ def table_brushes() -> TableBrushes:
 BANNER_COLOUR = QColor("#fff3c4")
 
 
+@dataclass(frozen=True)
+class BannerColours:
+    """A warning strip's amber background, its border and its text: the text reads on the
+    background (WCAG's 4.5:1), in the light theme and the dark one."""
+
+    background: QColor
+    border: QColor
+    text: QColor
+
+
+_LIGHT_BANNER = BannerColours(BANNER_COLOUR, QColor("#c9a400"), QColor("#202020"))
+_DARK_BANNER = BannerColours(QColor("#3d3300"), QColor("#9c8200"), QColor("#f0f0f0"))
+
+
+def banner_colours() -> BannerColours:
+    """The warning strip's colours on the application's current palette."""
+    return _DARK_BANNER if is_dark(QGuiApplication.palette()) else _LIGHT_BANNER
+
+
 def model_colour(index: int) -> QColor:
     """The colour of the model at ``index`` among the models (not counting the reference)."""
     return MODEL_COLOURS[index % len(MODEL_COLOURS)]

@@ -412,6 +412,7 @@ class MainWindow(QMainWindow):
         style = self.theme.chart_style
         for chart in self.charts():
             chart.apply_style(style)
+        self.banner.follow_theme()
         # The new font reaches the widgets through events: size the tables after them.
         QTimer.singleShot(0, self._fit_tables_to_font)
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
 from klgui.panels.input_banner import InputBanner
+from klgui.style.contrast import contrast_ratio, relative_luminance
 
 
 def test_banner_shows_the_problem_and_normalize_fixes_it(qtbot, document):
@@ -75,4 +77,44 @@ def test_the_banner_says_the_charts_show_the_last_valid_input_while_p_is_invalid
     assert not document.comparison_is_current and document.left_out == {}
     assert "The reference P is not valid: the charts show the last valid input." in (
         banner.label.text()
+    )
+
+
+def _most_contrasting(image, background):
+    """The contrast of the pixel of ``image`` that stands out most from ``background``."""
+    return max(
+        contrast_ratio(image.pixelColor(x, y), background)
+        for x in range(0, image.width(), 2)
+        for y in range(0, image.height(), 2)
+    )
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_the_banner_reads_in_either_theme(qtbot, window, dark):
+    window.set_dark_theme(dark, remember=False)  # as View ▸ Dark theme does
+    try:
+        window.document.set_value("A", 0, 0.9)
+        qtbot.waitUntil(window.banner.isVisible)
+        banner = window.banner
+        image = banner.grab().toImage()
+        background = image.pixelColor(4, banner.height() // 2)  # inside the frame, no text
+        window_colour = window.palette().color(QPalette.Window)
+        if dark:  # no bright strip on a dark window
+            assert relative_luminance(background) < 0.1
+        assert abs(relative_luminance(background) - relative_luminance(window_colour)) < 0.5
+        label = banner.label.grab().toImage()
+        assert _most_contrasting(label, background) >= 4.5  # WCAG's contrast for text
+    finally:
+        window.set_dark_theme(False, remember=False)
+
+
+def test_the_banner_counts_the_other_refused_cells_in_a_sentence(qtbot, window):
+    from tests.klgui.tables.test_rejected_entries import type_text
+
+    type_text(qtbot, window, 0, 2, "0.4x")
+    type_text(qtbot, window, 1, 2, "abc")
+    qtbot.waitUntil(window.banner.isVisible)
+    assert window.banner.label.text() == (
+        "⚠ Not accepted (A, dog): '0.4x' is not a number. Nothing was changed; correct the "
+        "marked cells (this one and 1 more)."
     )
