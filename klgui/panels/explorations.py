@@ -395,6 +395,11 @@ class Explorations(QWidget):
             )
         elif comparison is None:
             message = self.tr("No valid input yet: fix the values marked in the table.")
+        elif model in document.left_out:  # valid before, perhaps: say what is wrong now
+            message = self.tr("%s is not valid: %s. Fix it in the table to explore it.") % (
+                model,
+                document.left_out[model],
+            )
         elif model not in comparison.models:
             message = self.tr("%s has no valid values yet: fix them in the table.") % model
         elif not document.comparison_is_current:

@@ -200,6 +200,17 @@ def test_apply_is_off_while_the_input_is_invalid(qtbot, panel, document):
     assert document.undo_stack.count() == 1
 
 
+def test_a_model_that_was_valid_and_is_not_now_is_said_to_be_invalid_and_why(
+    qtbot, panel, document
+):
+    assert document.selected_model == "A"
+    recompute(qtbot, document, lambda: document.set_value("A", 0, 0.7))  # A sums to 1.2
+    assert panel.status.text() == (
+        "A is not valid: 'A' sums to 1.2, not 1: normalize it, or mark it as counts. Fix it in "
+        "the table to explore it."
+    )
+
+
 def test_a_counts_column_keeps_its_total(qtbot, panel, document):
     document.set_values("A", [50.0, 35.0, 15.0])
     recompute(qtbot, document, lambda: document.set_kind("A", "counts"))
