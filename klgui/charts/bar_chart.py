@@ -413,6 +413,7 @@ class BarChart(pg.PlotWidget):
         # Room on the right for the last class name, which may reach past the axis's end.
         plot.layout.setContentsMargins(4, 4, NAME_OVERHANG, 4)
         self._mark = StaleMark(title, LEFT_AXIS_ROOM)
+        self._title_notes: tuple[str, ...] = ()
         if title:
             self.setTitle(title)
         self._notice = pg.TextItem("", color=DEFAULT_STYLE.notice_colour, anchor=(0.5, 0.5))
@@ -491,10 +492,28 @@ class BarChart(pg.PlotWidget):
         font.setPointSize(self._style.title_point_size)
         return font
 
+    def set_title_notes(self, notes: Sequence[str]) -> None:
+        """Say after the title what part of the data the chart shows (a class filter): the
+        first of ``notes`` (longest first) that fits beside the title, or else the last."""
+        notes = tuple(notes)
+        if notes != self._title_notes:
+            self._title_notes = notes
+            self._show_title()
+
     def _show_title(self) -> None:
         if self._mark.title:
+            font = self._title_font()
+            title = self._mark.title_text(font, self.width())
+            corner = self.corner_widget.width() if self.corner_widget is not None else 0
+            room = self.width() - self._mark.room - corner
+            fitting = [
+                note
+                for note in self._title_notes
+                if QFontMetricsF(font).horizontalAdvance(title + note) <= room
+            ]
+            note = (fitting or self._title_notes[-1:] or [""])[0]
             self.getPlotItem().setTitle(
-                self._mark.title_text(self._title_font(), self.width()),
+                html.escape(title + note, quote=False),  # the title label reads HTML
                 size=f"{self._style.title_point_size}pt",
                 color=self._style.foreground,
                 justify="left",
@@ -695,8 +714,8 @@ class BarChart(pg.PlotWidget):
         self._place_corner_widget()
         if getattr(self, "legend", None) is not None and self.getPlotItem() is not None:
             self._wrap_legend()  # (pyqtgraph resizes during __init__, and while closing)
-            if self._mark.stale:
-                self._show_title()  # the long or the short mark
+            if self._mark.stale or self._title_notes:
+                self._show_title()  # the long or the short mark, or note
 
     def set_x_span(self, first: float, last: float) -> None:
         """Show x from ``first`` to ``last``; only when the span changes (keeps a user's zoom)."""
@@ -790,6 +809,19 @@ def show_markers(markers: pg.ScatterPlotItem, spots: list[dict]) -> None:
     if spots or len(markers.data):
         markers.setData(spots)
     markers.setVisible(bool(spots))
+
+
+def filter_notes(selection: ClassSelection, class_count: int, find: str) -> list[str]:
+    """What a per-class chart's title says while ``find`` filters its classes (none
+    without a filter), longest first: how many of all the classes match, and what."""
+    if not find:
+        return []
+    counts = (f"{selection.matching:,}", f"{class_count:,}")
+    return [
+        QCoreApplication.translate("BarChart", " — %s of %s classes matching “%s”")
+        % (*counts, find),
+        QCoreApplication.translate("BarChart", " — %s of %s classes") % counts,
+    ]
 
 
 def other_label(selection: ClassSelection) -> list[str]:

@@ -27,6 +27,7 @@ from klgui.charts.bar_chart import (
     PIXELS_PER_CLASS,
     BarChart,
     Bars,
+    filter_notes,
     finite_range,
     group_geometry,
     legend_label,
@@ -172,14 +173,18 @@ class _TermsPlot(BarChart):
         else:
             notice = ""
         self.show_state(self._document.comparison_is_current, notice)
+        find = self._document.class_view.find
+        self.set_title_notes(filter_notes(selection, len(comparison.classes), find))
         unit = comparison.unit
         self.set_axis_label(unit)  # which terms: the title's toggle says
 
     def _show_legend(self, models: tuple[str, ...], totals: np.ndarray) -> None:
         """Each model with the sum of its terms, KL itself. The entries are made again only
         when the models change; a new sum changes the text of its entry."""
+        # While a class is found, the sum is still of every class: say so.
+        sum_text = self.tr("%s: Σ %s (all classes)") if self._document.class_view.find else None
         texts = [
-            self.tr("%s: Σ %s") % (legend_label(name), format_number(float(total)))
+            (sum_text or self.tr("%s: Σ %s")) % (legend_label(name), format_number(float(total)))
             for name, total in zip(models, totals, strict=True)
         ]
         if models != self._legend_names:
@@ -320,6 +325,7 @@ class ContributionChart(QWidget):
         self.share_plot.hide()
         document.comparisonChanged.connect(self._on_document_comparison_changed)
         document.classViewChanged.connect(self.plot.redraw)
+        document.classViewChanged.connect(self.share_plot.redraw)  # its title says "all classes"
         self._on_document_comparison_changed()
 
     @property

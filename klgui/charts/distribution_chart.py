@@ -20,6 +20,7 @@ from klgui.charts.bar_chart import (
     PIXELS_PER_CLASS,
     BarChart,
     Bars,
+    filter_notes,
     group_geometry,
     legend_label,
     other_label,
@@ -180,6 +181,8 @@ class DistributionChart(BarChart):
         if not selection.matching:
             notice = self.tr("No class name contains “%s”") % self._document.class_view.find
         self.show_state(self._document.comparison_is_current, notice)
+        find = self._document.class_view.find
+        self.set_title_notes(filter_notes(selection, len(comparison.classes), find))
         self._show_selection()
 
     def resizeEvent(self, event) -> None:

@@ -1,6 +1,10 @@
 """How many classes carry most of KL: per model, the share of the divergence carried by its k
-largest terms (core.class_selection.cumulative_share), with the point where it reaches 90 %
-marked and said in the legend ("12 classes carry 90 %")."""
+largest terms (core.class_selection.cumulative_share), in per cent, with the point where it
+reaches 90 % marked and said in the legend ("12 classes carry 90 %").
+
+The share is of KL itself, the sum of all terms. Negative terms (classes the model gives more
+than P) come last, so a curve may pass 100 % (480 % at three classes is possible) before they
+bring it back to 100 % at the last class."""
 
 from __future__ import annotations
 
@@ -20,6 +24,10 @@ from klgui.style.palette import colour_of_model
 HEADROOM = 1.08
 #: With more classes than this the k axis is logarithmic (1, 10, 100, …).
 LOG_AXIS_FROM = 30
+#: The y axis is in per cent.
+PERCENT = 100.0
+#: Size of the 90 % line's label, relative to the chart's font.
+THRESHOLD_LABEL_SCALE = 0.85
 
 
 class ShareChart(BarChart):
@@ -34,12 +42,18 @@ class ShareChart(BarChart):
         self._curves: list[pg.PlotDataItem] = []
         self._legend_names: tuple[str, ...] = ()
         self._ticks: list | None = None
-        self._threshold = pg.InfiniteLine(pos=CARRIED_SHARE, angle=0)
+        # Labelled at its right end, below the line: there every curve is near 100 %.
+        self._threshold = pg.InfiniteLine(
+            pos=CARRIED_SHARE * PERCENT,
+            angle=0,
+            label=self.tr("%s %%") % f"{CARRIED_SHARE * PERCENT:g}",
+            labelOpts={"position": 0.99, "anchors": [(1, 0), (1, 0)]},
+        )
         self.addItem(self._threshold)
         self._carried = pg.ScatterPlotItem(symbol="o")
         self._carried.setZValue(10)
         self.addItem(self._carried)
-        self.set_axis_label(self.tr("share of KL"))
+        self.set_axis_label(self.tr("share of KL (%)"))
         self.getPlotItem().setLabel("bottom", self.tr("k classes, largest terms first"))
         self.setToolTip("")
         self._style_lines()
@@ -83,19 +97,18 @@ class ShareChart(BarChart):
             self.getPlotItem().getAxis("bottom").setTicks(ticks)
         ks = np.arange(1, class_count + 1, dtype=float)
         spots = []
-        high = 1.0
+        high = PERCENT
         for model, (curve, share) in enumerate(zip(self._curves, self.shares, strict=True)):
             colour = colour_of_model(comparison.models[model], table_models)
             curve.setPen(pg.mkPen(colour, width=self.style.line_width))
             if share.status != "ok":
                 curve.setData([], [])  # nothing to draw: the legend says why
                 continue
-            curve.setData(ks, share.fractions)
-            high = max(high, float(share.fractions.max()))
+            percent = share.fractions * PERCENT
+            curve.setData(ks, percent)
+            high = max(high, float(percent.max()))
             x = math.log10(share.carrying) if log_axis else share.carrying
-            spots.append(
-                {"pos": (x, share.fractions[share.carrying - 1]), "brush": pg.mkBrush(colour)}
-            )
+            spots.append({"pos": (x, percent[share.carrying - 1]), "brush": pg.mkBrush(colour)})
         show_markers(self._carried, spots)
         self._update_legend(
             tuple(
@@ -108,6 +121,18 @@ class ShareChart(BarChart):
         self.set_x_span(first, last + (0.05 * last if log_axis else 0.5))
         self.set_y_span(0.0, high * HEADROOM, bottom_margin=0.03)
         self.show_state(self._document.comparison_is_current, self._notice_text(comparison))
+        self.set_title_notes(self._filter_notes(class_count))
+
+    def _filter_notes(self, class_count: int) -> list[str]:
+        """While a class is being found, the title says the share is of every class (the
+        share of KL is of the sum of all its terms; the filter is for the per-class views)."""
+        if not self._document.class_view.find:
+            return []
+        count = f"{class_count:,}"
+        return [
+            self.tr(" — all %s classes (Find a class filters the terms)") % count,
+            self.tr(" — all %s classes") % count,
+        ]
 
     def _notice_text(self, comparison) -> str:
         if not comparison.models:
@@ -151,6 +176,8 @@ class ShareChart(BarChart):
     def _style_lines(self) -> None:
         style = self.style
         self._threshold.setPen(pg.mkPen(style.outline, width=1, style=Qt.DashLine))
+        self._threshold.label.setColor(style.foreground)
+        self._threshold.label.setFont(self._text_font(THRESHOLD_LABEL_SCALE))
         self._carried.setSize(style.marker_size * 0.7)
         self._carried.setPen(pg.mkPen(style.outline))
 

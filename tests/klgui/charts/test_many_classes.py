@@ -187,7 +187,7 @@ def test_the_share_view_says_how_many_classes_carry_90_percent_of_kl(qtbot, thou
         f"B: {counts[1]} classes carry 90 %",
     ]
     y = plot._curves[0].yData  # the data, before any downsampling for the screen
-    assert len(y) == 1000 and not np.isnan(y).any() and y[-1] == 1.0
+    assert len(y) == 1000 and not np.isnan(y).any() and y[-1] == 100.0  # per cent
     marker_x = sorted(spot.pos().x() for spot in plot._carried.points())
     assert marker_x == pytest.approx(sorted(np.log10(counts)))  # the k axis is logarithmic
     assert "largest terms carry" in plot.tooltip_at(1.0, 0.5)
@@ -207,3 +207,76 @@ def test_a_model_with_kl_zero_or_infinite_has_no_curve_and_the_legend_says_why(q
         assert curve.yData is None or len(curve.yData) == 0
     assert "finite, non-zero" in plot._notice.toPlainText()
     assert not plot._carried.isVisible()
+
+
+def test_the_share_axis_is_in_percent_with_a_labelled_90_percent_line(qtbot, document):
+    chart = show_share(qtbot, document)
+    plot = chart.share_plot  # 3 classes: A's partial sums pass 100 % before the last
+    curve = plot._curves[0].yData
+    assert curve[-1] == 100.0 and curve.max() > 100.0
+    assert list(curve) == pytest.approx(list(plot.shares[0].fractions * 100))
+    assert "%" in plot.getPlotItem().getAxis("left").labelText
+    assert plot._threshold.value() == 90.0
+    assert plot._threshold.label.toPlainText() == "90 %"
+    marker_y = sorted(spot.pos().y() for spot in plot._carried.points())
+    expected = sorted(100 * share.fractions[share.carrying - 1] for share in plot.shares)
+    assert marker_y == pytest.approx(expected)
+    top = plot.getPlotItem().getViewBox().viewRange()[1][1]
+    assert curve.max() < top < 1.2 * curve.max()
+
+
+def test_the_share_view_says_it_is_of_all_classes_while_a_class_is_being_found(qtbot, thousand):
+    chart = show_share(qtbot, thousand)
+    title = chart.share_plot.getPlotItem().titleLabel
+    assert "all" not in title.text
+    QTest.keyClicks(chart.class_view_bar.find, "token 99")
+    assert "all 1,000 classes" in title.text
+    chart.class_view_bar.find.clear()
+    assert "all" not in title.text
+
+
+def test_while_a_class_is_found_the_per_class_charts_say_so_and_the_sums_are_of_all_classes(
+    qtbot, thousand
+):
+    terms_chart = shown(qtbot, ContributionChart(thousand))
+    distribution_chart = shown(qtbot, DistributionChart(thousand))
+    titles = [chart.getPlotItem().titleLabel for chart in (terms_chart.plot, distribution_chart)]
+    QTest.keyClicks(terms_chart.class_view_bar.find, "token 99")
+    for title in titles:
+        assert "11 of 1,000 classes matching “token 99”" in title.text
+    kl = thousand.comparison.kl
+    assert legend_texts(terms_chart.plot) == [
+        f"{name}: Σ {format_number(float(value))} (all classes)"
+        for name, value in zip(("A", "B"), kl, strict=True)
+    ]
+    terms_chart.class_view_bar.find.clear()
+    assert [title.text for title in titles] == ["Per-class terms", "Distributions"]
+    first = legend_texts(terms_chart.plot)[0]  # with the "other" bar's note, maybe
+    assert first.startswith(f"A: Σ {format_number(float(kl[0]))}") and "all" not in first
+
+
+@pytest.mark.parametrize(
+    ("typed", "says"),
+    [
+        ("3.5", "'3.5' is not a whole number of classes"),
+        ("-5", "'-5' is not a whole number of classes"),
+        ("5000", "at most 1000 classes are shown; the rest are summed into the “other” bar"),
+    ],
+)
+def test_a_top_number_the_box_cannot_take_stays_as_typed_and_changes_nothing(
+    qtbot, thousand, typed, says
+):
+    chart = shown(qtbot, ContributionChart(thousand))
+    box = chart.class_view_bar.top
+    box.setValue(10)
+    box.setFocus()
+    box.lineEdit().selectAll()
+    QTest.keyClicks(box.lineEdit(), typed)
+    QTest.keyClick(box.lineEdit(), Qt.Key_Return)
+    assert box.text() == f"top {typed}"  # not "top 35" or "top 5"
+    assert box.problem() == says and box.toolTip() == says
+    assert thousand.class_view.top == 10
+    box.lineEdit().selectAll()
+    QTest.keyClicks(box.lineEdit(), "25")
+    QTest.keyClick(box.lineEdit(), Qt.Key_Return)
+    assert thousand.class_view.top == 25 and box.problem() is None
