@@ -81,6 +81,7 @@ class DistributionTableModel(QAbstractTableModel):
         self._index_problems(document.problems)
         document.workspaceChanged.connect(self._on_document_workspace_changed)
         document.rejectedEntriesChanged.connect(self._on_document_rejected_entries_changed)
+        document.classViewChanged.connect(self._on_document_class_view_changed)
 
     # -- geometry -------------------------------------------------------------------------------
 
@@ -268,10 +269,27 @@ class DistributionTableModel(QAbstractTableModel):
         value = float(self.workspace.distribution(entry.distribution).values[row])
         return self.tr("no value") if math.isnan(value) else format_editable(value)
 
+    def _on_document_class_view_changed(self) -> None:
+        """The sum row says whether it is of the rows in view or of all (a filter hides some)."""
+        last = self.columnCount() - 1
+        self.dataChanged.emit(self.index(self.sum_row, 0), self.index(self.sum_row, last))
+
     def _sum_data(self, column: int, role: int):
         if role == BACKGROUND:
             brushes = table_brushes()
             return brushes.invalid_cell if column in self._column_problems else brushes.sum_row
+        filtered = bool(self._document.class_view.find)
+        if filtered and role == TOOLTIP:  # the sums do not follow the filter: say so
+            whole = self.tr("The sum of all %s classes, the hidden ones too.") % (
+                f"{len(self.workspace.classes):,}"
+            )
+            detail = self._sum_cell_data(column, role)
+            return f"{whole}\n{detail}" if detail else whole
+        if column == NAME_COLUMN and filtered and role == DISPLAY:
+            return self.tr("Σ all classes")
+        return self._sum_cell_data(column, role)
+
+    def _sum_cell_data(self, column: int, role: int):
         if column == NAME_COLUMN:
             return self.tr("Σ sum") if role == DISPLAY else None
         distribution = self.workspace.distributions[column - 1]

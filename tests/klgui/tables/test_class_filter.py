@@ -50,3 +50,19 @@ def test_ctrl_f_puts_the_keyboard_in_the_class_filter(window):
     chart = window.distribution_chart
     assert chart.getPlotItem().getAxis("bottom")._names == ("rabbit",)
     assert window.contribution_chart.class_view_bar.find.text() == "rab"
+
+
+def test_while_rows_are_hidden_the_sum_row_says_it_is_of_all_classes(qtbot, document):
+    editor = DistributionEditor(document)
+    qtbot.addWidget(editor)
+    model = editor.model
+    name_cell = model.index(model.sum_row, 0)
+    assert model.data(name_cell) == "Σ sum"
+    changed = []
+    model.dataChanged.connect(lambda first, last, *_: changed.append((first.row(), last.row())))
+    QTest.keyClicks(editor.class_filter, "A")
+    assert model.data(name_cell) == "Σ all classes"
+    assert (model.sum_row, model.sum_row) in changed  # the view repaints the row
+    assert "all 3 classes" in model.data(model.index(model.sum_row, 1), Qt.ToolTipRole)
+    editor.class_filter.clear()
+    assert model.data(name_cell) == "Σ sum"
