@@ -150,6 +150,22 @@ class PlainAxis(pg.AxisItem):
         line = QFontMetricsF(self.style["tickFont"] or QFont()).height()
         return [(value_tick_spacing(maxVal - minVal, size, line, levels[0][0]), 0.0)]
 
+    def _updateWidth(self) -> None:
+        super()._updateWidth()
+        # pyqtgraph counts 0.8 of a left axis's title's height and puts it 5 pixels past the
+        # axis's edge: tall glyphs (Hangul) in large type were cut at the chart's edge. The
+        # whole height, inside the axis (see resizeEvent).
+        visible = self.isVisible() and self.label.isVisible()
+        if self.orientation == "left" and self.fixedWidth is None and visible:
+            width = self.maximumWidth() + 0.2 * self.label.boundingRect().height()
+            self.setMaximumWidth(width)
+            self.setMinimumWidth(width)
+
+    def resizeEvent(self, event=None) -> None:
+        super().resizeEvent(event)
+        if self.orientation == "left" and self.label is not None:
+            self.label.setX(0)
+
 
 def value_tick_spacing(span: float, length: float, line: float, at_least: float) -> float:
     """The tick spacing for ``span`` on an axis ``length`` pixels long whose labels are
