@@ -30,6 +30,9 @@ from klgui.tables.rows_table_model import RowsTableModel
 from klgui.text.number_format import format_number, format_precise
 
 HISTOGRAM_BINS = 40
+#: The histogram's least width (pixels): room for its axes, title and legend, which
+#: pyqtgraph draws cut, rather than asking for room, in a narrower view.
+HISTOGRAM_MINIMUM_WIDTH = 280
 #: Infinite samples listed in a tooltip before "…".
 LISTED_SAMPLES = 20
 
@@ -71,11 +74,13 @@ class CrossEntropyHistogram(pg.PlotWidget):
         plot = self.getPlotItem()
         plot.setMenuEnabled(False)
         plot.hideButtons()
-        self.legend = plot.addLegend(offset=(-8, 8))
+        # Under the plot, not over it: the tallest bins are where a legend inside would sit.
+        self.legend = pg.LegendItem()
+        plot.layout.addItem(self.legend, 4, 1)
         self._curves: list[pg.PlotCurveItem] = []
         self._style = DEFAULT_STYLE
         self._last: tuple[PredictionReport, float, str] | None = None
-        self.setMinimumSize(120, 100)
+        self.setMinimumSize(HISTOGRAM_MINIMUM_WIDTH, 100)
         self.apply_style(DEFAULT_STYLE)
 
     def apply_style(self, style) -> None:
@@ -240,7 +245,8 @@ class PredictionsPanel(QWidget):
         self.pairwise_title = QLabel(tables)
         self.pairwise_title.setWordWrap(True)
         tables_layout.addWidget(self.pairwise_title)
-        tables_layout.addWidget(_table(self.pairwise, tables), 1)
+        self.pairwise_view = _table(self.pairwise, tables)
+        tables_layout.addWidget(self.pairwise_view, 1)
         tables_layout.addStretch(1)
         splitter = QSplitter(Qt.Horizontal)
         splitter.addWidget(tables)
@@ -372,11 +378,12 @@ class PredictionsPanel(QWidget):
         )
 
     def _show_pairwise(self, report: PredictionReport, scale: float, unit: str) -> None:
+        self.pairwise_view.setVisible(bool(report.pairwise))  # no empty table
         if not report.pairwise:
             self.pairwise_title.setText(
                 self.tr("No paired comparison: the files label different samples.")
                 if len(report.models) > 1
-                else ""
+                else self.tr("No paired comparison: it needs two models or more.")
             )
             self.pairwise.set_rows([])
             return

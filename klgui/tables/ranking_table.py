@@ -251,6 +251,9 @@ class RankingTable(QWidget):
             )
         )
         self.rank_histograms.toggled.connect(self.model.set_rank_histograms)
+        # Its label never widens the window (an 800 px window with prediction files grew to
+        # 895): in a narrow pane it is cut, and its tooltip says what it does.
+        self.rank_histograms.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
         # The cells and the note on them are dimmed, as the charts' plots are (their axes,
         # like the header, are not).
         self._dimmings = [_dimming(self.view.viewport()), _dimming(self.note)]

@@ -352,17 +352,22 @@ def test_prediction_report_options_and_errors(tmp_path):
     )
 
 
-def test_screenshot_of_prediction_files_shows_the_per_sample_tab(tmp_path):
+def test_screenshot_of_prediction_files_shows_the_per_sample_tab_at_the_size_asked(tmp_path):
     out = tmp_path / "predictions.png"
     result = run_main(
         "--screenshot",
         str(out),
+        "--size",
+        "800x600",
         str(EXAMPLES / "model_a.csv"),
         str(EXAMPLES / "model_b.csv"),
         env={"QT_QPA_PLATFORM": "offscreen"},
     )
     assert result.returncode == 0, result.stderr
-    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    data = out.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    assert (width, height) == (800, 600)  # the window's least width fits 800 (not 895)
 
 
 def test_the_text_report_aligns_korean_names_as_a_terminal_shows_them(tmp_path):

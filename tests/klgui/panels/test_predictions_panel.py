@@ -231,3 +231,28 @@ def test_tiny_cross_entropies_are_written_as_they_are_on_the_histogram(qtbot, wi
     qtbot.waitUntil(lambda: 0 < axis.range[1] < 0.01)  # every sample's cross-entropy is tiny
     assert axis.autoSIPrefixScale == 1.0  # 0.002, never 2 with "(x0.001)" in the label
     assert "x0.001" not in axis.labelString() and "−log q(true class), nats" in axis.labelString()
+
+
+def test_the_histogram_fits_an_800_pixel_window_whole_with_its_legend_under_the_bars(
+    qtbot, window, files
+):
+    open_and_wait(qtbot, window, files)
+    window.resize(800, 600)
+    assert window.right_tabs.currentWidget().content() is window.predictions_panel
+    histogram = window.predictions_panel.histogram
+    qtbot.waitUntil(histogram.isVisible)
+    qtbot.waitUntil(lambda: window.width() == 800)  # the window's least width fits
+    QApplication.processEvents()
+    plot = histogram.getPlotItem()
+    assert plot.sceneBoundingRect().right() <= histogram.viewport().width() + 1  # not cut
+    bars = plot.getViewBox().sceneBoundingRect()
+    assert not histogram.legend.sceneBoundingRect().intersects(bars)
+
+
+def test_one_prediction_file_says_why_there_is_no_paired_comparison(qtbot, window, files):
+    open_and_wait(qtbot, window, files[:1])
+    panel = window.predictions_panel
+    assert panel.pairwise_title.text() == "No paired comparison: it needs two models or more."
+    assert panel.pairwise_view.isHidden()
+    open_and_wait(qtbot, window, files)
+    assert not panel.pairwise_view.isHidden() and len(panel.pairwise.rows()) == 1
