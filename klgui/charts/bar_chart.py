@@ -45,6 +45,8 @@ LEGEND_SAMPLE_ROOM = 50
 #: rows this many pixels closer than pyqtgraph's (whose labels have margins of their own).
 SHORT_CHART_LINES = 12
 LEGEND_ROWS_BESIDE_SPACING = -6
+#: Room above and below a chart's title (pixels).
+TITLE_MARGIN = 1
 #: Room for the y axis and margins beside a chart's title (pixels).
 LEFT_AXIS_ROOM = 90
 #: The y span for data that is all zero: a readable axis, not ticks at 1e-09.
@@ -153,18 +155,21 @@ class PlainAxis(pg.AxisItem):
     def _updateWidth(self) -> None:
         super()._updateWidth()
         # pyqtgraph counts 0.8 of a left axis's title's height and puts it 5 pixels past the
-        # axis's edge: tall glyphs (Hangul) in large type were cut at the chart's edge. The
-        # whole height, inside the axis (see resizeEvent).
+        # axis's edge: tall glyphs (Hangul) in large type were cut at the chart's edge. Its
+        # box (whose margins hold no ink) starts a pixel before the axis (see resizeEvent)
+        # and ends where the tick labels may start.
         visible = self.isVisible() and self.label.isVisible()
         if self.orientation == "left" and self.fixedWidth is None and visible:
-            width = self.maximumWidth() + 0.2 * self.label.boundingRect().height()
+            height = self.label.boundingRect().height()
+            margin = self.label.document().documentMargin()
+            width = self.maximumWidth() + max(0.0, 0.2 * height - margin)
             self.setMaximumWidth(width)
             self.setMinimumWidth(width)
 
     def resizeEvent(self, event=None) -> None:
         super().resizeEvent(event)
         if self.orientation == "left" and self.label is not None:
-            self.label.setX(0)
+            self.label.setX(-1)
 
 
 def value_tick_spacing(span: float, length: float, line: float, at_least: float) -> float:
@@ -430,6 +435,7 @@ class BarChart(pg.PlotWidget):
         plot.layout.setContentsMargins(4, 4, NAME_OVERHANG, 4)
         self._mark = StaleMark(title, LEFT_AXIS_ROOM)
         self._title_notes: tuple[str, ...] = ()
+        self._title_shown: tuple | None = None
         if title:
             self.setTitle(title)
         self._notice = pg.TextItem("", color=DEFAULT_STYLE.notice_colour, anchor=(0.5, 0.5))
@@ -439,6 +445,7 @@ class BarChart(pg.PlotWidget):
         self._notice.textItem.document().setDefaultTextOption(QTextOption(Qt.AlignHCenter))
         plot.getViewBox().addItem(self._notice, ignoreBounds=True)
         plot.getViewBox().sigResized.connect(self._fit_notice)
+        plot.getViewBox().sigResized.connect(self._on_view_resized)
         self._notice.hide()
         self.setMinimumSize(MINIMUM_WIDTH, 120)
         # The view fills every pixel it repaints with the chart's background: Qt need not
@@ -510,7 +517,8 @@ class BarChart(pg.PlotWidget):
 
     def set_title_notes(self, notes: Sequence[str]) -> None:
         """Say after the title what part of the data the chart shows (a class filter): the
-        first of ``notes`` (longest first) that fits beside the title, or else the last."""
+        first of ``notes`` (longest first) that fits beside the title (never cut, nor under
+        the corner widget); none when none fits (the class controls say it then)."""
         notes = tuple(notes)
         if notes != self._title_notes:
             self._title_notes = notes
@@ -520,20 +528,45 @@ class BarChart(pg.PlotWidget):
         if self._mark.title:
             font = self._title_font()
             title = self._mark.title_text(font, self.width())
-            corner = self.corner_widget.width() if self.corner_widget is not None else 0
-            room = self.width() - self._mark.room - corner
-            fitting = [
-                note
+            room = self._title_room()
+            beside = [
+                f"{title} — {note}"
                 for note in self._title_notes
-                if QFontMetricsF(font).horizontalAdvance(title + note) <= room
+                if QFontMetricsF(font).horizontalAdvance(f"{title} — {note}") <= room
             ]
-            note = (fitting or self._title_notes[-1:] or [""])[0]
+            text = html.escape((beside or [title])[0], quote=False)  # the label reads HTML
+            shown = (text, self._style.title_point_size, self._style.foreground)
+            if shown == self._title_shown:
+                return  # (setting it lays the plot out again)
+            self._title_shown = shown
             self.getPlotItem().setTitle(
-                html.escape(title + note, quote=False),  # the title label reads HTML
+                text,
                 size=f"{self._style.title_point_size}pt",
                 color=self._style.foreground,
                 justify="left",
             )
+            # pyqtgraph gives the title a row 30 pixels high: large type ran into the plot.
+            # Its own height, with thin margins (a short chart keeps its plot).
+            plot = self.getPlotItem()
+            plot.titleLabel.item.document().setDocumentMargin(TITLE_MARGIN)
+            height = plot.titleLabel.item.boundingRect().height()
+            plot.titleLabel.setMaximumHeight(height)
+            plot.layout.setRowFixedHeight(0, height)
+
+    def _on_view_resized(self) -> None:
+        if self._title_notes:  # the room beside the title follows the plot's left edge
+            self._show_title()
+
+    def _title_room(self) -> float:
+        """Pixels from where the title starts (over the plot) to the corner widget, or to
+        the chart's right edge."""
+        view = self.getPlotItem().getViewBox()
+        laid_out = view.width() > 1
+        start = self.mapFromScene(view.sceneBoundingRect().topLeft()).x() if laid_out else 0
+        start = max(start, self._mark.room)
+        corner = self.corner_widget
+        end = corner.x() if corner is not None and corner.parent() is self else self.width()
+        return end - start - NAME_OVERHANG
 
     def show_state(self, current: bool, notice: str = "") -> None:
         """Dim the plot and mark its title while it shows the last valid input; show
@@ -718,6 +751,7 @@ class BarChart(pg.PlotWidget):
         self.corner_widget = widget
         widget.show()
         self._place_corner_widget()
+        self._show_title()  # less room beside it
 
     def _place_corner_widget(self) -> None:
         widget = getattr(self, "corner_widget", None)
@@ -834,9 +868,9 @@ def filter_notes(selection: ClassSelection, class_count: int, find: str) -> list
         return []
     counts = (f"{selection.matching:,}", f"{class_count:,}")
     return [
-        QCoreApplication.translate("BarChart", " — %s of %s classes matching “%s”")
-        % (*counts, find),
-        QCoreApplication.translate("BarChart", " — %s of %s classes") % counts,
+        QCoreApplication.translate("BarChart", "%s of %s classes matching “%s”") % (*counts, find),
+        QCoreApplication.translate("BarChart", "%s of %s classes") % counts,
+        QCoreApplication.translate("BarChart", "%s of %s") % counts,
     ]
 
 

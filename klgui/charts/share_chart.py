@@ -42,12 +42,13 @@ class ShareChart(BarChart):
         self._curves: list[pg.PlotDataItem] = []
         self._legend_names: tuple[str, ...] = ()
         self._ticks: list | None = None
-        # Labelled at its right end, below the line: there every curve is near 100 %.
+        # Labelled at its right end, past the curves' last class; below the line, or above
+        # it when the line is in the lower half of the plot (curves above 100 %).
         self._threshold = pg.InfiniteLine(
             pos=CARRIED_SHARE * PERCENT,
             angle=0,
             label=self.tr("%s %%") % f"{CARRIED_SHARE * PERCENT:g}",
-            labelOpts={"position": 0.99, "anchors": [(1, 0), (1, 0)]},
+            labelOpts={"position": 0.99, "anchors": [(1, 0), (1, 1)]},
         )
         self.addItem(self._threshold)
         self._carried = pg.ScatterPlotItem(symbol="o")
@@ -130,8 +131,9 @@ class ShareChart(BarChart):
             return []
         count = f"{class_count:,}"
         return [
-            self.tr(" — all %s classes (Find a class filters the terms)") % count,
-            self.tr(" — all %s classes") % count,
+            self.tr("all %s classes (Find a class filters the terms)") % count,
+            self.tr("all %s classes") % count,
+            self.tr("all classes"),
         ]
 
     def _notice_text(self, comparison) -> str:

@@ -221,8 +221,14 @@ def test_the_share_axis_is_in_percent_with_a_labelled_90_percent_line(qtbot, doc
     marker_y = sorted(spot.pos().y() for spot in plot._carried.points())
     expected = sorted(100 * share.fractions[share.carrying - 1] for share in plot.shares)
     assert marker_y == pytest.approx(expected)
-    top = plot.getPlotItem().getViewBox().viewRange()[1][1]
+    view = plot.getPlotItem().getViewBox()
+    top = view.viewRange()[1][1]
     assert curve.max() < top < 1.2 * curve.max()
+    # The 90 % line is low on this axis: its label is above it, inside the plot.
+    QApplication.processEvents()
+    label = plot._threshold.label.sceneBoundingRect()
+    assert label.bottom() <= view.mapViewToScene(QPointF(0, 90)).y() + 1
+    assert view.sceneBoundingRect().contains(label)
 
 
 def test_the_share_view_says_it_is_of_all_classes_while_a_class_is_being_found(qtbot, thousand):
@@ -280,3 +286,25 @@ def test_a_top_number_the_box_cannot_take_stays_as_typed_and_changes_nothing(
     QTest.keyClicks(box.lineEdit(), "25")
     QTest.keyClick(box.lineEdit(), Qt.Key_Return)
     assert thousand.class_view.top == 25 and box.problem() is None
+
+
+@pytest.mark.parametrize(
+    ("width", "title"),
+    [
+        (1200, "Per-class terms — 11 of 1,000 classes matching “token 99”"),
+        (560, "Per-class terms — 11 of 1,000"),
+        (300, "Per-class terms"),
+    ],
+)
+def test_a_filter_note_beside_the_title_is_as_long_as_fits_before_the_corner_control(
+    qtbot, thousand, width, title
+):
+    chart = shown(qtbot, ContributionChart(thousand), width, 360)
+    QTest.keyClicks(chart.class_view_bar.find, "token 99")
+    QApplication.processEvents()
+    plot = chart.plot
+    label = plot.getPlotItem().titleLabel
+    assert label.item.document().toPlainText() == title
+    if "—" in title:  # a note is only written where it fits (the bare title may not)
+        text = plot.mapFromScene(label.item.sceneBoundingRect()).boundingRect()
+        assert text.right() <= plot.corner_widget.x() + 8  # (a margin of the text's own)
