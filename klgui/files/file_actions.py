@@ -225,14 +225,20 @@ class FileActions(QObject):
         Prediction files load in the background: True means the load started."""
         from core.predictions.detection import is_prediction_file
 
-        kinds = {is_prediction_file(path) for path in paths}
-        if kinds == {True, False}:
+        kinds = {path: is_prediction_file(path) for path in paths}
+        if set(kinds.values()) == {True, False}:
+            predictions = [os.path.basename(path) for path, kind in kinds.items() if kind]
+            tables = [os.path.basename(path) for path, kind in kinds.items() if not kind]
             self._fail(
                 self.tr("open these files"),
-                self.tr("give either distribution tables or prediction files, not both"),
+                self.tr(
+                    "give either distribution tables or prediction files, not both "
+                    "(prediction files: %s; distribution tables: %s)"
+                )
+                % (", ".join(predictions), ", ".join(tables)),
             )
             return False
-        if kinds == {True}:
+        if set(kinds.values()) == {True}:
             return self.open_predictions(paths)
         if not paths or not self.maybe_save():
             return False
