@@ -720,16 +720,20 @@ class BarChart(pg.PlotWidget):
     def mark_other_off_scale(self, other: np.ndarray, span: tuple[float, float]) -> None:
         """Say in each series' legend entry (its name, its colour) how far its "other" bar
         reaches when that is past the axis's ``span`` (the axis follows the classes shown, or
-        they would be flattened; the bar is cut at the plot's edge): "· other ↑ 0.996617".
-        ``other`` holds the bars' values in the legend's order; infinite values have their
-        own marks. Call it after the legend's texts are set."""
+        they would be flattened; the bar is cut at the plot's edge): "★ P: other ↑ 0.996617",
+        "A: Σ 0.141109 · other ↑ 0.140582" (after the name, kept whole when the legend cuts
+        a long name). ``other`` holds the bars' values in the legend's order; infinite values
+        have their own marks. Call it after the legend's texts are set."""
         notes = other_off_scale_notes(other, span)
         changed = False
         for index, (_, label) in enumerate(self.legend.items):
-            note = notes[index] if index < len(notes) else ""
+            given = legend_text(label)
             old = getattr(label, "other_note", "")
-            base = label.text[: -len(old)] if old and label.text.endswith(old) else label.text
-            if base + note != label.text:
+            base = given[: -len(old)] if old and given.endswith(old) else given
+            note = notes[index] if index < len(notes) else ""
+            if note:
+                note = (" · " if ": " in html.unescape(base) else ": ") + note
+            if base + note != given:
                 label.setText(base + note)
                 changed = True
             label.other_note = note
@@ -886,7 +890,7 @@ def other_label(selection: ClassSelection) -> list[str]:
 
 def other_off_scale_notes(other: np.ndarray, span: tuple[float, float]) -> list[str]:
     """For each "other" bar, what its series' legend entry adds when the bar reaches past
-    ``span`` (" · other ↑ 0.996617"); "" for a bar within it, or infinite."""
+    ``span`` ("other ↑ 0.996617"); "" for a bar within it, or infinite."""
     bottom, top = span
     notes = []
     for value in map(float, other):
@@ -894,7 +898,7 @@ def other_off_scale_notes(other: np.ndarray, span: tuple[float, float]) -> list[
             notes.append("")
             continue
         arrow = "↑" if value > top else "↓"
-        note = QCoreApplication.translate("BarChart", " · other %s %s")
+        note = QCoreApplication.translate("BarChart", "other %s %s")
         notes.append(note % (arrow, format_number(value)))
     return notes
 
@@ -916,6 +920,13 @@ def legend_label(name: str) -> str:
     """A series' name for a legend: HTML-escaped (legends read HTML), a long one cut short
     so that the legend does not squeeze the plot."""
     return html.escape(_short(name, LEGEND_NAME_LIMIT))
+
+
+def legend_text(label: pg.LabelItem) -> str:
+    """The text a chart gave a legend entry, before the legend cut it to fit."""
+    if label.text == getattr(label, "fitted_text", None):
+        return label.full_text
+    return label.text
 
 
 def _short(name: str, limit: int = 14) -> str:

@@ -152,7 +152,7 @@ def test_32000_classes_draw_a_few_dozen_bars_not_32000(qtbot):
     assert min(others) > 0.9 > top
     legend = [label.text for _, label in distribution.legend.items]
     expected = [
-        f"{name} · other ↑ {format_number(float(value))}"
+        f"{name}: other ↑ {format_number(float(value))}"
         for name, value in zip(("★ P", "A", "B"), others, strict=True)
     ]
     assert legend == expected
