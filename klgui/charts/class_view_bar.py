@@ -4,7 +4,7 @@ and the order are remembered between sessions."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -38,12 +38,14 @@ class TopBox(QSpinBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setRange(0, MOST_SHOWN)
-        self.setSpecialValueText(self.tr("as many as fit"))
-        self.setPrefix(self.tr("top "))
+        # Texts of the bar it belongs to (translated there before the box had a class).
+        self.setSpecialValueText(QCoreApplication.translate("ClassViewBar", "as many as fit"))
+        self.setPrefix(QCoreApplication.translate("ClassViewBar", "top "))
         self.setKeyboardTracking(False)  # 25 is taken at Enter, not as 2 on the way
-        self._tooltip = self.tr(
+        self._tooltip = QCoreApplication.translate(
+            "ClassViewBar",
             "Show this many classes, those with the largest |term| of any model; the rest "
-            "are summed into one “other” bar. 0: as many as fit the chart's width."
+            "are summed into one “other” bar. 0: as many as fit the chart's width.",
         )
         self.setToolTip(self._tooltip)
         self.lineEdit().textChanged.connect(self._on_text_changed)
@@ -59,9 +61,10 @@ class TopBox(QSpinBox):
         if not typed.isdigit():
             return self.tr("%s is not a whole number of classes") % repr(typed)
         if int(typed) > self.maximum():
-            return self.tr(
-                "at most %d classes are shown; the rest are summed into the “other” bar"
-            ) % self.maximum()
+            return (
+                self.tr("at most %d classes are shown; the rest are summed into the “other” bar")
+                % self.maximum()
+            )
         return None
 
     def validate(self, text: str, position: int):
