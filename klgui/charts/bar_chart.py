@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import html
 import math
+import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import numpy as np
 import pyqtgraph as pg
@@ -31,16 +32,36 @@ GROUP_WIDTH = 0.8
 MINIMUM_WIDTH = 200
 #: When data outgrows the span during a drag, the new span has this much extra room.
 Y_SPAN_GROWTH = 1.15
-#: Room between two class names under the axis (pixels); with less, every n-th is named.
+#: Room between two class names under the axis (pixels) when only every n-th is named.
 NAME_GAP = 16
+#: A class's slot holds this many average characters of its name on a line (wrapped onto
+#: more lines): per-class charts show as many classes as have this room each.
+CLASS_NAME_CHARACTERS = 6
+#: With less room, names stand on end, one per class, cut to this many characters, while a
+#: class has this many lines of the font across; with less, every n-th class is named, its
+#: name cut to :data:`CUT_NAME_CHARACTERS`.
+STANDING_NAME_CHARACTERS = 16
+STANDING_SLOT_LINES = 1.05
+STANDING_HEIGHT_SHARE = 0.3
+CUT_NAME_CHARACTERS = 14
+#: The draw flags that mark a name drawn on end.
+STANDING = -1
 #: How far (pixels) the first and last names may reach past the ends of the x axis.
 NAME_OVERHANG = 18
-#: Longest series name a legend shows whole (characters).
-LEGEND_NAME_LIMIT = 24
+#: The most of a chart's height a legend above the plot takes, of its width one beside it:
+#: more entries go on more columns, with their names cut.
+LEGEND_HEIGHT_SHARE = 0.45
+LEGEND_WIDTH_SHARE = 0.4
+#: A legend beside the plot leaves its names this many average characters at least; one
+#: above it, never fewer than the least.
+LEGEND_NAME_CHARACTERS = 8
+LEGEND_LEAST_CHARACTERS = 3
 #: Most legend entries on a row; fewer when the chart is narrow (they wrap, never widen it).
 LEGEND_COLUMNS = 5
 #: Room for a legend entry's colour sample and spacing, beside its label (pixels).
-LEGEND_SAMPLE_ROOM = 50
+LEGEND_SAMPLE_ROOM = 60
+#: pyqtgraph's margins around a legend's entries, above and below (pixels).
+LEGEND_MARGINS = 18
 #: A chart shorter than this many lines of its text puts its legend beside the plot, its
 #: rows this many pixels closer than pyqtgraph's (whose labels have margins of their own).
 SHORT_CHART_LINES = 12
@@ -51,8 +72,6 @@ TITLE_MARGIN = 1
 LEFT_AXIS_ROOM = 90
 #: The y span for data that is all zero: a readable axis, not ticks at 1e-09.
 EMPTY_Y_SPAN = 0.05
-#: Room for one class's group of bars when a chart shows as many classes as fit (pixels).
-PIXELS_PER_CLASS = 24
 #: The "other" bar may be this many times the tallest class shown before it goes off the scale.
 OTHER_SCALE_LIMIT = 3.0
 #: Classes a per-class chart shows before it knows its width; the fewest it ever fits.
@@ -184,73 +203,167 @@ def value_tick_spacing(span: float, length: float, line: float, at_least: float)
 
 
 class ClassAxis(PlainAxis):
-    """The x axis of grouped bars: class names under their groups, as many as fit the
-    axis's length when it is drawn (in the window, in an export, zoomed in), measured with
-    its font; when they do not all fit, every n-th, and a short tick for the others. The
-    last one that fits is always named (the Σ of the terms)."""
+    """The x axis of grouped bars: every class named under its group, wrapped onto up to
+    :data:`NAME_LINES` lines at spaces and _-./ to fit its slot (the axis's length when it is
+    drawn, in the window, in an export, zoomed in), long names cut in the middle, never two
+    alike (:func:`fitted_names`). Only slots narrower than :data:`CLASS_NAME_CHARACTERS`
+    characters (many classes chosen, or zoomed out) name every n-th class, and a short tick
+    the others; the last one (the "other" bar's) is always named."""
 
     _MAJOR, _MINOR = 1.0, 0.5  # the spacings that tell tickStrings which level it labels
 
     def __init__(self) -> None:
         super().__init__("bottom")
-        self._names: tuple[str, ...] = ()
-        self._widths: tuple[float, ...] = ()
-        self._text_height = 0.0
+        self._names: tuple[str, ...] = ()  # under the bars, the "other" bar's last
+        self._whole = 0  # how many of the last are labels, never cut (the "other" bar's)
+        self._labels: tuple[str, ...] = ()
+        self._labelled_room: tuple[float, bool] | None = None  # what the labels were fitted to
+        self._standing = False  # the names stand on end, one per class
+        self._text_room = 0.0  # pixels under the ticks the labels need
+        self._first_drawn = 0
 
-    def set_names(self, names: Sequence[str]) -> None:
-        names = tuple(names)
-        if names != self._names:
-            self._names = names
-            self._measure()
+    def set_names(self, names: Sequence[str], whole: Sequence[str] = ()) -> None:
+        """Class names, then labels (the "other" bar's) only wrapped at their spaces, never
+        cut: their room is theirs (:meth:`BarChart.class_span_end`)."""
+        names, whole = tuple(names), tuple(whole)
+        if (*names, *whole) != self._names or len(whole) != self._whole:
+            self._names, self._whole = (*names, *whole), len(whole)
+            self._labelled_room = None
+            self.picture = None
+            self.update()
 
     def setTickFont(self, font: QFont) -> None:
         super().setTickFont(font)
-        self._measure()
+        self._labelled_room = None
 
-    def _measure(self) -> None:
-        metrics = QFontMetricsF(self.style["tickFont"] or QFont())
-        # A little more than the advance, as Qt's text rectangles measure.
-        self._widths = tuple(metrics.horizontalAdvance(name) + 2 for name in self._names)
-        self._text_height = metrics.height()
-        self.picture = None
-        self.update()
+    def _metrics(self) -> QFontMetricsF:
+        return QFontMetricsF(self.style["tickFont"] or QFont())
+
+    def class_slot(self) -> float:
+        """The pixels a class needs for its name to be written under it, wrapped."""
+        return CLASS_NAME_CHARACTERS * self._metrics().averageCharWidth() + WRAPPED_NAME_GAP
 
     def _updateMaxTextSize(self, x: float) -> None:
-        # pyqtgraph takes 0.8 of a label's height as the room it needs, which cuts off the
-        # bottom of tall glyphs (Hangul) in large type: a line of the font, at least.
-        super()._updateMaxTextSize(max(x, getattr(self, "_text_height", 0.0)))
+        # Room for the longest name, wrapped or stood on end; pyqtgraph takes 0.8 of a
+        # label's height, which cut off the bottom of tall glyphs (Hangul) in large type.
+        super()._updateMaxTextSize(max(x, getattr(self, "_text_room", 0.0)))
+
+    def _fit_labels(self, room: float, standing: bool) -> None:
+        """Labels in ``room`` pixels across, wrapped; ``standing``: on end, on one line
+        (the "other" bar's on two), as long as :data:`STANDING_NAME_CHARACTERS`."""
+        if (room, standing) == self._labelled_room:
+            return
+        self._labelled_room = (room, standing)
+        self._standing = standing
+        metrics = self._metrics()
+        whole = [
+            "\n".join(
+                wrapped(label, max([room, *map(metrics.horizontalAdvance, label.split())]), metrics)
+            )
+            for label in self._names[len(self._names) - self._whole :]
+        ]
+        most_lines = 1 if standing else NAME_LINES
+        names = self._names[: len(self._names) - self._whole]
+        self._labels = (*fitted_names(names, room, metrics, most_lines), *whole)
+        if standing:
+            widest = max(
+                metrics.horizontalAdvance(line)
+                for label in self._labels
+                for line in label.split("\n")
+            )
+            text_room = widest + 4
+        else:
+            lines = max((label.count("\n") + 1 for label in self._labels), default=1)
+            text_room = (lines - 1) * metrics.lineSpacing() + metrics.height()
+        if text_room != self._text_room:
+            self._text_room = text_room
+            self._updateMaxTextSize(0.0)  # room for them at once, not after a paint
 
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
-        first, last = max(0, math.ceil(minVal)), min(len(self._names) - 1, math.floor(maxVal))
+        count = len(self._names)
+        first, last = max(0, math.ceil(minVal)), min(count - 1, math.floor(maxVal))
         if last < first or maxVal <= minVal or size <= 0:
             return []
+        self._first_drawn = first
         per_class = size / (maxVal - minVal)  # pixels
-        step = max(1, math.ceil((max(self._widths) + NAME_GAP) / per_class))
+        metrics = self._metrics()
+        every_class = [(self._MAJOR, [float(i) for i in range(first, last + 1)])]
+        if per_class >= self.class_slot():
+            self._fit_labels(per_class - WRAPPED_NAME_GAP, standing=False)
+            return every_class
+        if per_class >= STANDING_SLOT_LINES * metrics.lineSpacing():
+            self._fit_labels(self._standing_room(), standing=True)
+            return every_class
+        # Too many classes for their names: every n-th, on one line, the widest of them
+        # (not the "other" bar's label, written whole at the end) setting n.
+        self._fit_labels(CUT_NAME_CHARACTERS * metrics.averageCharWidth(), standing=False)
+        widths = [metrics.horizontalAdvance(label) + 2 for label in self._labels]
+        step = max(1, math.ceil((max(widths[first:last] or widths) + NAME_GAP) / per_class))
 
         def within_ends(index: int) -> bool:  # pyqtgraph drops a name reaching further
-            centre, half = (index - minVal) * per_class, self._widths[index] / 2
+            centre, half = (index - minVal) * per_class, widths[index] / 2
             return centre - half >= -NAME_OVERHANG and centre + half <= size + NAME_OVERHANG
 
-        fitting = [i for i in range(first, last + 1) if within_ends(i)]
-        named: list[int] = []
-        for index in fitting:
-            if not named or index - named[-1] >= step:
-                named.append(index)
-        if named and fitting[-1] != named[-1]:  # the last one too, moved to if need be
-            if fitting[-1] - named[-1] >= step:
-                named.append(fitting[-1])
-            elif len(named) == 1 or fitting[-1] - named[-2] >= step:
-                named[-1] = fitting[-1]
+        fitting = [i for i in range(first, last + 1) if within_ends(i)] or [last]
+        named = list(range(fitting[0], fitting[-1] + 1, step))
+        if fitting[-1] - named[-1] < step and len(named) > 1:
+            named[-1] = fitting[-1]  # the last one is named, moved to if need be
+        elif named[-1] != fitting[-1]:
+            named.append(fitting[-1])
         unnamed = sorted(set(range(first, last + 1)) - set(named))
         return [
             (self._MAJOR, [float(i) for i in named]),
             (self._MINOR, [float(i) for i in unnamed]),
         ]
 
+    def _standing_room(self) -> float:
+        """How long a name on end may be: :data:`STANDING_NAME_CHARACTERS`, in at most
+        :data:`STANDING_HEIGHT_SHARE` of the plot's height (a short chart keeps its bars)."""
+        average = self._metrics().averageCharWidth()
+        plot = self.parentItem()
+        height = plot.boundingRect().height() if plot is not None else 0.0
+        return max(
+            CLASS_NAME_CHARACTERS * average,
+            min(STANDING_NAME_CHARACTERS * average, STANDING_HEIGHT_SHARE * height),
+        )
+
+    def generateDrawSpecs(self, p: QPainter):
+        specs = super().generateDrawSpecs(p)
+        if specs is None or not self._standing:
+            return specs
+        # pyqtgraph lays names out level (and drops those reaching past the ends): stand
+        # each on end under its tick instead, reading upwards, hanging from the axis.
+        axis_spec, tick_specs, _ = specs
+        metrics = self._metrics()
+        top = self.boundingRect().top() + max(0, self.style["tickLength"])
+        top += self.style["tickTextOffset"][1]
+        text_specs = []
+        for (_, start, _), label in zip(
+            tick_specs, self._labels[self._first_drawn :], strict=False
+        ):
+            lines = label.split("\n")
+            along = max(map(metrics.horizontalAdvance, lines)) + 2
+            across = (len(lines) - 1) * metrics.lineSpacing() + metrics.height()
+            rect = QRectF(start.x() - across / 2, top, across, along)
+            text_specs.append((rect, STANDING, label))
+        return axis_spec, tick_specs, text_specs
+
+    def drawPicture(self, p: QPainter, axisSpec, tickSpecs, textSpecs) -> None:
+        standing = [spec for spec in textSpecs if spec[1] is STANDING]
+        super().drawPicture(p, axisSpec, tickSpecs, [s for s in textSpecs if s[1] is not STANDING])
+        for rect, _, text in standing:
+            p.save()
+            p.translate(rect.left(), rect.top())
+            p.rotate(-90)
+            # Turned a quarter: the footprint's height is the text's width, reading upwards.
+            flags = Qt.AlignRight | Qt.AlignVCenter
+            p.drawText(QRectF(-rect.height(), 0, rect.height(), rect.width()), flags, text)
+            p.restore()
+
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         if spacing != self._MAJOR:
             return [""] * len(values)
-        return [self._names[round(value)] for value in values]
+        return [self._labels[round(value)] for value in values]
 
     def names_drawn(self) -> list[str]:
         """The names pyqtgraph draws at the axis's current range and length, after its own
@@ -264,6 +377,9 @@ NAME_LINES = 3
 MIN_NAME_CHARACTERS = 4
 #: Room between the names of neighbouring bars (pixels).
 WRAPPED_NAME_GAP = 8
+#: Bars narrower than a word of their names (up to this many average characters) are
+#: numbered: a word is broken only when it alone is wider.
+WORD_CHARACTERS = 12
 #: Where a long name may break: after these.
 NAME_BREAKS = " _-./"
 #: A line this short (characters) is better kept on the line before, where there is room.
@@ -294,16 +410,24 @@ class EveryNameAxis(PlainAxis):
         return QFontMetricsF(self.style["tickFont"] or QFont())
 
     def numbered(self, slot_pixels: float) -> bool:
-        """Whether bars ``slot_pixels`` wide are numbered rather than named."""
+        """Whether bars ``slot_pixels`` wide are numbered rather than named: when a word of
+        a name (up to :data:`WORD_CHARACTERS` long: a longer one is broken anyway) would
+        be broken, "mode/l_a"."""
         room = slot_pixels - WRAPPED_NAME_GAP
-        return room < MIN_NAME_CHARACTERS * self._metrics().averageCharWidth()
+        metrics = self._metrics()
+        average = metrics.averageCharWidth()
+        words = (word for name in self._names for word in re.split(r"(?<=[\s_\-./])", name))
+        widest = max(
+            (metrics.horizontalAdvance(word.rstrip(NAME_BREAKS)) for word in words), default=0.0
+        )
+        return room < max(MIN_NAME_CHARACTERS * average, min(widest, WORD_CHARACTERS * average))
 
     def labels(self, slot_pixels: float) -> list[str]:
         """The text under each bar when each has ``slot_pixels`` of the axis."""
         if self.numbered(slot_pixels):
             return [str(index + 1) for index in range(len(self._names))]
         room = slot_pixels - WRAPPED_NAME_GAP
-        return ["\n".join(wrapped(name, room, self._metrics())) for name in self._names]
+        return fitted_names(self._names, room, self._metrics(), NAME_LINES)
 
     def _updateMaxTextSize(self, x: float) -> None:
         # Room for every line of the longest wrapped name (pyqtgraph counts 0.8 of a label).
@@ -326,11 +450,18 @@ class EveryNameAxis(PlainAxis):
         return [text for _, text in tick_labels_drawn(self)]
 
 
-def wrapped(name: str, width: float, metrics: QFontMetricsF) -> list[str]:
-    """``name`` on lines no wider than ``width`` pixels, at most :data:`NAME_LINES`: broken
-    after spaces and _-./ where it can, anywhere where it must; a piece of a line or two
-    characters is kept on the line before if the gap beside it has room (not "model_" over
-    "a"); the last line cut in the middle if the rest will not fit."""
+def wrapped(
+    name: str,
+    width: float,
+    metrics: QFontMetricsF,
+    most_lines: int = NAME_LINES,
+    elide: Qt.TextElideMode = Qt.ElideMiddle,
+) -> list[str]:
+    """``name`` on lines no wider than ``width`` pixels, at most ``most_lines``: broken
+    after spaces and _-./ where it can, inside a word only when the word alone is wider; a
+    piece of a line or two characters is kept on the line before if the gap beside it has
+    room (not "model_" over "a"); the last line cut (``elide``: in the middle) if the rest
+    will not fit."""
 
     def fits(text: str) -> bool:  # a separator ending a line may reach past it
         return metrics.horizontalAdvance(text.rstrip(NAME_BREAKS)) <= width
@@ -351,10 +482,70 @@ def wrapped(name: str, width: float, metrics: QFontMetricsF) -> list[str]:
             line = line[cut:]
     lines.append(line)
     lines = _fragments_joined(lines, width + WRAPPED_NAME_GAP, metrics)
-    if len(lines) > NAME_LINES:
-        rest = "".join(lines[NAME_LINES - 1 :])
-        lines = [*lines[: NAME_LINES - 1], metrics.elidedText(rest, Qt.ElideMiddle, width)]
+    if len(lines) > most_lines:
+        rest = "".join(lines[most_lines - 1 :])
+        lines = [*lines[: most_lines - 1], metrics.elidedText(rest, elide, width)]
     return [line.rstrip() for line in lines]
+
+
+def fitted_names(
+    names: Sequence[str], width: float, metrics: QFontMetricsF, most_lines: int = 1
+) -> list[str]:
+    """Labels of ``names`` wrapped (:func:`wrapped`) into ``width`` pixels, never two alike
+    for different names: names that would read the same keep their beginnings or their
+    ends whole instead of both, else the part where they differ, else are numbered."""
+    return _distinct_cuts(names, width, metrics, most_lines, numbered=True)
+
+
+def told_apart(names: Sequence[str], width: float, metrics: QFontMetricsF) -> bool:
+    """Whether ``names`` cut to ``width`` pixels (on one line) can all be told apart
+    without numbering them."""
+    return _distinct_cuts(names, width, metrics, 1, numbered=False) is not None
+
+
+def _distinct_cuts(
+    names: Sequence[str], width: float, metrics: QFontMetricsF, most_lines: int, numbered: bool
+) -> list[str] | None:
+    """:func:`fitted_names`; names that no cut tells apart are ``numbered`` (else: None)."""
+    labels = ["\n".join(wrapped(name, width, metrics, most_lines)) for name in names]
+    for group in _alike(names, labels):
+        group_names = [names[index] for index in group]
+        for tried in _other_cuts(group_names, width, metrics, most_lines):
+            if len(set(tried)) == len(group):
+                break
+        else:
+            if not numbered:
+                return None
+            tried = [f"{label} ({number})" for number, label in enumerate(tried, start=1)]
+        for index, label in zip(group, tried, strict=True):
+            labels[index] = label
+    return labels
+
+
+def _other_cuts(
+    names: Sequence[str], width: float, metrics: QFontMetricsF, most_lines: int
+) -> Iterator[list[str]]:
+    """``names`` cut otherwise than in the middle: keeping their beginnings, their ends,
+    then from a character before where they start to differ, then from there, then only
+    where they differ."""
+    for elide in (Qt.ElideRight, Qt.ElideLeft):
+        yield ["\n".join(wrapped(name, width, metrics, most_lines, elide)) for name in names]
+    # Character by character, as wanted here: these are names, not paths.
+    differ = len(os.path.commonprefix(list(names)))  # noqa: RUF071
+    for start in (differ - 1, differ):
+        yield [
+            "\n".join(wrapped("…" + name[start:], width, metrics, most_lines, Qt.ElideRight))
+            for name in names
+        ]
+    yield [metrics.elidedText(name[differ:], Qt.ElideRight, width) for name in names]
+
+
+def _alike(names: Sequence[str], labels: Sequence[str]) -> list[list[int]]:
+    """Groups of the positions of different names with the same label."""
+    positions: dict[str, list[int]] = {}
+    for index, label in enumerate(labels):
+        positions.setdefault(label, []).append(index)
+    return [group for group in positions.values() if len({names[i] for i in group}) > 1]
 
 
 def _fragments_joined(lines: list[str], width: float, metrics: QFontMetricsF) -> list[str]:
@@ -617,35 +808,101 @@ class BarChart(pg.PlotWidget):
         self.setMinimumWidth(max(MINIMUM_WIDTH, self._mark.minimum_width(self._title_font())))
 
     def _wrap_legend(self, width: float | None = None, height: float | None = None) -> None:
-        """As many legend entries on a row as fit the chart's width (or ``width``: an export
-        lays the chart out at its own size), above the plot; in a column beside the plot
-        when the chart is too short for both (or ``height`` is)."""
+        """The legend's entries in rows above the plot, as many on a row as fit the chart's
+        width (or ``width``: an export lays the chart out at its own size), in at most
+        :data:`LEGEND_HEIGHT_SHARE` of its height; in columns beside the plot, in at most
+        :data:`LEGEND_WIDTH_SHARE` of its width, when the chart is too short for both (or
+        ``height`` is). Either way the plot keeps its room: names too long for theirs are
+        cut (:func:`fitted_names`), whole in their tooltips."""
         width = self.width() if width is None else width
         height = self.height() if height is None else height
+        width = max(width, MINIMUM_WIDTH)
         entries = max(1, len(self.legend.items))
-        widest = max((label.width() for _, label in self.legend.items), default=0.0)
-        line = QFontMetricsF(self._text_font(1.0)).height()
+        metrics = QFontMetricsF(self._text_font(1.0))
+        texts = [legend_text(label) for _, label in self.legend.items]
+        widest = max((metrics.horizontalAdvance(text) for text in texts), default=0.0)
+        line = metrics.height()
+        row = max((label.height() for _, label in self.legend.items), default=line)
         # Beside: as many rows as the plot's height holds (below the title, above the class
         # names), then more columns, while the plot keeps a chart's least width.
-        tallest = max((label.height() for _, label in self.legend.items), default=line)
         plot_height = height - 1.5 * QFontMetricsF(self._title_font()).height() - 2 * line
-        rows = max(1, int(plot_height // max(1.0, tallest + LEGEND_ROWS_BESIDE_SPACING)))
+        rows = max(1, int(plot_height // max(1.0, row + LEGEND_ROWS_BESIDE_SPACING)))
         columns_beside = math.ceil(entries / rows)
-        legend_width = columns_beside * (widest + LEGEND_SAMPLE_ROOM)
-        plot_width = width - LEFT_AXIS_ROOM - legend_width
-        beside = height < SHORT_CHART_LINES * line and plot_width >= MINIMUM_WIDTH
-        per_row = max(1, int(max(width, MINIMUM_WIDTH) // (widest + LEGEND_SAMPLE_ROOM)))
-        columns = columns_beside if beside else min(entries, per_row, LEGEND_COLUMNS)
-        if self.legend.columnCount == columns and beside == self.legend_beside:
+        parts = [legend_parts(text) for text in texts]
+        # The least an entry takes: a few characters of its name, its number and its sums.
+        around = max((metrics.horizontalAdvance(head + tail) for head, _, tail in parts), default=0)
+        least = LEGEND_NAME_CHARACTERS * metrics.averageCharWidth() + LEGEND_SAMPLE_ROOM + around
+        legend_width = min(
+            columns_beside * (widest + LEGEND_SAMPLE_ROOM),
+            max(LEGEND_WIDTH_SHARE * width, columns_beside * least),
+        )
+        beside = (
+            height < SHORT_CHART_LINES * line
+            and width - LEFT_AXIS_ROOM - legend_width >= MINIMUM_WIDTH
+        )
+        if beside:
+            columns = columns_beside
+            room = legend_width / columns - LEGEND_SAMPLE_ROOM
+        else:  # above the plot, within its width (past the y axis)
+            available = width - LEFT_AXIS_ROOM
+            per_row = max(1, int(available // (widest + LEGEND_SAMPLE_ROOM)))
+            most_rows = max(
+                1, int((LEGEND_HEIGHT_SHARE * height - LEGEND_MARGINS) // max(row, 1.0))
+            )
+            # Past its share of the height, more columns, as many as the width holds with
+            # a few characters of each name (never wider than the chart).
+            columns = max(min(entries, per_row, LEGEND_COLUMNS), math.ceil(entries / most_rows))
+            shortest = LEGEND_LEAST_CHARACTERS * metrics.averageCharWidth() + around
+            columns = max(1, min(columns, int(available // (shortest + LEGEND_SAMPLE_ROOM))))
+            # Fewer, past the share, while names cut to fit them cannot be told apart.
+            names = [name for _, name, _ in parts]
+            while columns > 1 and not told_apart(
+                names, available / columns - LEGEND_SAMPLE_ROOM - around, metrics
+            ):
+                columns -= 1
+            room = available / columns - LEGEND_SAMPLE_ROOM
+        refitted = self._fit_legend_texts(texts, parts, room, metrics)
+        if self.legend.columnCount == columns and beside == self.legend_beside and not refitted:
             return
         if self.legend.columnCount != columns:
             self.legend.setColumnCount(columns)
+        elif refitted:  # its entries' new widths, not those they had
+            self.legend.layout.invalidate()
+            self.legend.layout.activate()
+            self.legend.updateSize()
         self._place_legend(beside)
         # The plot was sized to the view within the least height of the legend as it was:
         # fit it again (an export sets its own size after this).
         item = self.getPlotItem()
         item.updateGeometry()  # its least size, cached, is the old legend's
         item.setGeometry(self.range)
+
+    def _fit_legend_texts(
+        self,
+        texts: list[str],
+        parts: list[tuple[str, str, str]],
+        room: float,
+        metrics: QFontMetricsF,
+    ) -> bool:
+        """Each legend entry's text (``parts``: :func:`legend_parts`) in ``room`` pixels: its
+        name cut to fit, never two entries alike; its number and its sums whole. Whether a
+        text changed."""
+        least = LEGEND_LEAST_CHARACTERS * metrics.averageCharWidth()
+        around = max((metrics.horizontalAdvance(head + tail) for head, _, tail in parts), default=0)
+        names = [name for _, name, _ in parts]
+        name_room = max(least, room - around)
+        fitted = fitted_names(names, name_room, metrics)
+        changed = False
+        for (_, label), text, (head, _, tail), name in zip(
+            self.legend.items, texts, parts, fitted, strict=True
+        ):
+            shown = html.escape(head + name + tail)
+            if label.text != shown:
+                label.setText(shown)
+                changed = True
+            label.fitted_text, label.full_text = shown, text
+            label.setToolTip(html.unescape(text) if shown != text else "")
+        return changed
 
     def _place_legend(self, beside: bool) -> None:
         """The legend in its row above the plot, or in a column right of it (a short chart
@@ -691,25 +948,23 @@ class BarChart(pg.PlotWidget):
     def set_class_ticks(
         self, names: Sequence[str], suffixes: Sequence[str] = (), whole: Sequence[str] = ()
     ) -> None:
-        """Class names under their groups (long ones shortened, then ``suffixes`` added),
-        then the labels ``whole`` as they are (the "other" bar's); every n-th name when
-        they would not fit."""
+        """Class names under their groups (``suffixes`` added), then the labels ``whole``
+        (the "other" bar's), each fitted to its slot (:class:`ClassAxis`)."""
         suffixes = tuple(suffixes) or ("",) * len(names)
         self.getPlotItem().getAxis("bottom").set_names(
-            [
-                *(_short(name) + suffix for name, suffix in zip(names, suffixes, strict=True)),
-                *whole,
-            ]
+            [name + suffix for name, suffix in zip(names, suffixes, strict=True)], whole
         )
 
     def class_span_end(self, bar_count: int, last_name: str) -> float:
         """Where the x span ends for ``bar_count`` groups: just past the last, or far enough
-        for its name (the long "other (k classes)") to be drawn whole under it."""
+        for its name (the "other (k classes)", wrapped at its spaces) to be drawn whole
+        under it."""
         end = max(bar_count, 1) - 0.4
         width = self.getPlotItem().getViewBox().width()
-        font = self.getPlotItem().getAxis("bottom").style["tickFont"] or QFont()
+        metrics = QFontMetricsF(self.getPlotItem().getAxis("bottom").style["tickFont"] or QFont())
+        widest = max(map(metrics.horizontalAdvance, last_name.split()), default=0.0)
         # (With some slack: the y axis may widen as its ticks change, narrowing the plot.)
-        reach = QFontMetricsF(font).horizontalAdvance(last_name) / 2 + 12 - NAME_OVERHANG
+        reach = widest / 2 + 12 - NAME_OVERHANG
         if not last_name or width <= 1 or reach >= width / 2:
             return end
         # The last name's centre, x = bar_count - 1, must be ``reach`` pixels from the end,
@@ -740,13 +995,15 @@ class BarChart(pg.PlotWidget):
         if changed:
             self.fit_minimum_width()
 
-    def fitting_classes(self, pixels_per_class: float) -> int:
-        """How many classes the plot's width has room for, at ``pixels_per_class`` each
-        (before the chart is laid out: :data:`UNLAID_FITTING`)."""
+    def fitting_classes(self) -> int:
+        """How many classes the plot's width has room for, each with its name under it
+        (:meth:`ClassAxis.class_slot`; before the chart is laid out: :data:`UNLAID_FITTING`)."""
         width = self.getPlotItem().getViewBox().width()
         if width <= 1:
             return UNLAID_FITTING
-        return max(MIN_FITTING, int(width // pixels_per_class))
+        # Less one for the "other" bar, and one for the span past the first and last groups.
+        slot = self.getPlotItem().getAxis("bottom").class_slot()
+        return max(MIN_FITTING, int(width // slot) - 2)
 
     def set_corner_widget(self, widget: QWidget) -> None:
         """Show ``widget`` (a chart's own control) in the top-right corner, beside the
@@ -917,9 +1174,16 @@ def scale_values(values: np.ndarray, selection: ClassSelection | None) -> np.nda
 
 
 def legend_label(name: str) -> str:
-    """A series' name for a legend: HTML-escaped (legends read HTML), a long one cut short
-    so that the legend does not squeeze the plot."""
-    return html.escape(_short(name, LEGEND_NAME_LIMIT))
+    """A series' name for a legend: HTML-escaped (legends read HTML); the legend cuts it to
+    the room it has (:meth:`BarChart._wrap_legend`)."""
+    return html.escape(name)
+
+
+def legend_parts(text: str) -> tuple[str, str, str]:
+    """A legend entry's (HTML) text as plain (head, name, tail): a number or ★ before the
+    name, a ": " and what follows it (sums, counts) after it."""
+    head, name, tail = re.fullmatch(r"(\d+ |★ )?(.*?)(: .*)?", html.unescape(text), re.S).groups()
+    return head or "", name, tail or ""
 
 
 def legend_text(label: pg.LabelItem) -> str:
@@ -927,15 +1191,6 @@ def legend_text(label: pg.LabelItem) -> str:
     if label.text == getattr(label, "fitted_text", None):
         return label.full_text
     return label.text
-
-
-def _short(name: str, limit: int = 14) -> str:
-    """``name`` in at most ``limit`` characters, cut in the middle: long names often differ
-    only at the end (model_v1, model_v2; class_17, class_18)."""
-    if len(name) <= limit:
-        return name
-    tail = (limit - 1) * 2 // 5
-    return name[: limit - 1 - tail] + "…" + name[len(name) - tail :]
 
 
 def finite_range(*arrays: np.ndarray) -> tuple[float, float]:

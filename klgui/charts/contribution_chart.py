@@ -24,7 +24,6 @@ from core.class_selection import (
 )
 from klgui.charts.bar_chart import (
     EMPTY_Y_SPAN,
-    PIXELS_PER_CLASS,
     BarChart,
     Bars,
     filter_notes,
@@ -57,7 +56,7 @@ class _TermsPlot(BarChart):
         self._negative: list[Bars] = []
         self._legend_names: tuple[str, ...] = ()
         self._selection: ClassSelection | None = None
-        self._fitting = self.fitting_classes(PIXELS_PER_CLASS)
+        self._fitting = self.fitting_classes()
         self._infinite = pg.ScatterPlotItem(symbol="t1")
         self._infinite.setZValue(10)
         self.addItem(self._infinite)
@@ -69,7 +68,7 @@ class _TermsPlot(BarChart):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if getattr(self, "_document", None) is not None and not self.closed_down:
-            fitting = self.fitting_classes(PIXELS_PER_CLASS)
+            fitting = self.fitting_classes()
             if fitting != self._fitting:  # room for more or fewer classes
                 self._fitting = fitting
                 self.redraw()
@@ -117,7 +116,7 @@ class _TermsPlot(BarChart):
             comparison.reference_distribution,
             class_importance(terms, comparison.reference_distribution),
             self._document.class_view,
-            self.fitting_classes(PIXELS_PER_CLASS),
+            self.fitting_classes(),
         )
         self._selection = selection
         values = selected_values(terms, selection)  # the shown classes, then "other"

@@ -119,13 +119,13 @@ class DecompositionChart(BarChart):
         )
         marker_y = max(entropy + 0.1 * shown_top, shown_top * 0.7)
         spots = [
-            {"pos": (i, marker_y), "brush": pg.mkBrush(colours[i])}
-            for i in np.flatnonzero(~finite)
+            {"pos": (i, marker_y), "brush": pg.mkBrush(colours[i])} for i in np.flatnonzero(~finite)
         ]
         show_markers(self._infinite, spots)
         self._update_labels(comparison, marker_y, shown_top, show_values)
         self._name_axis.set_names(comparison.models)
-        self._update_legend(comparison.models, self.getPlotItem().getViewBox().width())
+        # Measured from the chart's width: a legend may widen the plot while it is laid out.
+        self._update_legend(comparison.models, self.width() - LEFT_AXIS_ROOM)
         self.set_x_span(-0.6, max(count, 1) - 0.4)
         self.set_axis_label(comparison.unit)
         notice = self.tr("Add a model to compare with %s") % comparison.reference
@@ -142,6 +142,7 @@ class DecompositionChart(BarChart):
         self._legend_key = key
         self.legend.clear()
         if not numbered:
+            self.fit_minimum_width()  # the plot takes the room the legend had
             return
         while len(self._legend_samples) < len(models):
             self._legend_samples.append(Bars(x=[], height=[], width=BAR_WIDTH))

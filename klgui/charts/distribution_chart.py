@@ -17,7 +17,6 @@ from core.class_selection import (
     selected_values,
 )
 from klgui.charts.bar_chart import (
-    PIXELS_PER_CLASS,
     BarChart,
     Bars,
     filter_notes,
@@ -87,7 +86,7 @@ class DistributionChart(BarChart):
         self._key_edit: object = None  # merge key of the current run of key presses
         self.selected_bar = (1, 0)  # (series, class) the arrow keys move and change
         self._selection: ClassSelection | None = None
-        self._fitting = self.fitting_classes(PIXELS_PER_CLASS)
+        self._fitting = self.fitting_classes()
         self._selection_outline = Bars(x=[0.0], height=[0.0], width=0.1, brush=pg.mkBrush(None))
         self._selection_outline.setZValue(15)
         self._selection_outline.hide()
@@ -135,7 +134,7 @@ class DistributionChart(BarChart):
             comparison.reference_distribution,
             class_importance(comparison.kl_terms, comparison.reference_distribution),
             self._document.class_view,
-            self.fitting_classes(PIXELS_PER_CLASS),
+            self.fitting_classes(),
         )
         values = selected_values(all_values, selection)  # the shown classes, then "other"
         bar_count = values.shape[1]
@@ -188,7 +187,7 @@ class DistributionChart(BarChart):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if getattr(self, "_document", None) is not None and not self.closed_down:
-            fitting = self.fitting_classes(PIXELS_PER_CLASS)
+            fitting = self.fitting_classes()
             if fitting != self._fitting:  # room for more or fewer classes
                 self._fitting = fitting
                 self._on_document_comparison_changed()

@@ -42,7 +42,6 @@ from core.class_selection import (
 )
 from core.measures import log_scale
 from klgui.charts.bar_chart import (
-    PIXELS_PER_CLASS,
     BarChart,
     Bars,
     group_geometry,
@@ -210,7 +209,7 @@ class MixtureChart(BarChart):
         self._numbers: WorkedNumbers | None = None
         self._view = ClassView()
         self._selection: ClassSelection | None = None
-        self._fitting = self.fitting_classes(PIXELS_PER_CLASS)
+        self._fitting = self.fitting_classes()
 
     def show_numbers(self, numbers: WorkedNumbers, view: ClassView | None = None) -> None:
         """Show ``numbers``, the classes chosen by ``view`` (None: as before)."""
@@ -221,7 +220,7 @@ class MixtureChart(BarChart):
             numbers.p,
             class_importance(numbers.terms[None, :], numbers.p),
             self._view,
-            self.fitting_classes(PIXELS_PER_CLASS),
+            self.fitting_classes(),
         )
         grouped = selected_values(np.vstack([numbers.p, numbers.q, numbers.mixture]), selection)
         series = tuple(grouped)
@@ -266,7 +265,7 @@ class MixtureChart(BarChart):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if getattr(self, "_numbers", None) is not None and not self.closed_down:
-            fitting = self.fitting_classes(PIXELS_PER_CLASS)
+            fitting = self.fitting_classes()
             if fitting != self._fitting:  # room for more or fewer classes
                 self._fitting = fitting
                 self.show_numbers(self._numbers)

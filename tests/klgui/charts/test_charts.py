@@ -295,17 +295,28 @@ def test_a_legend_shows_a_series_of_bars_as_a_plain_square(qapp):
     assert image.pixelColor(0, 11) == QColor("white")  # no stray line beside the square
 
 
-def test_long_names_are_cut_in_the_middle_so_their_ends_tell_them_apart():
-    from klgui.charts.bar_chart import _short, legend_label
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["a_really_long_model_name_for_purposes_v1", "a_really_long_model_name_for_purposes_v2"],
+        ["sentiment_pos_strong", "sentiment_neg_strong", "sentiment_neutral"],
+        ["ResNet-50 fine-tuned (lr 1e-3 epoch 12)", "ResNet-50 fine-tuned (lr 1e-4 epoch 12)"],
+        ["x" * 30 + "1" + "x" * 30, "x" * 30 + "2" + "x" * 30],
+    ],
+)
+@pytest.mark.parametrize("characters", [6, 10, 16])
+@pytest.mark.parametrize("lines", [1, 3])
+def test_long_names_cut_to_their_room_never_read_the_same(names, characters, lines):
+    from PySide6.QtGui import QFont, QFontMetricsF
 
-    first, second = (
-        "a_really_long_model_name_for_purposes_v1",
-        "a_really_long_model_name_for_purposes_v2",
-    )
-    assert legend_label(first) != legend_label(second)
-    assert legend_label(first).endswith("v1") and len(legend_label(first)) <= 24
-    assert _short("class_name_number_17") == "class_na…er_17" and len(_short("x" * 40)) == 14
-    assert _short("short") == "short"
+    from klgui.charts.bar_chart import fitted_names
+
+    metrics = QFontMetricsF(QFont())
+    room = characters * metrics.averageCharWidth()
+    labels = fitted_names(names, room, metrics, lines)
+    assert len(set(labels)) == len(names)
+    for label in labels:
+        assert label.count("\n") < lines
 
 
 def test_the_class_axis_is_tall_enough_for_hangul_in_large_type(qtbot):

@@ -43,6 +43,8 @@ def test_the_chart_shows_the_largest_terms_and_sums_the_rest(qtbot, thousand):
     assert np.sort(terms[shown]) == pytest.approx(np.sort(terms)[-shown.size :])
     assert p_bars[-1] == pytest.approx(1 - thousand.comparison.reference_distribution[shown].sum())
     assert "other classes together" in chart.tooltip_at(len(p_bars) - 1.0, 0.0)
+    panel.resize(1200, 640)  # room for the eleven matches, each named under its bars
+    QApplication.processEvents()
     thousand.set_class_view(ClassView(find="token 99", order="name"))
     names = chart.getPlotItem().getAxis("bottom")._names
     assert names == ("token 99", *(f"token {i}" for i in range(990, 1000)))
