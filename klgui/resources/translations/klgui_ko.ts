@@ -74,10 +74,30 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../charts/bar_chart.py" line="+818"/>
+        <location filename="../../charts/bar_chart.py" line="+1132"/>
+        <source>%s of %s classes matching “%s”</source>
+        <extracomment>Fraction of a class&apos;s slot filled by its group of bars. When data outgrows the span during a drag, the new span has this much extra room. Room between two class names under the axis (pixels) when only every n-th is named. A class&apos;s slot holds this many average characters of its name on a line (wrapped onto more lines): per-class charts show as many classes as have this room each. With less room, names stand on end, one per class, cut to this many characters, while a class has this many lines of the font across; with less, every n-th class is named, its name cut to :data:`CUT_NAME_CHARACTERS`. The draw flags that mark a name drawn on end. How far (pixels) the first and last names may reach past the ends of the x axis. The most of a chart&apos;s height a legend above the plot takes, of its width one beside it: more entries go on more columns, with their names cut. A legend beside the plot leaves its names this many average characters at least; one above it, never fewer than the least. Most legend entries on a row; fewer when the chart is narrow (they wrap, never widen it). Room for a legend entry&apos;s colour sample and spacing, beside its label (pixels). pyqtgraph&apos;s margins around a legend&apos;s entries, above and below (pixels). A chart shorter than this many lines of its text puts its legend beside the plot, its rows this many pixels closer than pyqtgraph&apos;s (whose labels have margins of their own). Room above and below a chart&apos;s title (pixels). Room for the y axis and margins beside a chart&apos;s title (pixels). The y span for data that is all zero: a readable axis, not ticks at 1e-09. The &quot;other&quot; bar may be this many times the tallest class shown before it goes off the scale. Classes a per-class chart shows before it knows its width; the fewest it ever fits. Room a value axis gives each labelled tick, in lines of its font (labels never touch). Room between a plot&apos;s notice (an empty chart&apos;s &quot;what to do&quot;) and its sides (pixels). Most lines a bar&apos;s name is wrapped onto under the axis. Narrower slots than this many average characters number the bars (the legend names them). Room between the names of neighbouring bars (pixels). Bars narrower than a word of their names (up to this many average characters) are numbered: a word is broken only when it alone is wider. Where a long name may break: after these. A line this short (characters) is better kept on the line before, where there is room. Items drawn in the window only, never in an export (the selected bar&apos;s outline).</extracomment>
+        <translation>%s / %s개 클래스, “%s” 포함</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%s of %s classes</source>
+        <translation>%s / %s개 클래스</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%s of %s</source>
+        <translation>%s / %s</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>other (%s classes)</source>
-        <extracomment>Fraction of a class&apos;s slot filled by its group of bars. When data outgrows the span during a drag, the new span has this much extra room. Room between two class names under the axis (pixels); with less, every n-th is named. How far (pixels) the first and last names may reach past the ends of the x axis. Longest series name a legend shows whole (characters). Most legend entries on a row; fewer when the chart is narrow (they wrap, never widen it). Room for a legend entry&apos;s colour sample and spacing, beside its label (pixels). A chart shorter than this many lines of its text puts its legend beside the plot, its rows this many pixels closer than pyqtgraph&apos;s (whose labels have margins of their own). Room for the y axis and margins beside a chart&apos;s title (pixels). The y span for data that is all zero: a readable axis, not ticks at 1e-09. Room for one class&apos;s group of bars when a chart shows as many classes as fit (pixels). The &quot;other&quot; bar may be this many times the tallest class shown before it goes off the scale. Opacity (0-255) of the backdrop behind the sums of an &quot;other&quot; bar past the axis. Classes a per-class chart shows before it knows its width; the fewest it ever fits. Room a value axis gives each labelled tick, in lines of its font (labels never touch). Room between a plot&apos;s notice (an empty chart&apos;s &quot;what to do&quot;) and its sides (pixels). Most lines a bar&apos;s name is wrapped onto under the axis. Narrower slots than this many average characters number the bars (the legend names them). Room between the names of neighbouring bars (pixels). Where a long name may break: after these. A line this short (characters) is better kept on the line before, where there is room.</extracomment>
         <translation>기타 (%s개 클래스)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>other %s %s</source>
+        <translation>기타 %s %s</translation>
     </message>
 </context>
 <context>
@@ -137,9 +157,8 @@
 <context>
     <name>ClassViewBar</name>
     <message>
-        <location filename="../../charts/class_view_bar.py" line="+34"/>
+        <location filename="../../charts/class_view_bar.py" line="+105"/>
         <source>Find a class…</source>
-        <extracomment>The largest top N the box offers (more bars than any screen has pixels). The find field&apos;s least width (pixels): room for a few characters.</extracomment>
         <translation>클래스 찾기…</translation>
     </message>
     <message>
@@ -148,8 +167,9 @@
         <translation>이름에 이 텍스트가 들어간 클래스만 표시합니다(대소문자 무시)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-66"/>
         <source>as many as fit</source>
+        <extracomment>The largest top N the box offers: as many bars as a wide chart has pixels (more are hairlines no one tells apart, and each costs the axis a name to measure). The find field&apos;s least width (pixels): room for a few characters.</extracomment>
         <translation>들어가는 만큼</translation>
     </message>
     <message>
@@ -158,12 +178,12 @@
         <translation>상위 </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Show this many classes, those with the largest |term| of any model; the rest are summed into one “other” bar. 0: as many as fit the chart&apos;s width.</source>
         <translation>어느 모델에서든 |항|이 가장 큰 클래스를 이만큼 표시하고, 나머지는 “기타” 막대 하나로 합칩니다. 0: 차트 너비에 들어가는 만큼.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+68"/>
         <source>table order</source>
         <translation>표 순서</translation>
     </message>
@@ -196,7 +216,7 @@
 <context>
     <name>ContributionChart</name>
     <message>
-        <location filename="../../charts/contribution_chart.py" line="+295"/>
+        <location filename="../../charts/contribution_chart.py" line="+299"/>
         <source>KL(P‖Q): Σ p·log(p/q)</source>
         <translation>KL(P‖Q): Σ p·log(p/q)</translation>
     </message>
@@ -229,9 +249,9 @@
 <context>
     <name>CrossEntropyHistogram</name>
     <message>
-        <location filename="../../panels/predictions_panel.py" line="+87"/>
+        <location filename="../../panels/predictions_panel.py" line="+92"/>
         <source>Per-sample cross-entropy</source>
-        <extracomment>Infinite samples listed in a tooltip before &quot;…&quot;.</extracomment>
+        <extracomment>The histogram&apos;s least width (pixels): room for its axes, title and legend, which pyqtgraph draws cut, rather than asking for room, in a narrower view. Infinite samples listed in a tooltip before &quot;…&quot;.</extracomment>
         <translation>샘플별 교차 엔트로피</translation>
     </message>
     <message>
@@ -253,13 +273,13 @@
 <context>
     <name>DecompositionChart</name>
     <message>
-        <location filename="../../charts/decomposition_chart.py" line="+45"/>
+        <location filename="../../charts/decomposition_chart.py" line="+47"/>
         <source>H(P,Q) = H(P) + KL(P‖Q)</source>
-        <extracomment>With more models than this the value labels would overlap; the tooltips still tell. Nor when a bar&apos;s slot is narrower than a label (pixels). Size of the value labels, relative to the chart&apos;s font. Room around a two-line value label (pixels). Value labels show only while they need less than this share of the plot&apos;s height.</extracomment>
+        <extracomment>With more models than this the value labels would overlap; the tooltips still tell. Nor when a bar&apos;s slot is narrower than a label (pixels). Room above the tallest bar: for the value labels when they are written, else a little. Size of the value labels, relative to the chart&apos;s font. Room around a two-line value label (pixels). Value labels show only while they need less than this share of the plot&apos;s height.</extracomment>
         <translation>H(P,Q) = H(P) + KL(P‖Q)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>No valid input yet: see the table.</source>
         <translation>아직 유효한 입력이 없습니다. 표를 확인하세요.</translation>
     </message>
@@ -269,12 +289,12 @@
         <translation>%s와(과) 비교할 모델을 추가하세요</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>H(P)</source>
         <translation>H(P)</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+44"/>
         <source>%s
 H(P) = %s %s
 KL(P‖Q) = %s %s
@@ -294,7 +314,7 @@ H(P,Q) = %s %s</translation>
         <translation>분포</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>probability</source>
         <translation>확률</translation>
     </message>
@@ -314,7 +334,7 @@ H(P,Q) = %s %s</translation>
         <translation>이름에 “%s”이(가) 들어간 클래스가 없습니다</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+76"/>
         <source>Cannot change it: %s</source>
         <translation>바꿀 수 없습니다: %s</translation>
     </message>
@@ -353,7 +373,7 @@ q = %s</translation>
 <context>
     <name>DistributionEditor</name>
     <message>
-        <location filename="../../tables/distribution_editor.py" line="+186"/>
+        <location filename="../../tables/distribution_editor.py" line="+187"/>
         <source>Add &amp;class</source>
         <translation>클래스 추가(&amp;C)</translation>
     </message>
@@ -612,7 +632,7 @@ New name for %s:</source>
 <context>
     <name>DistributionTableModel</name>
     <message>
-        <location filename="../../tables/distribution_table_model.py" line="+175"/>
+        <location filename="../../tables/distribution_table_model.py" line="+176"/>
         <source>Class</source>
         <extracomment>An edit could not be made; the message says why (for the status bar).</extracomment>
         <translation>클래스</translation>
@@ -672,7 +692,17 @@ Nothing was changed: the table still holds %s. Correct the text to apply it.</so
         <translation>값 없음</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
+        <source>The sum of all %s classes, the hidden ones too.</source>
+        <translation>숨겨진 것을 포함한 모든 %s개 클래스의 합.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Σ all classes</source>
+        <translation>Σ 모든 클래스</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Σ sum</source>
         <translation>Σ 합계</translation>
     </message>
@@ -881,6 +911,11 @@ Nothing was changed: the table still holds %s. Correct the text to apply it.</so
     </message>
     <message>
         <location line="+2"/>
+        <source>%s is not valid: %s. Fix it in the table to explore it.</source>
+        <translation>%s이(가) 올바르지 않습니다: %s. 탐색하려면 표에서 고치세요.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>%s has no valid values yet: fix them in the table.</source>
         <translation>%s에 아직 유효한 값이 없습니다. 표에서 고치세요.</translation>
     </message>
@@ -1177,13 +1212,13 @@ Nothing was changed: the table still holds %s. Correct the text to apply it.</so
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../files/file_actions.py" line="+171"/>
+        <location filename="../../files/file_actions.py" line="+172"/>
         <location filename="../../window/application.py" line="+182"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-94"/>
         <source>Loading cancelled; nothing changed.</source>
         <extracomment>The file or the title changed (for the window title). Something worth a line in the status bar. Prediction files started loading in the background.</extracomment>
         <translation>불러오기를 취소했습니다. 바뀐 것은 없습니다.</translation>
@@ -1224,12 +1259,7 @@ Nothing was changed: the table still holds %s. Correct the text to apply it.</so
         <translation>기준과 후보 열기(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Compare per-sample distributions with a reference&apos;s, sample by sample: a teacher and its students, a model and its quantisations (.npy, .npz, .kld)</source>
-        <translation>샘플별 분포를 기준의 분포와 샘플마다 비교합니다: 교사 모델과 학생 모델, 모델과 그 양자화 버전 (.npy, .npz, .kld)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>&amp;Import table…</source>
         <translation>표 가져오기(&amp;I)…</translation>
     </message>
@@ -1314,29 +1344,24 @@ Nothing was changed: the table still holds %s. Correct the text to apply it.</so
         <translation>세션과 표 (*%s *.json *.csv *.tsv *.tab *.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+116"/>
+        <location line="+16"/>
+        <location line="+120"/>
         <source>open these files</source>
         <translation>이 파일들 열기</translation>
     </message>
     <message>
-        <location line="-115"/>
-        <source>give either distribution tables or prediction files, not both</source>
-        <translation>분포 표와 예측 파일 중 한 가지만 주세요. 둘을 섞을 수는 없습니다</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="-103"/>
         <source>open the file</source>
         <translation>파일 열기</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+174"/>
+        <location line="+183"/>
         <source>Opened %s</source>
         <translation>열었습니다: %s</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-178"/>
         <source>Opened as a distribution table</source>
         <translation>분포 표로 열었습니다</translation>
     </message>
@@ -1388,17 +1413,12 @@ Nothing was changed: the table still holds %s. Correct the text to apply it.</so
     </message>
     <message>
         <location line="+14"/>
-        <location line="+46"/>
+        <location line="+55"/>
         <source>Loading %s…</source>
         <translation>불러오는 중: %s…</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <source>Per-sample distributions (*.npy *.npz *.kld);;All files (*)</source>
-        <translation>샘플별 분포 (*.npy *.npz *.kld);;모든 파일 (*)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-41"/>
         <source>The reference</source>
         <translation>기준</translation>
     </message>
@@ -1428,17 +1448,12 @@ Nothing was changed: the table still holds %s. Correct the text to apply it.</so
         <translation>개수 (샘플마다 정규화)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Values</source>
         <translation>값</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>The .npy files hold:</source>
-        <translation>.npy 파일에 든 것:</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Compared %s with %s</source>
         <translation>%s을(를) %s와(과) 비교했습니다</translation>
     </message>
@@ -1538,7 +1553,27 @@ Nothing was changed: the table still holds %s. Correct the text to apply it.</so
         <translation>가져왔습니다: %s</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-370"/>
+        <source>Compare per-sample distributions with a reference&apos;s, sample by sample: a teacher and its students, a model and its quantisations (.npy, .npz, .kld, CSV, TSV, Parquet)</source>
+        <translation>샘플별 분포를 기준의 분포와 샘플마다 비교합니다: 교사 모델과 학생 모델, 모델과 그 양자화 버전 (.npy, .npz, .kld, CSV, TSV, Parquet)</translation>
+    </message>
+    <message>
+        <location line="+122"/>
+        <source>give either distribution tables or prediction files, not both (prediction files: %s; distribution tables: %s)</source>
+        <translation>분포 표와 예측 파일 중 하나만 주세요 (예측 파일: %s; 분포 표: %s)</translation>
+    </message>
+    <message>
+        <location line="+151"/>
+        <source>Per-sample distributions (*.npy *.npz *.kld *.csv *.tsv *.tab *.parquet *.pq);;All files (*)</source>
+        <translation>샘플별 분포 (*.npy *.npz *.kld *.csv *.tsv *.tab *.parquet *.pq);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The .npy, CSV, TSV and Parquet files hold:</source>
+        <translation>.npy, CSV, TSV, Parquet 파일에 든 것:</translation>
+    </message>
+    <message>
+        <location line="+83"/>
         <source>No classes in common</source>
         <translation>공통 클래스 없음</translation>
     </message>
@@ -1572,7 +1607,7 @@ Nothing was changed: the table still holds %s. Correct the text to apply it.</so
 <context>
     <name>InputBanner</name>
     <message>
-        <location filename="../../panels/input_banner.py" line="+26"/>
+        <location filename="../../panels/input_banner.py" line="+23"/>
         <source>Normalize all</source>
         <extracomment>What Normalize all left out and why, for the status bar.</extracomment>
         <translation>모두 정규화</translation>
@@ -1583,7 +1618,7 @@ Nothing was changed: the table still holds %s. Correct the text to apply it.</so
         <translation>합이 1이 아닌 모든 열을 그 합으로 나눕니다</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+44"/>
         <source>(and 1 more problem, marked in the table)</source>
         <translation>(그 밖에 문제 1개, 표에 표시됨)</translation>
     </message>
@@ -1613,19 +1648,24 @@ Nothing was changed: the table still holds %s. Correct the text to apply it.</so
         <translation>클래스 %s의 이름</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>⚠ Not accepted (%s): %s. Nothing was changed; correct the marked cell.</source>
-        <translation>⚠ 받아들이지 않음 (%s): %s. 아무것도 바뀌지 않았습니다. 표시된 셀을 고치세요.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>(and 1 more cell)</source>
-        <translation>(그리고 셀 1개 더)</translation>
+        <location line="+5"/>
+        <source>Nothing was changed; correct the marked cell.</source>
+        <translation>아무것도 바뀌지 않았습니다. 표시된 셀을 고치세요.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>(and %d more cells)</source>
-        <translation>(그리고 셀 %d개 더)</translation>
+        <source>Nothing was changed; correct the marked cells (this one and 1 more).</source>
+        <translation>아무것도 바뀌지 않았습니다. 표시된 셀들을 고치세요 (이 셀과 1개 더).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing was changed; correct the marked cells (this one and %d more).</source>
+        <translation>아무것도 바뀌지 않았습니다. 표시된 셀들을 고치세요 (이 셀과 %d개 더).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>⚠ Not accepted (%s): %s.</source>
+        <translation>⚠ 받아들이지 않음 (%s): %s.</translation>
     </message>
 </context>
 <context>
@@ -1692,7 +1732,7 @@ Nothing was changed: the table still holds %s. Correct the text to apply it.</so
         <translation>교차 엔트로피</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Analysis</source>
         <translation>분석</translation>
     </message>
@@ -1752,7 +1792,7 @@ Nothing was changed: the table still holds %s. Correct the text to apply it.</so
         <translation>다시 실행</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
@@ -1857,7 +1897,7 @@ Nothing was changed: the table still holds %s. Correct the text to apply it.</so
         <translation>기본</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+139"/>
         <source>the table</source>
         <translation>표</translation>
     </message>
@@ -1955,7 +1995,7 @@ Nothing was changed: the table still holds %s. Correct the text to apply it.</so
 <context>
     <name>MixtureChart</name>
     <message>
-        <location filename="../../panels/worked_example.py" line="+207"/>
+        <location filename="../../panels/worked_example.py" line="+201"/>
         <source>P, Q and M = (P+Q)/2</source>
         <translation>P, Q와 M = (P+Q)/2</translation>
     </message>
@@ -2082,12 +2122,12 @@ M = %s</translation>
         <translation>가장 확률이 높은 클래스가 정답인 샘플의 비율</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+120"/>
         <source>%d samples, %d classes; cross-entropy in %s. With one-hot targets each sample&apos;s cross-entropy is its KL divergence, and mean q(true) ≥ exp(−mean CE in nats).</source>
         <translation>샘플 %d개, 클래스 %d개, 교차 엔트로피 단위 %s. 원-핫 타깃에서는 샘플마다 교차 엔트로피가 곧 KL 발산이며, 평균 q(정답) ≥ exp(−평균 CE, 내트 단위)입니다.</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-115"/>
         <source>Standard error of the mean cross-entropy</source>
         <translation>평균 교차 엔트로피의 표준오차</translation>
     </message>
@@ -2162,7 +2202,7 @@ M = %s</translation>
         <translation>샘플별 교차 엔트로피의 백분위수</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>The Comparison tab compares every model&apos;s mean prediction with one reference, %s; the figures here score each model against the labels of its own file.</source>
         <translation>비교 탭은 모든 모델의 평균 예측을 하나의 기준 분포 %s와(과) 비교합니다. 여기 있는 수치는 각 모델을 자기 파일의 레이블로 평가합니다.</translation>
     </message>
@@ -2192,12 +2232,17 @@ M = %s</translation>
         <translation>샘플 (0부터 셈): %s%s</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>No paired comparison: the files label different samples.</source>
         <translation>대응 비교 없음: 파일들의 레이블이 서로 다른 샘플에 붙어 있습니다.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <source>No paired comparison: it needs two models or more.</source>
+        <translation>쌍 비교 없음: 모델이 둘 이상 필요합니다.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Paired bootstrap over the same samples: %d resamples, seed %d (%s)</source>
         <translation>같은 샘플에 대한 대응 부트스트랩: 재표본 %d회, 시드 %d (%s)</translation>
     </message>
@@ -2230,12 +2275,12 @@ M = %s</translation>
     <name>RankingTable</name>
     <message>
         <location line="+13"/>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>Ranking</source>
         <translation>순위</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-45"/>
         <source>Click a measure to rank by it</source>
         <translation>척도를 클릭하면 그 척도로 순위를 매깁니다</translation>
     </message>
@@ -2250,7 +2295,7 @@ M = %s</translation>
         <translation>예측 파일은 각 모델의 예측 레이블(argmax) 히스토그램도 줍니다. 기본으로는 모델 뒤에 순위 없이 나열됩니다</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <location line="+1"/>
         <source>Ranking against %s</source>
         <translation>%s 기준 순위</translation>
@@ -2524,15 +2569,20 @@ M = %s</translation>
 <context>
     <name>ShareChart</name>
     <message>
-        <location filename="../../charts/share_chart.py" line="+30"/>
+        <location filename="../../charts/share_chart.py" line="+38"/>
         <source>Cumulative share of KL</source>
-        <extracomment>Room above the highest share (it may pass 100 % before negative terms bring it back). With more classes than this the k axis is logarithmic (1, 10, 100, …).</extracomment>
+        <extracomment>Room above the highest share (it may pass 100 % before negative terms bring it back). With more classes than this the k axis is logarithmic (1, 10, 100, …). The y axis is in per cent. Size of the 90 % line&apos;s label, relative to the chart&apos;s font.</extracomment>
         <translation>KL의 누적 비율</translation>
     </message>
     <message>
         <location line="+12"/>
-        <source>share of KL</source>
-        <translation>KL 비율</translation>
+        <source>%s %%</source>
+        <translation>%s %%</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>share of KL (%)</source>
+        <translation>KL 비율 (%)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2545,7 +2595,22 @@ M = %s</translation>
         <translation>아직 유효한 입력이 없습니다: 표를 보세요.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+49"/>
+        <source>all %s classes (Find a class filters the terms)</source>
+        <translation>모든 %s개 클래스 (클래스 찾기는 항을 거릅니다)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>all %s classes</source>
+        <translation>모든 %s개 클래스</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>all classes</source>
+        <translation>모든 클래스</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Add a model to compare with %s (Ctrl+Shift+M)</source>
         <translation>%s와(과) 비교할 모델을 추가하세요 (Ctrl+Shift+M)</translation>
     </message>
@@ -2580,7 +2645,7 @@ M = %s</translation>
         <translation>%s: 클래스 %s개가 90 %%를 차지</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>the %s largest terms carry:</source>
         <translation>가장 큰 항 %s개가 차지하는 비율:</translation>
     </message>
@@ -2597,6 +2662,24 @@ M = %s</translation>
         <source> (last valid input)</source>
         <extracomment>After the title of a view too narrow for &quot; (last valid input)&quot;. Opacity of a view&apos;s content while it shows the last valid input rather than the current one. Pixels the view needs beside its title (an axis, margins).</extracomment>
         <translation> (마지막 유효 입력)</translation>
+    </message>
+</context>
+<context>
+    <name>TopBox</name>
+    <message>
+        <location filename="../../charts/class_view_bar.py" line="-54"/>
+        <source>%s is not a whole number of classes</source>
+        <translation>%s은(는) 클래스 수로 쓸 수 있는 정수가 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>at most %d classes are shown; the rest are summed into the “other” bar</source>
+        <translation>최대 %d개 클래스를 표시합니다. 나머지는 “기타” 막대로 합칩니다</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Not changed: %s</source>
+        <translation>바뀌지 않음: %s</translation>
     </message>
 </context>
 <context>
@@ -2805,7 +2888,7 @@ M = %s</translation>
 <context>
     <name>_TermsPlot</name>
     <message>
-        <location filename="../../charts/contribution_chart.py" line="-254"/>
+        <location filename="../../charts/contribution_chart.py" line="-258"/>
         <source>Per-class terms</source>
         <translation>클래스별 항</translation>
     </message>
@@ -2825,7 +2908,12 @@ M = %s</translation>
         <translation>이름에 “%s”이(가) 들어간 클래스가 없습니다</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
+        <source>%s: Σ %s (all classes)</source>
+        <translation>%s: Σ %s (모든 클래스)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%s: Σ %s</source>
         <translation>%s: Σ %s</translation>
     </message>
@@ -3102,9 +3190,9 @@ p = %s, q = %s
         <translation>PDF 문서</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+101"/>
         <source>no extension</source>
-        <extracomment>Significant digits of the numbers in the tables (the window&apos;s rule, with fewer digits). Charts are shown this wide (pixels at 96 dpi), whatever the window shows, so the report looks the same every time, and rendered with this many pixels per shown one; their shape and text size are the chart export&apos;s (:func:`report_chart_size`), this one&apos;s without one. Charts side by side in a row. The PDF page: A4 landscape (the tables are wide, the charts sit in one row), margins in mm. QTextDocument lays the page out in logical pixels; the PDF is drawn at this resolution. Classes in the PDF&apos;s table of per-class terms, at most (the page must stay readable): those with the largest terms; the CSV export has them all.</extracomment>
+        <extracomment>Charts are shown this wide (pixels at 96 dpi), whatever the window shows, so the report looks the same every time, and rendered with this many pixels per shown one; their shape and text size are the chart export&apos;s (:func:`report_chart_size`), this one&apos;s without one. Charts side by side in a row. The PDF page: A4 landscape (the tables are wide, the charts sit in one row), margins in mm. QTextDocument lays the page out in logical pixels; the PDF is drawn at this resolution. Classes in the PDF&apos;s table of per-class terms, at most (the page must stay readable): those with the largest terms; the CSV export has them all. The HTML page lists every class up to this many (its table scrolls), then those with the largest terms: 32,000 rows would make a page of megabytes no one reads.</extracomment>
         <translation>확장자 없음</translation>
     </message>
     <message>
@@ -3366,7 +3454,12 @@ p = %s, q = %s
         <translation>%s은(는) double로 나타내기에 너무 큽니다(1.8e308 초과)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
+        <source>%s is not a number; type a probability or a count</source>
+        <translation>%s은(는) 숫자가 아닙니다. 확률이나 개수를 입력하세요</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>the cell is empty; type a number</source>
         <translation>셀이 비어 있습니다. 숫자를 입력하세요</translation>
     </message>
