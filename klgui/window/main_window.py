@@ -623,11 +623,19 @@ class MainWindow(QMainWindow):
     def _on_document_comparison_changed(self) -> None:
         workspace = self.document.workspace
         comparison = self.document.comparison
-        models = len(workspace.model_names)
+        # Argmax histograms of prediction files are not models: counted apart, as ranked.
+        histograms = sum(name in self.document.histograms for name in workspace.model_names)
+        models = len(workspace.model_names) - histograms
         parts = [
-            self.tr("%d classes") % len(workspace.classes),
+            self.tr("%s classes") % f"{len(workspace.classes):,}",
             self.tr("1 model") if models == 1 else self.tr("%d models") % models,
         ]
+        if histograms:
+            parts.append(
+                self.tr("1 argmax histogram")
+                if histograms == 1
+                else self.tr("%d argmax histograms") % histograms
+            )
         if comparison is not None:
             parts.append(comparison.unit)
         parts.append(self.tr("ranked by %s") % measure_long_name(workspace.rank_by))

@@ -1962,9 +1962,9 @@ Nothing was changed: the table still holds %s. Correct the text to apply it.</so
         <translation>%s[*] — KL Explorer</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <source>%d classes</source>
-        <translation>클래스 %d개</translation>
+        <location line="+30"/>
+        <source>%s classes</source>
+        <translation>클래스 %s개</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1975,6 +1975,16 @@ Nothing was changed: the table still holds %s. Correct the text to apply it.</so
         <location line="+0"/>
         <source>%d models</source>
         <translation>모델 %d개</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 argmax histogram</source>
+        <translation>argmax 히스토그램 1개</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%d argmax histograms</source>
+        <translation>argmax 히스토그램 %d개</translation>
     </message>
     <message>
         <location line="+4"/>

@@ -6,6 +6,8 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import Qt
 
+from core import Distribution, Workspace
+
 CLASSES = np.array(["dog", "cat", "rabbit"])
 
 
@@ -63,3 +65,20 @@ def test_the_editor_says_what_an_argmax_column_holds(qtbot, window, tmp_path):
     assert "predicted distribution Q" in model.headerData(
         model.column_of("good"), Qt.Horizontal, Qt.ToolTipRole
     )
+
+
+def test_the_status_summary_counts_argmax_histograms_apart_from_models(qtbot, window, tmp_path):
+    paths = [write_npz(tmp_path / "good.npz", 3.0), write_npz(tmp_path / "weak.npz", 0.5)]
+    with qtbot.waitSignal(window.file_actions.loader.loaded, timeout=30_000):
+        assert window.file_actions.open_paths(paths)
+    qtbot.waitUntil(lambda: window.document.histograms != frozenset())
+    # The labels' distribution is P; good and weak are models; their argmax histograms apart.
+    assert "3 classes · 2 models · 2 argmax histograms" in window.summary.text()
+
+
+def test_the_status_summary_writes_a_large_class_count_with_separators(window):
+    classes = tuple(f"c{index}" for index in range(12_000))
+    values = np.full(len(classes), 1 / len(classes))
+    columns = (Distribution("P", values), Distribution("A", values))
+    window.document.replace_workspace(Workspace(classes, columns, reference="P"))
+    assert "12,000 classes · 1 model" in window.summary.text()
