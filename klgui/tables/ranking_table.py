@@ -322,14 +322,25 @@ class RankingTable(QWidget):
         """Widen columns when their text grew (a new name, a longer number), not on every edit:
         fitting measures every cell. ``force``: fit them now (a new font)."""
         lengths = self.model.longest_texts()
-        if force or lengths != self._fitted_lengths:
+        fitted = self._fitted_lengths
+        if force or len(fitted) != len(lengths):
             self._fitted_lengths = lengths
             self.view.resizeColumnsToContents()
-            # A long model name is cut short (its tooltip has it whole), not let push the
-            # measures out of sight.
-            widest = self.view.fontMetrics().averageCharWidth() * MODEL_COLUMN_CHARACTERS
-            if self.view.columnWidth(1) > widest:
-                self.view.setColumnWidth(1, widest)
+        else:
+            # Only the columns whose text grew, and never narrower: six significant digits
+            # make the numbers' lengths wobble during a drag, and fitting measures every cell.
+            pairs = enumerate(zip(lengths, fitted, strict=True))
+            grown = [column for column, (new, old) in pairs if new > old]
+            if not grown:
+                return
+            for column in grown:
+                fitted[column] = lengths[column]
+                self.view.resizeColumnToContents(column)
+        # A long model name is cut short (its tooltip has it whole), not let push the
+        # measures out of sight.
+        widest = self.view.fontMetrics().averageCharWidth() * MODEL_COLUMN_CHARACTERS
+        if self.view.columnWidth(1) > widest:
+            self.view.setColumnWidth(1, widest)
 
     def _on_document_comparison_changed(self) -> None:
         self.rank_histograms.setVisible(bool(self._document.histograms))

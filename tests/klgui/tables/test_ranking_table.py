@@ -149,3 +149,31 @@ def test_the_ranking_ranks_the_valid_models_while_one_is_invalid(qtbot, window):
     qtbot.waitUntil(lambda: row_names(window.ranking) == ["B"])
     assert not window.ranking.is_stale()
     assert window.ranking.title.text() == "Ranking against P"
+
+
+def test_columns_are_fitted_when_a_text_grows_not_when_numbers_wobble(
+    document, ranking, monkeypatch
+):
+    """Fitting measures every cell: a drag whose numbers change length back and forth (six
+    significant digits) refits a column when its text first grows, never at every frame."""
+    fits = []
+    for method in ("resizeColumnsToContents", "resizeColumnToContents"):
+        real = getattr(ranking.view, method)
+        monkeypatch.setattr(
+            ranking.view, method, lambda *args, real=real: (fits.append(args), real(*args))
+        )
+    values = document.workspace.distribution("A").values.copy()
+    lengths = set()
+    fits_after_one_round_trip = None
+    for step in range(12):
+        values[0] = 0.5 if step % 2 else 0.4  # figures of other lengths, back and forth
+        document.set_values("A", values / values.sum(), merge_key="drag")
+        document.recompute_now()
+        lengths.add(tuple(ranking.model.longest_texts()))
+        if step == 1:
+            fits_after_one_round_trip = len(fits)
+    assert len(lengths) > 1  # the texts did change length
+    assert len(fits) == fits_after_one_round_trip
+    for column in range(ranking.model.columnCount()):
+        if column != 1:  # (the model names' column is capped)
+            assert ranking.view.columnWidth(column) >= ranking.view.sizeHintForColumn(column)
