@@ -43,7 +43,6 @@ from core.predictions.readers.blocks import batch_rows
 from core.predictions.readers.labels import label_indices
 from core.predictions.readers.line_checks import (
     SPANNING_FIELD,
-    check_lines,
     diagnose_line,
     file_lines,
 )
@@ -51,7 +50,7 @@ from core.predictions.readers.messages import first_line, listing
 from core.predictions.readers.polars_reading import PolarsFailed
 from core.predictions.readers.row_checks import Where
 from core.predictions.readers.text_header import Header, in_file_encoding, read_header
-from core.predictions.readers.text_numpy import cell_text
+from core.predictions.readers.text_numpy import cell_text, line_numbers
 from core.predictions.tiny_numbers import refuse_false_zeros
 from core.sample_distributions.array_files import kind_temperature
 from core.sample_distributions.distribution_rows import ArrayRows, Kind, refuse_unknown_kind
@@ -293,26 +292,7 @@ def _add_lines(
 ) -> None:
     texts = [text for _, text in entries]
     delimiter = header.delimiter
-    fields = len(header.names) - 1
-    # np.loadtxt ignores surplus fields: check the count first (quoted fields the slow way).
-    if any('"' in text or text.count(delimiter) != fields for text in texts):
-        check_lines(entries, header, layout, path)
-    numbers = [text.replace(",", ".") for text in texts] if header.decimal_comma else texts
-    try:
-        values = np.loadtxt(
-            numbers,
-            delimiter=delimiter,
-            dtype=np.float64,
-            usecols=layout.class_columns,
-            comments=None,
-            quotechar='"',
-            ndmin=2,
-        )
-    except ValueError as error:
-        check_lines(entries, header, layout, path)
-        raise FormatError(
-            f"cannot read lines {entries[0][0]} to {entries[-1][0]}: {error}", path=path
-        ) from None
+    values = line_numbers(entries, header, layout, layout.class_columns, path)
     cells = [
         np.array([cell_text(text, delimiter, column) for text in texts], dtype=str)
         for column in layout.text_columns

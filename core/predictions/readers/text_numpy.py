@@ -11,6 +11,7 @@ and says neither the line nor the column of what it refuses. It is several times
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -19,6 +20,7 @@ from core.predictions.readers.blocks import batch_rows
 from core.predictions.readers.collector import Collector
 from core.predictions.readers.layout import Layout
 from core.predictions.readers.line_checks import (
+    Columns,
     check_lines,
     file_lines,
 )
@@ -38,28 +40,7 @@ def _parse_lines(
     """Labels, probabilities (float64) and line numbers of some lines, read with numpy."""
     texts = [text for _, text in entries]
     delimiter = header.delimiter
-    fields = len(header.names) - 1
-    # np.loadtxt ignores surplus fields: check the count first (quoted fields the slow way).
-    if any('"' in text or text.count(delimiter) != fields for text in texts):
-        check_lines(entries, header, layout, path)
-    # A decimal comma, where the delimiter allows one, as a point: numbers are written either
-    # way (see with_decimal_point; a comma and a point in one number fail either way).
-    numbers = [text.replace(",", ".") for text in texts] if header.decimal_comma else texts
-    try:
-        values = np.loadtxt(
-            numbers,
-            delimiter=delimiter,
-            dtype=np.float64,
-            usecols=layout.probability_columns,
-            comments=None,
-            quotechar='"',
-            ndmin=2,
-        )
-    except ValueError as error:
-        check_lines(entries, header, layout, path)
-        raise FormatError(
-            f"cannot read lines {entries[0][0]} to {entries[-1][0]}: {error}", path=path
-        ) from None
+    values = line_numbers(entries, header, layout, layout.probability_columns, path)
     labels = np.array([cell_text(text, delimiter, layout.label) for text in texts], dtype=object)
     return labels, values, np.array([number for number, _ in entries], dtype=np.int64)
 
@@ -76,3 +57,38 @@ def collect_lines(
             batch = []
     if batch:
         collector.add(*_parse_lines(batch, header, layout, path))
+
+
+def line_numbers(
+    entries: list[tuple[int, str]],
+    header: Header,
+    layout: Columns,
+    columns: Sequence[int],
+    path: str,
+) -> np.ndarray:
+    """The numbers in ``columns`` of some lines (float64, one row a line), read with numpy;
+    a line numpy cannot read is named by check_lines (``layout`` is what it checks against)."""
+    texts = [text for _, text in entries]
+    delimiter = header.delimiter
+    fields = len(header.names) - 1
+    # np.loadtxt ignores surplus fields: check the count first (quoted fields the slow way).
+    if any('"' in text or text.count(delimiter) != fields for text in texts):
+        check_lines(entries, header, layout, path)
+    # A decimal comma, where the delimiter allows one, as a point: numbers are written either
+    # way (see with_decimal_point; a comma and a point in one number fail either way).
+    numbers = [text.replace(",", ".") for text in texts] if header.decimal_comma else texts
+    try:
+        return np.loadtxt(
+            numbers,
+            delimiter=delimiter,
+            dtype=np.float64,
+            usecols=columns,
+            comments=None,
+            quotechar='"',
+            ndmin=2,
+        )
+    except ValueError as error:
+        check_lines(entries, header, layout, path)
+        raise FormatError(
+            f"cannot read lines {entries[0][0]} to {entries[-1][0]}: {error}", path=path
+        ) from None
