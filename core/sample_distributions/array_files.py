@@ -28,6 +28,7 @@ import numpy as np
 from core.errors import FormatError
 from core.formats.regular_files import library_path, open_regular, read_error
 from core.predictions.readers.allocation import refuse_beyond_memory
+from core.predictions.readers.arrays import class_names, default_classes
 from core.predictions.readers.labels import label_indices
 from core.predictions.readers.messages import first_line, listing
 from core.predictions.readers.row_checks import Where
@@ -72,7 +73,7 @@ def read_npy(
     except _LOAD_ERRORS as error:
         raise FormatError(f"not a .npy array: {first_line(error)}", path=path) from None
     _refuse_shape(values, "the array", path)
-    classes = _default_classes(values.shape[1])
+    classes = default_classes(values.shape[1])
     return SampleSet(
         name=name if name is not None else Path(path).stem,
         source=path,
@@ -122,7 +123,7 @@ def _sample_set(
     values = _member(archive, member, path)
     _refuse_shape(values, f"{member!r}", path)
     samples, count = values.shape
-    classes = _default_classes(count)
+    classes = default_classes(count)
     if "classes" in archive.files:
         classes = _class_names(_member(archive, "classes", path), count, path)
     labels = None
@@ -190,7 +191,7 @@ def _top_k_set(archive: np.lib.npyio.NpzFile, path: str, name: str | None) -> Sa
                 f"'n_classes' must be one integer above k = {ids.shape[1]}, not {count!r}",
                 path=path,
             )
-        classes = _default_classes(int(count))
+        classes = default_classes(int(count))
     else:
         raise FormatError(
             "a top-k reference must say how many classes there are: 'classes' or 'n_classes'",
@@ -250,22 +251,4 @@ def _class_names(array: np.ndarray, count: int, path: str) -> tuple[str, ...]:
         raise FormatError(
             f"'classes' has shape {array.shape}, but there are {count} class columns", path=path
         )
-    if array.dtype.kind not in "USiu":
-        raise FormatError(f"'classes' holds {array.dtype}; expected class names", path=path)
-    texts = array.astype(str) if array.dtype.kind != "S" else np.char.decode(array, "utf-8")
-    names = tuple(str(text).strip() for text in texts.tolist())
-    seen: dict[str, int] = {}
-    for position, text in enumerate(names):
-        if not text:
-            raise FormatError(f"class {position} in 'classes' has an empty name", path=path)
-        if text in seen:
-            raise FormatError(
-                f"class {text!r} appears twice in 'classes' (at {seen[text]} and {position})",
-                path=path,
-            )
-        seen[text] = position
-    return names
-
-
-def _default_classes(count: int) -> tuple[str, ...]:
-    return tuple(str(index) for index in range(count))
+    return class_names(array, path)

@@ -334,7 +334,9 @@ def _strings(array: np.ndarray, what: str, path: str) -> np.ndarray:
         raise FormatError(f"{what} holds bytes that are not UTF-8 text", path=path) from None
 
 
-def _class_names(array: np.ndarray, path: str) -> tuple[str, ...]:
+def class_names(array: np.ndarray, path: str) -> tuple[str, ...]:
+    """The names of an array of class names (text, bytes or integers): stripped, none empty,
+    none twice."""
     if array.dtype.kind not in "USiu":
         raise FormatError(f"'classes' holds {array.dtype}; expected class names", path=path)
     names = tuple(str(name).strip() for name in _strings(array, "'classes'", path).tolist())
@@ -351,7 +353,8 @@ def _class_names(array: np.ndarray, path: str) -> tuple[str, ...]:
     return names
 
 
-def _default_classes(count: int) -> tuple[str, ...]:
+def default_classes(count: int) -> tuple[str, ...]:
+    """The names of classes an array does not name: "0" … "K-1"."""
     return tuple(str(index) for index in range(count))
 
 
@@ -390,7 +393,7 @@ def read_npy(path: str, labels_path: str | None, tracker: Tracker) -> list[Model
             rows, count = _probability_shape(header, "the array", path)
             held = rows * count * _held_dtype(header.dtype).itemsize
             refuse_beyond_memory(held, "the array", path, decompressed=False)
-            classes = _default_classes(count)
+            classes = default_classes(count)
             labels, where = _read_label_file(labels_path, rows, classes)
             refuse_other_label_count(labels, rows, labels_path, path)
             indices = label_indices(labels, classes, where)
@@ -446,7 +449,7 @@ def read_npz(path: str, labels_path: str | None, tracker: Tracker) -> list[Model
                 rows, count = _probability_shape(header, "'probs'", path)
             held = rows * count * _held_dtype(header.dtype).itemsize
             refuse_beyond_memory(held, "'probs'", path, decompressed=True)
-            classes = _default_classes(count)
+            classes = default_classes(count)
             if "classes" in members:
                 with member("classes") as (stream, header):
                     _refuse_long_names(header, "'classes'", path)
@@ -457,7 +460,7 @@ def read_npz(path: str, labels_path: str | None, tracker: Tracker) -> list[Model
                             path=path,
                         )
                     refuse_beyond_memory(header.data_bytes, "'classes'", path, decompressed=True)
-                    classes = _class_names(_read_whole(stream, header, "'classes'", path), path)
+                    classes = class_names(_read_whole(stream, header, "'classes'", path), path)
             if labels_path is not None:
                 labels, where = _read_label_file(labels_path, rows, classes)
                 refuse_other_label_count(labels, rows, labels_path, path)
